@@ -1,0 +1,25 @@
+import { boilerplate } from './boilerplate.js';
+import { duplicatePassage } from './duplicate-passage.js';
+import { nameVariants } from './name-variants.js';
+import { numberFormat } from './number-format.js';
+import { numberMismatch } from './number-mismatch.js';
+import { terms } from './terms.js';
+import type { Check } from './types.js';
+import { typography } from './typography.js';
+import { untranslated } from './untranslated.js';
+
+/** Every check, in the order findings at the same place are listed. */
+export const checks: readonly Check[] = [
+  terms,
+  nameVariants,
+  numberFormat,
+  numberMismatch,
+  duplicatePassage,
+  boilerplate,
+  untranslated,
+  typography,
+];
+
+export function findCheck(id: string): Check | undefined {
+  return checks.find((c) => c.id === id);
+}

@@ -1,0 +1,116 @@
+/** Half-open range of JavaScript string indices into the article text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Token extends Span {
+  text: string;
+  kind: 'word' | 'number';
+}
+
+export interface Passage extends Span {
+  index: number;
+  text: string;
+  /** The first line of an article when it stands alone above a blank line and reads like a headline. */
+  isTitle: boolean;
+  sentences: Span[];
+  tokens: Token[];
+}
+
+// A word is letters with inner apostrophes ("Kiev's", "don't"); hyphens split words so
+// "1.000-kilometer" yields a number and a word. A number keeps its separators for locale parsing.
+const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*|\d+(?:[.,\u00a0\u202f']\d+)*/gu;
+
+// Abbreviations whose period does not end a sentence in news copy.
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'col', 'lt', 'sgt', 'gov', 'sen', 'rep', 'jr', 'sr',
+  'vs', 'etc', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'approx', 'inc', 'ltd', 'co', 'corp',
+]);
+const SENTENCE_END = /[.!?…]+["”’»)\]]*(?=\s+["“‘«(\[]?[\p{Lu}\d])/gu;
+
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const start = offset + m.index;
+    tokens.push({ start, end: start + m[0].length, text: m[0], kind: /\d/.test(m[0][0]!) ? 'number' : 'word' });
+  }
+  return tokens;
+}
+
+export function splitSentences(text: string, offset = 0): Span[] {
+  const spans: Span[] = [];
+  let from = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    if (m[0][0] === '.') {
+      const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, m.index - 12), m.index));
+      const word = before?.[1]?.toLowerCase() ?? '';
+      // "St. Petersburg", "U.S. officials", single initials ("J. Smith")
+      if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
+    }
+    const end = m.index + m[0].length;
+    spans.push({ start: offset + from, end: offset + end });
+    from = end;
+    while (from < text.length && /\s/.test(text[from]!)) from++;
+  }
+  if (from < text.length) spans.push({ start: offset + from, end: offset + text.trimEnd().length });
+  return spans;
+}
+
+/**
+ * Splits a text into passages: every non-blank line is one. AI translators and scrapers put
+ * one paragraph per line, and captions or counters sit on lines of their own without blank
+ * lines around them, so a blank-line rule would glue residue to real paragraphs.
+ */
+export function segment(text: string): Passage[] {
+  const passages: Passage[] = [];
+  const line = /[^\r\n]+/g;
+  for (let m = line.exec(text); m; m = line.exec(text)) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (!body) continue;
+    const start = m.index + lead;
+    passages.push({
+      index: passages.length,
+      start,
+      end: start + body.length,
+      text: body,
+      isTitle: false,
+      sentences: splitSentences(body, start),
+      tokens: tokenize(body, start),
+    });
+  }
+  const first = passages[0];
+  if (first && passages.length > 1 && looksLikeHeadline(text, first)) first.isTitle = true;
+  return passages;
+}
+
+function looksLikeHeadline(text: string, first: Passage): boolean {
+  const followedByBlankLine = /^\r?\n[ \t]*\r?\n/.test(text.slice(first.end).replace(/^[ \t]+/, ''));
+  return followedByBlankLine && first.text.length <= 200 && !/[.:;,]$/.test(first.text);
+}
+
+/**
+ * The range that removes a whole passage with its line break, so deleting it leaves
+ * the surrounding paragraphs separated as before.
+ */
+export function passageDeletion(text: string, passages: readonly Passage[], passage: Passage): Span {
+  const next = passages[passage.index + 1];
+  if (next) {
+    // Cut up to the start of the next passage's line, keeping that line's own indentation.
+    return { start: lineStartOf(text, passage.start), end: lineStartOf(text, next.start) };
+  }
+  const previous = passages[passage.index - 1];
+  return { start: previous ? previous.end : lineStartOf(text, passage.start), end: text.trimEnd().length === passage.end ? text.length - trailingLineBreak(text) : passage.end };
+}
+
+function lineStartOf(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+function trailingLineBreak(text: string): number {
+  const m = /\r?\n?$/.exec(text);
+  return m ? m[0].length : 0;
+}

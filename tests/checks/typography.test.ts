@@ -1,0 +1,41 @@
+import { typography } from '../../src/checks/typography.js';
+import { testCheck } from '../helpers/check-tester.js';
+
+testCheck(typography, {
+  valid: [
+    'The talks resumed on Monday in Geneva.',
+    'He said he had had enough of the delays.',
+    'Officials said that that proposal was dead.',
+    '"We will respond," the minister said.',
+    { name: 'a quotation continued in the next paragraph', text: '"The first part of the quote runs on.\n\n"And it ends here," she said.' },
+    'Prices rose... and then fell.',
+  ],
+  invalid: [
+    {
+      text: 'The the delegation arrived late.',
+      findings: [{ text: 'The the', fix: '' }],
+      output: 'The delegation arrived late.',
+    },
+    {
+      text: 'Talks will resume  on Friday.',
+      findings: [{ text: '  ', fix: ' ' }],
+      output: 'Talks will resume on Friday.',
+    },
+    {
+      text: 'The convoy arrived , officials said .',
+      findings: [
+        { text: ' ,', fix: '' },
+        { text: ' .', fix: '' },
+      ],
+      output: 'The convoy arrived, officials said.',
+    },
+    {
+      text: 'He called it "a breakthrough in the talks.',
+      findings: [{ text: '"', fix: null }],
+    },
+    {
+      text: 'She said the deal was “close” and then ” nothing more.',
+      findings: [{ text: '”', occurrence: 1, fix: null }],
+    },
+  ],
+});
