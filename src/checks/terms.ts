@@ -1,12 +1,65 @@
-import type { Check } from './types.js';
+import type { Check, Report } from './types.js';
 
-// PLACEHOLDER: being implemented.
+// A whitespace-delimited chunk is a web address, an email address or a handle when it has a
+// scheme, starts with "www." or "@", has "@" before a domain, or is a bare domain ("kiev.ua/news").
+const WEB_ADDRESS = /:\/\/|^www\.|^@|@[\p{L}\p{N}-]+\.|^[\p{L}\p{N}.-]+\.[a-z]{2,}(?:[/:?#]|$)/u;
+const CHUNK_PUNCTUATION = /^[("'“‘«<\[]+|[)"'”’»>\],.;:!?]+$/gu;
+// How far to look for the ends of a chunk; a longer run without spaces is not prose anyway.
+const CHUNK_REACH = 500;
+
 export const terms: Check = {
   id: 'terms',
-  description: '',
+  description: 'Names and terms written in a form the house termbase disallows (Kiev, Kharkov, Odessa), fixed to the preferred form.',
   defaultSeverity: 'warning',
-  itsType: 'other',
-  run() {
-    return [];
+  itsType: 'terminology',
+  run(article) {
+    const { text } = article;
+    const reports: Report[] = [];
+    for (const { start, end, entry, variant } of article.reference.termbase.findVariants(text)) {
+      if (insideWebAddress(text, start, end)) continue;
+      const written = text.slice(start, end);
+      const replacement = inCaseOf(written, variant, entry.preferred);
+      const why = entry.note ? `house style: ${entry.note.replace(/\.$/, '')}` : 'house style';
+      reports.push({
+        start,
+        end,
+        message: `Write "${replacement}", not "${written}" (${why}).`,
+        fix: { start, end, text: replacement },
+        group: `terms:${entry.preferred.toLowerCase()}`,
+        alternatives: [entry.preferred, variant],
+      });
+    }
+    return reports;
   },
 };
+
+/** Whether the hit sits in a URL, an email address or a handle, which must not change. */
+function insideWebAddress(text: string, start: number, end: number): boolean {
+  let from = start;
+  const fromLimit = Math.max(0, start - CHUNK_REACH);
+  while (from > fromLimit && !isSpace(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  const toLimit = Math.min(text.length, end + CHUNK_REACH);
+  while (to < toLimit && !isSpace(text.charCodeAt(to))) to++;
+  const chunk = text.slice(from, to);
+  // Most hits are plain words with at most a comma or a full stop after them.
+  if (!/[.@/]./u.test(chunk)) return false;
+  return WEB_ADDRESS.test(chunk.replace(CHUNK_PUNCTUATION, ''));
+}
+
+function isSpace(code: number): boolean {
+  return code <= 32 || code === 0xa0 || code === 0x202f || (code >= 0x2000 && code <= 0x200b) || code === 0x3000;
+}
+
+/**
+ * The preferred form written in the case pattern of the text: "KIEV" → "KYIV", a variant
+ * capitalised at the start of a sentence → the preferred form capitalised, otherwise as listed.
+ */
+function inCaseOf(written: string, variant: string, preferred: string): string {
+  const isUpper = (s: string) => s === s.toUpperCase() && s !== s.toLowerCase();
+  const isLower = (s: string) => s === s.toLowerCase() && s !== s.toUpperCase();
+  if (isUpper(written) && !isUpper(variant) && written.length > 1) return preferred.toUpperCase();
+  if (isLower(written) && !isLower(variant)) return preferred.toLowerCase();
+  if (isUpper(written[0] ?? '') && isLower(variant[0] ?? '')) return preferred[0]!.toUpperCase() + preferred.slice(1);
+  return preferred;
+}

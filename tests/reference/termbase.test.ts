@@ -1,0 +1,237 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TERMBASE_FILE } from '../../src/reference/load.js';
+import { createTermbase, loadTermbase, parseTermbase, TermbaseError, withoutPossessive, type Termbase } from '../../src/reference/termbase.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/termbases/${name}`, import.meta.url));
+const HEADER = 'preferred,variants,exceptions,note,category\n';
+
+function hits(termbase: Termbase, text: string): string[] {
+  return termbase.findVariants(text).map((m) => `${text.slice(m.start, m.end)}→${m.entry.preferred}`);
+}
+
+function errorOf(run: () => unknown): TermbaseError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof TermbaseError) return error;
+    throw error;
+  }
+  throw new Error('expected a TermbaseError');
+}
+
+describe('parseTermbase: CSV', () => {
+  it('reads the documented header, pipe-separated lists, quoted cells and a BOM', () => {
+    const termbase = loadTermbase(fixture('newsroom.csv'));
+    expect(termbase.entries).toEqual([
+      { preferred: 'Zelenskyy', variants: ['Zelensky', 'Zelenskiy'], exceptions: [], note: 'AP spelling, our house style since 2022', category: 'person' },
+      { preferred: 'per cent', variants: ['percent'], exceptions: [], note: 'British house style: two words', category: 'style' },
+      { preferred: 'Kryvyi Rih', variants: ['Krivoy Rog', 'Krivoi Rog'], exceptions: ['Krivoy Rog Basin'], category: 'city' },
+    ]);
+  });
+
+  it('accepts a header with only some columns, in any order', () => {
+    const termbase = parseTermbase('variants,preferred\nKiev | Kiyv ,Kyiv\n', 'terms.csv');
+    expect(termbase.entries).toEqual([{ preferred: 'Kyiv', variants: ['Kiev', 'Kiyv'], exceptions: [] }]);
+  });
+
+  it('tells CSV from JSON by content when the extension says nothing', () => {
+    expect(parseTermbase(`${HEADER}Kyiv,Kiev,,,\n`, 'terms.txt').entries[0]?.preferred).toBe('Kyiv');
+    expect(parseTermbase('{"entries":[{"preferred":"Kyiv","variants":["Kiev"]}]}', 'terms.txt').entries[0]?.preferred).toBe('Kyiv');
+  });
+
+  it('names the line of a row without a preferred form', () => {
+    const error = errorOf(() => parseTermbase(`${HEADER}Kyiv,Kiev,,,\n\n,Kharkov,,,\n`, 'terms.csv'));
+    expect(error.message).toBe('Termbase terms.csv, line 4: the preferred form is missing.');
+    expect(error).toMatchObject({ file: 'terms.csv', location: 'line 4' });
+  });
+
+  it('rejects an unknown column', () => {
+    expect(() => parseTermbase('preferred,variant\nKyiv,Kiev\n', 'terms.csv')).toThrow(/line 1: the header must name the columns preferred,variants,exceptions,note,category/);
+  });
+
+  it('rejects a CSV file it cannot parse', () => {
+    expect(() => parseTermbase(`${HEADER}"Kyiv,Kiev\n`, 'terms.csv')).toThrow(/terms\.csv: is not valid CSV \(Quote Not Closed/);
+  });
+
+  it('rejects a file with a header and no rows', () => {
+    expect(() => parseTermbase(HEADER, 'terms.csv')).toThrow('Termbase terms.csv: the file has no entries.');
+  });
+});
+
+describe('parseTermbase: JSON', () => {
+  it('reads {"source", "entries"} and fills in missing lists', () => {
+    const termbase = loadTermbase(fixture('newsroom.json'));
+    expect(termbase.entries).toEqual([
+      { preferred: 'Sergei Lavrov', variants: ['Sergey Lavrov'], exceptions: [], note: 'Reuters spelling', category: 'person' },
+      { preferred: 'Kyiv', variants: ['Kiev'], exceptions: ['Kiev Rus'] },
+    ]);
+  });
+
+  it('trims stray spaces from every form', () => {
+    const termbase = parseTermbase('[{"preferred":" Kryvyi  Rih ","variants":[" Krivoy Rog "],"exceptions":[" Krivoy Rog Basin",""]}]', 'terms.json');
+    expect(termbase.entries).toEqual([{ preferred: 'Kryvyi Rih', variants: ['Krivoy Rog'], exceptions: ['Krivoy Rog Basin'] }]);
+  });
+
+  it('names the entry without a preferred form', () => {
+    const error = errorOf(() => parseTermbase('{"entries":[{"preferred":"Kyiv","variants":["Kiev"]},{"variants":["Kharkov"]}]}', 'terms.json'));
+    expect(error.message).toBe('Termbase terms.json, entry 2: the preferred form is missing.');
+  });
+
+  it('rejects invalid JSON', () => {
+    expect(() => parseTermbase('{"entries": [', 'terms.json')).toThrow(/Termbase terms\.json: is not valid JSON/);
+  });
+
+  it('rejects an unknown field, which is usually a typo', () => {
+    expect(() => parseTermbase('[{"preferred":"Kyiv","variant":["Kiev"]}]', 'terms.json')).toThrow('Termbase terms.json, entry 1: unknown field "variant"; the fields are preferred, variants, exceptions, note, category.');
+  });
+
+  it('rejects variants that are not a list of strings', () => {
+    expect(() => parseTermbase('[{"preferred":"Kyiv","variants":"Kiev"}]', 'terms.json')).toThrow('entry 1: "variants" must be a list of strings.');
+  });
+
+  it('rejects JSON without entries', () => {
+    expect(() => parseTermbase('{"terms": []}', 'terms.json')).toThrow('expected {"entries": [...]} or an array of entries.');
+    expect(() => parseTermbase('{"entries": []}', 'terms.json')).toThrow('the file has no entries.');
+  });
+});
+
+describe('termbase validation', () => {
+  it('rejects an empty file', () => {
+    expect(() => parseTermbase('\uFEFF \n', 'terms.csv')).toThrow('Termbase terms.csv: the file is empty.');
+  });
+
+  it('rejects a file that cannot be read', () => {
+    expect(() => loadTermbase(fixture('missing.csv'))).toThrow(/missing\.csv: cannot be read/);
+  });
+
+  it('rejects a variant equal to its preferred form', () => {
+    expect(() => parseTermbase(`${HEADER}Kyiv,Kiev|kyiv,,,\n`, 'terms.csv')).toThrow('Termbase terms.csv, line 2: the variant "kyiv" is the preferred form itself.');
+  });
+
+  it('rejects a variant listed under two entries, naming both', () => {
+    expect(() => parseTermbase(`${HEADER}Kyiv,Kiev,,,\nKyjiw,Kiev,,,\n`, 'terms.csv')).toThrow('Termbase terms.csv, line 3: the variant "Kiev" is also listed under "Kyiv" (line 2).');
+  });
+
+  it("rejects a variant that is another entry's preferred form", () => {
+    expect(() =>
+      createTermbase([
+        { preferred: 'Kyiv', variants: ['Kiev'], exceptions: [] },
+        { preferred: 'Kiev', variants: ['Kiew'], exceptions: [] },
+      ]),
+    ).toThrow('entry 1: the variant "Kiev" is the preferred form of entry 2.');
+  });
+
+  it('rejects a preferred form listed twice', () => {
+    expect(() =>
+      createTermbase([
+        { preferred: 'Kyiv', variants: ['Kiev'], exceptions: [] },
+        { preferred: 'kyiv', variants: ['Kiyv'], exceptions: [] },
+      ]),
+    ).toThrow('entry 2: "kyiv" is already the preferred form of entry 1.');
+  });
+
+  it('rejects a variant listed twice in one entry', () => {
+    expect(() => createTermbase([{ preferred: 'Kyiv', variants: ['Kiev', 'KIEV'], exceptions: [] }])).toThrow('the variant "KIEV" is listed twice.');
+  });
+
+  it('rejects a variant that does not begin and end with a letter or digit', () => {
+    expect(() => createTermbase([{ preferred: 'Kyiv', variants: ['Kiev.'], exceptions: [] }])).toThrow('the variant "Kiev." must begin and end with a letter or digit.');
+  });
+
+  it("rejects an exception that contains none of the entry's variants", () => {
+    expect(() => createTermbase([{ preferred: 'Kyiv', variants: ['Kiev'], exceptions: ['Kievan Rus'] }])).toThrow('the exception "Kievan Rus" contains none of the variants of "Kyiv".');
+  });
+
+  it('rejects a preferred form that contains a variant, which a fix would never settle', () => {
+    expect(() =>
+      createTermbase([
+        { preferred: 'Kryvyi Rih', variants: ['Krivoy Rog'], exceptions: [] },
+        { preferred: 'Rih town', variants: ['Rih'], exceptions: [] },
+      ]),
+    ).toThrow('entry 1: the preferred form "Kryvyi Rih" contains the variant "Rih", so a fix would never settle.');
+  });
+});
+
+describe('matching', () => {
+  const termbase = createTermbase([
+    { preferred: 'Kryvyi Rih', variants: ['Krivoy Rog'], exceptions: [] },
+    { preferred: 'Kryvyi', variants: ['Krivoy'], exceptions: [] },
+    { preferred: 'Kyiv', variants: ['Kiev'], exceptions: ['chicken Kiev', 'Kiev Rus'] },
+    { preferred: 'per cent', variants: ['percent'], exceptions: [] },
+  ]);
+
+  it('prefers the longest variant and backs off to a shorter one', () => {
+    expect(hits(termbase, 'Krivoy Rog, Krivoy Bay, Krivoy\u00a0Rog')).toEqual(['Krivoy Rog→Kryvyi Rih', 'Krivoy→Kryvyi', 'Krivoy\u00a0Rog→Kryvyi Rih']);
+  });
+
+  it('does not join words across a line break', () => {
+    expect(hits(termbase, 'Krivoy\nRog')).toEqual(['Krivoy→Kryvyi']);
+  });
+
+  it('matches whole words only', () => {
+    expect(hits(termbase, 'Kievan, Kiev2, Kiev_Post, XKiev, Kiev-based, Kiev’s')).toEqual(['Kiev→Kyiv', 'Kiev→Kyiv']);
+  });
+
+  it('skips a capitalised variant written in lower case, not a lower-case one written capitalised', () => {
+    expect(hits(termbase, 'kiev Kiev KIEV percent Percent')).toEqual(['Kiev→Kyiv', 'KIEV→Kyiv', 'percent→per cent', 'Percent→per cent']);
+  });
+
+  it('skips variants inside an exception phrase, whatever its case or spacing', () => {
+    expect(hits(termbase, 'CHICKEN KIEV, chicken\u00a0 Kiev, Kiev Rus, Kiev rose')).toEqual(['Kiev→Kyiv']);
+  });
+
+  it('looks up entries by any form, possessive or not', () => {
+    expect(termbase.entryFor("Kiev's")?.preferred).toBe('Kyiv');
+    expect(termbase.entryFor('KYIV')?.preferred).toBe('Kyiv');
+    expect(termbase.entryFor('krivoy  rog')?.preferred).toBe('Kryvyi Rih');
+    expect(termbase.entryFor('Lviv')).toBeUndefined();
+    expect(withoutPossessive('Kharkiv’s')).toBe('Kharkiv');
+  });
+
+  it('compiles one global pattern that finds every variant', () => {
+    expect(termbase.variantPattern.flags).toBe('giu');
+    expect([...'Kiev and Krivoy Rog'.matchAll(termbase.variantPattern)].map((m) => m[0])).toEqual(['Kiev', 'Krivoy Rog']);
+  });
+
+  it('matches nothing with no variants', () => {
+    expect(hits(createTermbase([{ preferred: 'Kyiv', variants: [], exceptions: [] }]), 'Kyiv Kiev')).toEqual([]);
+  });
+});
+
+describe('the starter termbase', () => {
+  const starter = loadTermbase(DEFAULT_TERMBASE_FILE);
+
+  it('explains and classifies every entry', () => {
+    for (const entry of starter.entries) {
+      expect(entry.note, entry.preferred).toMatch(/\S/);
+      expect(entry.category, entry.preferred).toMatch(/^(city|village|region|river|country|organisation|person|phrase)$/);
+      expect(entry.variants.length, entry.preferred).toBeGreaterThan(0);
+    }
+  });
+
+  it('enforces what the style guides agree on', () => {
+    const expected: Record<string, string> = {
+      Kiev: 'Kyiv', Kharkov: 'Kharkiv', Odessa: 'Odesa', Zaporozhye: 'Zaporizhzhia', Zaporizhia: 'Zaporizhzhia',
+      Lugansk: 'Luhansk', Energodar: 'Enerhodar', Donbass: 'Donbas', Chernigov: 'Chernihiv', 'Krivoy Rog': 'Kryvyi Rih',
+      Lvov: 'Lviv', Rovno: 'Rivne', Vinnitsa: 'Vinnytsia', Ternopol: 'Ternopil', Severodonetsk: 'Sievierodonetsk',
+    };
+    for (const [variant, preferred] of Object.entries(expected)) expect(starter.entryFor(variant)?.preferred, variant).toBe(preferred);
+  });
+
+  it('leaves disputed names and English words alone', () => {
+    for (const word of ['Zelensky', 'Zelenskiy', 'Zelenskyy', 'Chernobyl', 'Dnieper', 'Nikolaev', 'Luck', 'Vladimir', 'Romanov', 'Ukraine', 'Liman']) {
+      expect(starter.entryFor(word), word).toBeUndefined();
+    }
+  });
+
+  it('finds variants fast enough for a 10 MB corpus', () => {
+    const paragraph = 'Officials in Kyiv said the convoy left Kharkiv for Odesa on Monday, while Kiev denied it. ';
+    const copies = Math.ceil(2_000_000 / paragraph.length);
+    const text = paragraph.repeat(copies);
+    const started = performance.now();
+    expect(starter.findVariants(text)).toHaveLength(copies);
+    // 2 MB well under a second leaves room for every other check at 5 MB/s.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
