@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { alignPassages, type AlignedPair } from '../../src/text/align.js';
+
+function pairs(...spec: [number[], number[]][]): AlignedPair[] {
+  return spec.map(([source, target]) => ({ source, target }));
+}
+
+describe('alignPassages', () => {
+  it('pairs paragraphs one to one when the counts match', () => {
+    expect(alignPassages([320, 410, 95], [300, 450, 120])).toEqual(pairs([[0], [0]], [[1], [1]], [[2], [2]]));
+  });
+
+  it('finds a paragraph the translation split in two (1:2)', () => {
+    expect(alignPassages([240, 600, 310, 180], [250, 290, 300, 320, 170])).toEqual(
+      pairs([[0], [0]], [[1], [1, 2]], [[2], [3]], [[3], [4]]),
+    );
+  });
+
+  it('finds two paragraphs the translation merged (2:1)', () => {
+    expect(alignPassages([240, 280, 330, 310, 180], [250, 600, 320, 170])).toEqual(
+      pairs([[0], [0]], [[1, 2], [1]], [[3], [2]], [[4], [3]]),
+    );
+  });
+
+  it('finds a paragraph the translation dropped, too long to pass for a loose merge (1:0)', () => {
+    expect(alignPassages([240, 520, 300, 410, 330], [250, 510, 400, 340])).toEqual(
+      pairs([[0], [0]], [[1], [1]], [[2], []], [[3], [2]], [[4], [3]]),
+    );
+  });
+
+  it('finds a paragraph the translation added (0:1)', () => {
+    expect(alignPassages([400, 380, 450], [410, 250, 370, 460])).toEqual(pairs([[0], [0]], [[], [1]], [[1], [2]], [[2], [3]]));
+  });
+
+  it('expects the length ratio of the whole text, so a longer translation is not read as merges', () => {
+    // Every target paragraph runs 30% longer; the third source paragraph was split.
+    const source = [200, 300, 400, 250, 350];
+    const target = [260, 390, 250, 270, 325, 455];
+    expect(alignPassages(source, target)).toEqual(pairs([[0], [0]], [[1], [1]], [[2], [2, 3]], [[3], [4]], [[4], [5]]));
+  });
+
+  it('handles an empty side', () => {
+    expect(alignPassages([], [])).toEqual([]);
+    expect(alignPassages([], [120, 80])).toEqual(pairs([[], [0]], [[], [1]]));
+    expect(alignPassages([90], [])).toEqual(pairs([[0], []]));
+  });
+});
