@@ -1,12 +1,176 @@
-import type { Check } from './types.js';
+import type { Termbase, TermEntry } from '../reference/termbase.js';
+import { nameKey, nameKeys, nearVariantPairs } from '../text/name-key.js';
+import { readProperNames, type NameMention, type ProperNames } from '../text/proper-names.js';
+import type { Check, Report } from './types.js';
 
-// PLACEHOLDER: being implemented.
+/** One way of writing a name in the article, with where it is written. */
+interface Spelling {
+  text: string;
+  mentions: NameMention[];
+  /** Union-find link towards the spelling that stands for the group; none at that root. */
+  parent?: Spelling;
+  entry: TermEntry | undefined;
+}
+
+/** How the group's preferred spelling was decided, if it was. */
+type Decision =
+  | { by: 'termbase'; preferred: string }
+  | { by: 'first-mention'; preferred: string; mention: string }
+  | { by: 'frequency'; preferred: string }
+  | { by: 'tie' };
+
+/**
+ * Groups the spellings of one name and flags the minority ones.
+ *
+ * Grouping: same transliteration key (src/text/name-key.ts) or keys one romanisation slip
+ * apart. "Kyiv"/"Kiev" have keys too far apart to group: that Russian-based spelling is the
+ * terms check's to report, from the termbase.
+ *
+ * Preferred spelling, in order: the termbase's preferred form (a fix); the spelling of the
+ * first full mention, with a first name or title, when only one spelling has one (a fix);
+ * the most frequent spelling (a suggestion only, since counting is weak evidence); otherwise
+ * a tie, and every mention is flagged with the other spellings as suggestions.
+ *
+ * Overlap with the terms check: a spelling the termbase knows (as a preferred form or a
+ * variant) is the terms check's to report, so when the termbase decides, only the spellings
+ * it does not list are reported here. A group whose spellings are all in the termbase yields
+ * no report here, and nothing is reported twice.
+ */
 export const nameVariants: Check = {
   id: 'name-variants',
-  description: '',
+  description: 'One proper name spelled more than one way in the same article (Witkoff/Vitkoff, Zelensky/Zelenskyy, Kharkiv/Charkiw).',
   defaultSeverity: 'warning',
-  itsType: 'other',
-  run() {
-    return [];
+  itsType: 'inconsistency',
+  run(article) {
+    const names = readProperNames(article.text, article.passages);
+    return groupSpellings(names, article.reference.termbase).flatMap((group) => reportGroup(article.text, names, group));
   },
 };
+
+function groupSpellings(names: ProperNames, termbase: Termbase): Spelling[][] {
+  const spellings = new Map<string, Spelling>();
+  for (const mention of names.candidates) {
+    const spelling = spellings.get(mention.spelling);
+    if (spelling) spelling.mentions.push(mention);
+    else spellings.set(mention.spelling, { text: mention.spelling, mentions: [mention], entry: undefined });
+  }
+
+  const byKey = new Map<string, Spelling>();
+  for (const spelling of spellings.values()) {
+    for (const key of nameKeys(spelling.text)) {
+      const same = byKey.get(key);
+      if (same) join(spelling, same);
+      else byKey.set(key, spelling);
+    }
+  }
+  for (const [a, b] of nearVariantPairs(byKey.keys())) join(byKey.get(a)!, byKey.get(b)!);
+
+  const groups = new Map<Spelling, Spelling[]>();
+  for (const spelling of spellings.values()) {
+    const r = rootOf(spelling);
+    const group = groups.get(r);
+    if (group) group.push(spelling);
+    else groups.set(r, [spelling]);
+  }
+  const variants: Spelling[][] = [];
+  for (const candidates of groups.values()) {
+    if (candidates.length < 2) continue;
+    // Only now, for the few spellings in play, tell names from ordinary words capitalised at sentence starts.
+    for (const spelling of candidates) spelling.mentions = spelling.mentions.filter(names.isName);
+    const group = candidates.filter((s) => s.mentions.length > 0);
+    // A group seen only at sentence starts is ordinary words ("Preceded"/"Proceeded").
+    if (group.length < 2 || !group.some((s) => s.mentions.some((m) => !m.startsAfresh))) continue;
+    for (const spelling of group) spelling.entry = termbase.entryFor(spelling.text);
+    variants.push(group);
+  }
+  return variants;
+}
+
+function rootOf(spelling: Spelling): Spelling {
+  let root = spelling;
+  while (root.parent) root = root.parent;
+  if (root !== spelling) spelling.parent = root;
+  return root;
+}
+
+function join(a: Spelling, b: Spelling): void {
+  if (firstNamesOfDifferentPeople(a, b)) return;
+  const [ra, rb] = [rootOf(a), rootOf(b)];
+  if (ra !== rb) ra.parent = rb;
+}
+
+/** "Andriy Yermak" and "Andrii Sybiha": two romanisations of one first name, but two people. */
+function firstNamesOfDifferentPeople(a: Spelling, b: Spelling): boolean {
+  const surnames = new Set<string | undefined>(a.mentions.map((m) => m.nameAfter));
+  return !surnames.has(undefined) && b.mentions.every((m) => m.nameAfter !== undefined && !surnames.has(m.nameAfter));
+}
+
+function decide(text: string, names: ProperNames, group: readonly Spelling[]): Decision {
+  const entry = group.find((s) => s.entry)?.entry;
+  if (entry) return { by: 'termbase', preferred: entry.preferred };
+  const fullMentions: { mention: NameMention; from: number }[] = [];
+  for (const spelling of group) {
+    for (const mention of spelling.mentions) {
+      const from = names.introducedFrom(mention);
+      if (from !== undefined) {
+        fullMentions.push({ mention, from });
+        break;
+      }
+    }
+  }
+  // Full mentions in two spellings ("Volodymyr Zelensky", and "Wolodymyr Selenskyj" quoted
+  // from a German paper) contradict each other, and counting decides instead.
+  if (fullMentions.length === 1) {
+    const { mention, from } = fullMentions[0]!;
+    return { by: 'first-mention', preferred: mention.spelling, mention: text.slice(from, mention.end) };
+  }
+  const [most, next] = [...group].sort((a, b) => b.mentions.length - a.mentions.length);
+  return most!.mentions.length > next!.mentions.length ? { by: 'frequency', preferred: most!.text } : { by: 'tie' };
+}
+
+function reportGroup(text: string, names: ProperNames, group: readonly Spelling[]): Report[] {
+  const decision = decide(text, names, group);
+  const preferred = decision.by === 'tie' ? undefined : decision.preferred;
+  // Most used first; ties in order of appearance (the sort is stable).
+  const byUse = [...group].sort((a, b) => b.mentions.length - a.mentions.length);
+  const alternatives = preferred === undefined ? byUse.map((s) => s.text) : [preferred, ...byUse.map((s) => s.text).filter((s) => s !== preferred)];
+  const groupId = `name-variants:${nameKey(alternatives[0]!)}`;
+  const flagged = group.filter((s) => s.text !== preferred && !(decision.by === 'termbase' && s.entry));
+
+  const reports: Report[] = [];
+  for (const spelling of flagged) {
+    const others = byUse.filter((s) => s !== spelling);
+    const message = `“${spelling.text}” is also spelled ${listCounts(others)} in this article. ${reason(decision)}`;
+    for (const mention of spelling.mentions) {
+      const report: Report = { start: mention.start, end: mention.end, message, group: groupId, alternatives };
+      if (decision.by === 'termbase' || decision.by === 'first-mention') {
+        report.fix = { start: mention.start, end: mention.end, text: decision.preferred };
+      } else {
+        report.suggestions = alternatives
+          .filter((a) => a !== spelling.text)
+          .map((a) => ({ label: `Use “${a}”`, edit: { start: mention.start, end: mention.end, text: a } }));
+      }
+      reports.push(report);
+    }
+  }
+  return reports;
+}
+
+function reason(decision: Decision): string {
+  switch (decision.by) {
+    case 'termbase':
+      return `The termbase prefers “${decision.preferred}”.`;
+    case 'first-mention':
+      return `The first full mention, “${decision.mention}”, uses “${decision.preferred}”.`;
+    case 'frequency':
+      return `“${decision.preferred}” is more frequent; check which spelling is right.`;
+    case 'tie':
+      return 'Choose one spelling and use it throughout.';
+  }
+}
+
+/** “Witkoff” (2×) and “Witcoff” (1×) */
+function listCounts(spellings: readonly Spelling[]): string {
+  const items = spellings.map((s) => `“${s.text}” (${s.mentions.length}×)`);
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { isNearVariant, nameKey, nameKeys, nearVariantPairs } from '../../src/text/name-key.js';
+
+/** Whether two spellings share a key or have keys one romanisation slip apart. */
+function sameName(a: string, b: string): boolean {
+  const keysOfB = nameKeys(b);
+  return nameKeys(a).some((x) => keysOfB.some((y) => x === y || isNearVariant(x, y)));
+}
+
+describe('nameKeys', () => {
+  it.each([
+    ['Witkoff', 'Vitkoff'],
+    ['Zelensky', 'Zelenskyy'],
+    ['Zelensky', 'Zelenskiy'],
+    ['Zelensky', 'Zelenskyi'],
+    ['Zelensky', 'Zelenskyj'],
+    ['Zelensky', 'Zełenski'],
+    ['Zelensky', 'Zelenski'],
+    ['Zaporizhzhia', 'Zaporizhia'],
+    ['Kharkiv', 'Charkiw'],
+    ['Kellogg', 'Kellog'],
+    ['Odesa', 'Odessa'],
+    ['Orban', 'Orbán'],
+    ['Vucic', 'Vučić'],
+    ['Chornobyl', 'Čornobyl'],
+    ['Yanukovych', 'Janukowytsch'],
+    ['Yanukovych', 'Janukowycz'],
+    ['Klitschko', 'Klychko'],
+    ['Klitschko', 'Klitchko'],
+    ['Shcherbakov', 'Szczerbakow'],
+    ['Shcherbakov', 'Schtscherbakow'],
+    ['Lubinets', 'Lubinetz'],
+    ['Merz', 'Mertz'],
+    ['Andriy', 'Andrii'],
+    ['Andriy', 'Andrij'],
+    ['Mykolaiv', 'Mykolayiv'],
+    ['Yulia', 'Yuliya'],
+    ['Kyiv', 'Kyjiw'],
+    ['Bakhmut', 'Bachmut'],
+    ['Oleksandr', 'Olexandr'],
+    ['Kukharenko', 'Koukharenko'],
+    ['Ilich', "Il'ich"],
+  ])('gives %s and %s one key', (a, b) => {
+    expect(nameKeys(a).some((k) => nameKeys(b).includes(k))).toBe(true);
+  });
+
+  it('keeps both readings of a written "ch"', () => {
+    expect(nameKeys('Charkiw')).toEqual(['чarkiv', 'хarkiv']);
+    expect(nameKeys('Kharkiv')).toEqual(['хarkiv']);
+    expect(nameKeys('Chernihiv')).toContain(nameKeys('Tschernihiw')[0]);
+  });
+
+  it('keys a háček letter both as the English digraph and with the mark dropped', () => {
+    expect(nameKeys('Vučić')).toEqual(['vuчic', 'vucic']);
+  });
+
+  it('keeps doubled vowels, which make other names', () => {
+    expect(nameKeys('Cameroon')).not.toEqual(nameKeys('Cameron'));
+  });
+
+  it('gives a readable key in Latin letters', () => {
+    expect(nameKey('Witkoff')).toBe('vitkof');
+    expect(nameKey('Kharkiv')).toBe('kharkiv');
+    expect(nameKey('Zaporozhye')).toBe('zaporozia');
+  });
+});
+
+describe('isNearVariant', () => {
+  it.each([
+    ['Zaporizhia', 'Zaporozhye'],
+    ['Kharkiv', 'Kharkov'],
+    ['Kharkiv', 'Charków'],
+    ['Chornobyl', 'Chernobyl'],
+    ['Selenskyj', 'Zelensky'],
+    ['Luhansk', 'Lugansk'],
+    ['Bakhmut', 'Bahmut'],
+    ['Sybiha', 'Sibiga'],
+    ['Oleksandr', 'Oleksander'],
+    ['Vinnytsia', 'Vinnitsa'],
+    ['Marcus', 'Markus'],
+    ['Hrynchuk', 'Grinchuk'],
+    ['Hlukhiv', 'Glukhiv'],
+  ])('joins %s and %s', (a, b) => {
+    expect(sameName(a, b)).toBe(true);
+  });
+
+  it.each([
+    ['Ivanov', 'Ivanova'],
+    ['Petrov', 'Petrova'],
+    ['Zelensky', 'Zelenska'],
+    ['Markov', 'Marko'],
+    ['Russia', 'Russian'],
+    ['Russia', 'Prussia'],
+    ['Ukraine', 'Ukrainian'],
+    ['Karlov', 'Karpov'],
+    ['Ireland', 'Iceland'],
+    ['Marina', 'Mariana'],
+    ['Slovakia', 'Slovenia'],
+    ['Austria', 'Australia'],
+    ['Peskov', 'Petrov'],
+    ['Iran', 'Iraq'],
+    ['Kyiv', 'Kiev'],
+    ['German', 'Herman'],
+    ['Garrison', 'Harrison'],
+    ['Chester', 'Hester'],
+    ['Walton', 'Wilton'],
+    ['Sweden', 'Swedes'],
+    ['Though', 'Through'],
+  ])('keeps %s and %s apart', (a, b) => {
+    expect(sameName(a, b)).toBe(false);
+  });
+
+  it('needs six letters for a fuzzy match', () => {
+    expect(isNearVariant('kiev', 'kiiv')).toBe(false);
+    expect(isNearVariant('lviv', 'lvov')).toBe(false);
+  });
+});
+
+describe('nearVariantPairs', () => {
+  it('finds the same pairs as comparing every pair', () => {
+    const keys = ['hrinчuk', 'grinчuk', 'herman', 'german', 'zaporizia', 'zaporozia', 'хarkiv', 'хarkov', 'selenski', 'zelenski', 'zelenska', 'ivanov', 'ivanova', 'karlov', 'karpov', 'oleksandr', 'oleksander', 'kelog'];
+    const everyPair = keys.flatMap((a, i) => keys.slice(i + 1).filter((b) => isNearVariant(a, b)).map((b) => [a, b].sort().join('/')));
+    const found = nearVariantPairs(keys).map((pair) => [...pair].sort().join('/'));
+    expect(found.sort()).toEqual(everyPair.sort());
+    expect(found).toEqual(expect.arrayContaining(['zaporizia/zaporozia', 'хarkiv/хarkov', 'selenski/zelenski', 'oleksander/oleksandr']));
+  });
+});
