@@ -1,10 +1,12 @@
+import type { Passage } from '../text/segment.js';
 import type { Check, Report } from './types.js';
 
 // Doubled words that English grammar allows ("I had had enough", "he said that that deal…").
 const ALLOWED_REPEATS = new Set(['had', 'that']);
-const REPEATED_WORD = /\b(\p{L}+)(\s+)(\1)\b/giu;
+// Only spaces between the copies: across a comma or a line break a repeat is usually deliberate.
+const SPACES_ONLY = /^[ \u00a0]+$/;
 const DOUBLE_SPACE = /(?<=\S)[ \u00a0]{2,}(?=\S)/g;
-// A space before closing punctuation; an ellipsis or a lone dash stays as written.
+// A space before closing punctuation; an ellipsis stays as written.
 const SPACE_BEFORE_PUNCTUATION = /(?<=[\p{L}\p{N}"”’)])[ \u00a0]+(?=[,.;:!?](?:\s|$|["”’]))(?![.]{2})/gu;
 const QUOTES = /["“”]/g;
 
@@ -16,45 +18,17 @@ export const typography: Check = {
   run(article) {
     const reports: Report[] = [];
     for (const passage of article.passages) {
-      const at = passage.start;
-      for (const m of passage.text.matchAll(REPEATED_WORD)) {
-        if (m[1]!.toLowerCase() !== m[3]!.toLowerCase() || ALLOWED_REPEATS.has(m[1]!.toLowerCase())) continue;
-        const start = at + m.index;
-        reports.push({
-          start,
-          end: start + m[0].length,
-          message: `"${m[1]}" is written twice in a row.`,
-          fix: { start: start + m[1]!.length, end: start + m[0].length, text: '' },
-        });
-      }
-      for (const m of passage.text.matchAll(DOUBLE_SPACE)) {
-        const start = at + m.index;
-        reports.push({
-          start,
-          end: start + m[0].length,
-          message: 'Several spaces between words; use one.',
-          fix: { start, end: start + m[0].length, text: ' ' },
-          itsType: 'whitespace',
-        });
-      }
-      for (const m of passage.text.matchAll(SPACE_BEFORE_PUNCTUATION)) {
-        const start = at + m.index;
-        const mark = passage.text[m.index + m[0].length];
-        reports.push({
-          start,
-          end: start + m[0].length + 1,
-          message: `No space belongs before "${mark}".`,
-          fix: { start, end: start + m[0].length, text: '' },
-          itsType: 'whitespace',
-        });
-      }
+      repeatedWords(article.text, passage, reports);
+      // Cheap substring tests first: most paragraphs have none of these slips.
+      if (passage.text.includes('  ')) extraSpaces(passage, reports);
+      if (/[ \u00a0][,.;:!?]/.test(passage.text)) spacesBeforePunctuation(passage, reports);
       const unbalanced = unbalancedQuote(passage.text);
       const next = article.passages[passage.index + 1];
       // News style leaves a quotation open at the end of a paragraph when the next one continues it.
       if (unbalanced !== undefined && !(next && /^["“]/.test(next.text))) {
         reports.push({
-          start: at + unbalanced,
-          end: at + unbalanced + 1,
+          start: passage.start + unbalanced,
+          end: passage.start + unbalanced + 1,
           message: 'This quotation mark has no partner in the paragraph.',
         });
       }
@@ -62,6 +36,51 @@ export const typography: Check = {
     return reports;
   },
 };
+
+function repeatedWords(text: string, passage: Passage, reports: Report[]): void {
+  const { tokens } = passage;
+  for (let i = 1; i < tokens.length; i++) {
+    const first = tokens[i - 1]!;
+    const second = tokens[i]!;
+    if (first.kind !== 'word' || second.kind !== 'word' || first.text.length !== second.text.length) continue;
+    const word = first.text.toLowerCase();
+    if (word !== second.text.toLowerCase() || ALLOWED_REPEATS.has(word)) continue;
+    if (!SPACES_ONLY.test(text.slice(first.end, second.start))) continue;
+    reports.push({
+      start: first.start,
+      end: second.end,
+      message: `"${first.text}" is written twice in a row.`,
+      fix: { start: first.end, end: second.end, text: '' },
+    });
+  }
+}
+
+function extraSpaces(passage: Passage, reports: Report[]): void {
+  for (const m of passage.text.matchAll(DOUBLE_SPACE)) {
+    const start = passage.start + m.index;
+    reports.push({
+      start,
+      end: start + m[0].length,
+      message: 'Several spaces between words; use one.',
+      fix: { start, end: start + m[0].length, text: ' ' },
+      itsType: 'whitespace',
+    });
+  }
+}
+
+function spacesBeforePunctuation(passage: Passage, reports: Report[]): void {
+  for (const m of passage.text.matchAll(SPACE_BEFORE_PUNCTUATION)) {
+    const start = passage.start + m.index;
+    const mark = passage.text[m.index + m[0].length];
+    reports.push({
+      start,
+      end: start + m[0].length + 1,
+      message: `No space belongs before "${mark}".`,
+      fix: { start, end: start + m[0].length, text: '' },
+      itsType: 'whitespace',
+    });
+  }
+}
 
 /** Index of the quotation mark left without a partner, if any. */
 function unbalancedQuote(text: string): number | undefined {
