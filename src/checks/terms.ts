@@ -15,7 +15,8 @@ export const terms: Check = {
   run(article) {
     const { text } = article;
     const reports: Report[] = [];
-    for (const { start, end, entry, variant } of article.reference.termbase.findVariants(text)) {
+    const hits = article.passages.flatMap((passage) => article.reference.termbase.findVariants(text, passage.tokens));
+    for (const { start, end, entry, variant } of hits) {
       if (insideWebAddress(text, start, end)) continue;
       const written = text.slice(start, end);
       const replacement = inCaseOf(written, variant, entry.preferred);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { WorkbenchError } from '../errors.js';
+import { tokenize, type Token } from '../text/segment.js';
 
 /** One preferred form with the variants a newsroom does not want (textlint-rule-prh's "expected ⇐ patterns"). */
 export interface TermEntry {
@@ -34,9 +35,11 @@ export interface Termbase {
   /**
    * The variants a text uses, in text order, leaving out those inside one of their entry's
    * exception phrases and those written in lower case where the variant is capitalised
-   * ("kiev" is a web address or handle, "luck" is not "Luck").
+   * ("kiev" is a web address or handle, "luck" is not "Luck"). `tokens` are the text's tokens
+   * (from segmentation): only a word that begins some variant is looked at further, which is
+   * far cheaper than running the variant pattern at every position of the text.
    */
-  findVariants(text: string): VariantMatch[];
+  findVariants(text: string, tokens: Iterable<Token>): VariantMatch[];
 }
 
 /** A termbase that cannot be used; the message names the file and the row or entry. */
@@ -60,7 +63,9 @@ export interface TermbaseOrigin {
 
 /** Strips an English possessive so "Kiev's" looks up "Kiev". */
 export function withoutPossessive(word: string): string {
-  return word.replace(/['’]s$/iu, '');
+  // Called on every word of an article: test the last letter before reaching for a regex.
+  const last = word.charCodeAt(word.length - 1);
+  return last === 115 || last === 83 ? word.replace(/['’]s$/iu, '') : word;
 }
 
 // A hit must not continue a word on either side; "_" counts as a word character so slugs
@@ -209,6 +214,17 @@ export function createTermbase(given: readonly TermEntry[], origin: TermbaseOrig
     exceptions.set(entry, { pattern: phrasePattern(phrases), reach: 2 * Math.max(...phrases.map((p) => p.length)) });
   });
 
+  // The first word of every variant, as the tokenizer splits it: the cheap test a word must pass.
+  const firstWords = new Set([...byVariant.keys()].map((variant) => tokenize(variant)[0]?.text ?? variant));
+  // Cheaper still, and enough to turn away almost every word: first letter and length.
+  const shapeOf = (word: string) => {
+    const first = word.charCodeAt(0);
+    const lower = first < 128 ? first | 32 : word[0]!.toLowerCase().charCodeAt(0);
+    return lower * 64 + Math.min(word.length, 63);
+  };
+  const firstWordShapes = new Set([...firstWords].flatMap((word) => [shapeOf(word), shapeOf(`${word}'s`)]));
+  const variantHere = new RegExp(variantPattern.source.replace(`(?<!${WORD_CHAR})`, ''), 'iuy');
+
   const insideException = (text: string, hit: VariantMatch): boolean => {
     const compiled = exceptions.get(hit.entry);
     if (!compiled) return false;
@@ -233,9 +249,17 @@ export function createTermbase(given: readonly TermEntry[], origin: TermbaseOrig
     entries,
     entryFor: (spelling) => bySpelling.get(keyOf(withoutPossessive(spelling))),
     variantPattern,
-    findVariants(text) {
+    findVariants(text, tokens) {
       const found: VariantMatch[] = [];
-      for (const m of text.matchAll(variantPattern)) {
+      let searchedTo = 0;
+      for (const token of tokens) {
+        if (token.start < searchedTo || token.kind !== 'word' || !firstWordShapes.has(shapeOf(token.text))) continue;
+        if (!firstWords.has(withoutPossessive(token.text).toLowerCase())) continue;
+        if (WORD_CHAR_AT.test(text[token.start - 1] ?? '')) continue;
+        variantHere.lastIndex = token.start;
+        const m = variantHere.exec(text);
+        if (!m) continue;
+        searchedTo = variantHere.lastIndex;
         const known = byVariant.get(keyOf(m[0]));
         if (!known) continue;
         if (startsLowerCase(m[0]) && startsUpperCase(known.variant)) continue;
