@@ -6,11 +6,13 @@ import { UsageError, WorkbenchError } from '../errors.js';
 import { loadReference } from '../reference/load.js';
 import { analyse } from '../text/analyse.js';
 import { formatFindings, formatSummary } from './format.js';
+import { importFiles } from './import.js';
 import { readArticle, writeFileAtomic, type CliIO } from './io.js';
 
 export const USAGE = `Usage:
   workbench check FILE... [--source FILE] [--source-lang CODE] [--terms FILE] [--lang CODE] [--format text|json]
   workbench fix FILE [--terms FILE] [--lang CODE] [--write]
+  workbench import FILE|DIR [--source FILE] [--source-lang CODE] [--title T] [--lang CODE] [--terms FILE]
 
   FILE may be "-" for standard input.
   --source FILE       the source-language original (with one FILE only)
@@ -19,6 +21,11 @@ export const USAGE = `Usage:
   --lang CODE         the translation's language (default en)
   --format            text (default) or json
   --write             fix: write the fixed text back to FILE instead of printing it
+  --title T           import: the article's title (default: its first line)
+
+  import stores articles (.txt, .md, .html, .docx) in the database WORKBENCH_DB
+  (default db/workbench.sqlite), checks them and prints each new article's id;
+  a directory imports every such file in it, one transaction per file.
 
 Exit status: 0 nothing found, 1 findings reported, 2 bad usage or unreadable input.
 `;
@@ -93,6 +100,29 @@ async function fix(args: string[], io: CliIO): Promise<number> {
   return result.remaining.length > 0 ? 1 : 0;
 }
 
+async function importCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, {
+    source: { type: 'string' },
+    'source-lang': { type: 'string' },
+    title: { type: 'string' },
+    terms: { type: 'string' },
+    lang: { type: 'string', default: 'en' },
+  });
+  if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE or directory');
+  const reference = loadReference({ termbase: stringOption(values, 'terms') });
+  return importFiles(
+    positionals[0]!,
+    {
+      title: stringOption(values, 'title'),
+      sourceFile: stringOption(values, 'source'),
+      sourceLang: stringOption(values, 'source-lang'),
+      targetLang: stringOption(values, 'lang'),
+    },
+    reference,
+    io,
+  );
+}
+
 /** Runs one command line and returns its exit status; errors meant for the user become one line on stderr. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...args] = argv;
@@ -102,6 +132,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return await check(args, io);
       case 'fix':
         return await fix(args, io);
+      case 'import':
+        return await importCommand(args, io);
       case 'help':
       case '--help':
       case '-h':

@@ -1,0 +1,61 @@
+// Progressive enhancement for the review page: keyboard shortcuts over the findings panel.
+// Every action stays a plain form or link; without this script the page works the same.
+(() => {
+  const findings = () => [...document.querySelectorAll('.finding:not(.is-dismissed)')];
+  let current = -1;
+
+  function select(index) {
+    const list = findings();
+    if (list.length === 0) return;
+    current = (index + list.length) % list.length;
+    for (const el of document.querySelectorAll('.is-current')) el.classList.remove('is-current');
+    const finding = list[current];
+    finding.classList.add('is-current');
+    finding.focus({ preventScroll: true });
+    finding.scrollIntoView({ block: 'nearest' });
+    for (const mark of document.querySelectorAll('mark.flag')) {
+      if ((mark.dataset.findings || '').split(' ').includes(finding.dataset.finding)) {
+        mark.classList.add('is-current');
+        mark.scrollIntoView({ block: 'center' });
+      }
+    }
+  }
+
+  function currentFinding() {
+    return findings()[current];
+  }
+
+  document.addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    if (target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable]')) return;
+    const finding = currentFinding();
+    switch (event.key) {
+      case 'j': select(current + 1); break;
+      case 'k': select(current - 1); break;
+      case 'a': {
+        const form = finding && finding.querySelector('form[data-action="apply"]');
+        if (form) form.requestSubmit();
+        break;
+      }
+      case 'd': {
+        const details = finding && finding.querySelector('details[data-action="dismiss"]');
+        if (!details) return;
+        details.open = true;
+        details.querySelector('input[name="reason"]').focus();
+        break;
+      }
+      case 'e': {
+        const passage = finding && document.getElementById(`p-${finding.dataset.passage}`);
+        const details = passage && passage.querySelector('details.edit');
+        if (!details) return;
+        details.open = true;
+        details.querySelector('textarea').focus();
+        break;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+  });
+})();

@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Config } from './config.js';
+import type { Db } from './db/connection.js';
+import { createRepositories } from './db/repositories/index.js';
+import { errorHandler, notFound } from './middleware/errors.js';
+import type { ReferenceData } from './reference/index.js';
+import { loadReference } from './reference/load.js';
+import { apiArticlesRouter } from './routes/api/articles.js';
+import { articlesRouter } from './routes/articles.js';
+import { findingsRouter } from './routes/findings.js';
+import { healthRouter } from './routes/health.js';
+import { passagesRouter } from './routes/passages.js';
+import type { ServiceContext } from './services/context.js';
+
+const VIEWS_DIR = fileURLToPath(new URL('../views/', import.meta.url));
+const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  /** Loaded from config.termbaseFile and the starter data when not given. */
+  reference?: ReferenceData;
+  log?: (error: unknown) => void;
+}
+
+/** Builds the workbench app over an open, migrated database, without listening. */
+export function createApp({ db, config, reference, log = console.error }: AppOptions): Express {
+  const ctx: ServiceContext = {
+    repos: createRepositories(db),
+    reference: reference ?? loadReference({ termbase: config.termbaseFile }),
+    now: () => new Date().toISOString(),
+  };
+  const app = express();
+  app.set('env', config.production ? 'production' : 'development');
+  app.set('views', VIEWS_DIR);
+  app.set('view engine', 'ejs');
+  app.set('view cache', config.production);
+  app.set('query parser', 'simple');
+  app.disable('x-powered-by');
+
+  // Scripts only from public/js: no inline script or handler anywhere.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'upgrade-insecure-requests': null } } }));
+  app.use('/static', express.static(PUBLIC_DIR, { maxAge: config.production ? '1h' : 0 }));
+  app.use(healthRouter(ctx));
+  app.use('/api', apiArticlesRouter(ctx, config));
+  app.use(express.urlencoded({ extended: false, limit: config.maxBodyBytes }));
+  app.use(articlesRouter(ctx, config));
+  app.use(findingsRouter(ctx));
+  app.use(passagesRouter(ctx));
+  app.use(notFound);
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,73 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/connection.js';
+import { migrate } from '../db/migrate.js';
+import { createRepositories } from '../db/repositories/index.js';
+import { InputError, UsageError, WorkbenchError } from '../errors.js';
+import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
+import type { ReferenceData } from '../reference/index.js';
+import type { ServiceContext } from '../services/context.js';
+import { importArticle } from '../services/import.js';
+import type { CliIO } from './io.js';
+
+export interface ImportOptions {
+  title?: string | undefined;
+  sourceFile?: string | undefined;
+  sourceLang?: string | undefined;
+  targetLang?: string | undefined;
+}
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? String(error)})`);
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    throw new InputError(`${path}: no such file or directory`);
+  }
+}
+
+/**
+ * Imports one file, or every importable file of a directory (one transaction per file, a
+ * progress line each on stderr), into WORKBENCH_DB; prints each new article's id.
+ * Returns 0, or 2 when a file of a directory could not be imported.
+ */
+export async function importFiles(path: string, options: ImportOptions, reference: ReferenceData, io: CliIO): Promise<number> {
+  const directory = await isDirectory(path);
+  if (directory && (options.title || options.sourceFile)) throw new UsageError('--title and --source go with a single FILE, not a directory');
+  const files = directory
+    ? (await readdir(path)).filter((f) => (ACCEPTED_EXTENSIONS as readonly string[]).includes(extname(f).toLowerCase())).sort().map((f) => join(path, f))
+    : [path];
+  if (directory && files.length === 0) throw new InputError(`${path} holds no ${ACCEPTED_EXTENSIONS.join(', ')} files`);
+  const source = options.sourceFile ? await extractText(options.sourceFile, await readBytes(options.sourceFile)) : undefined;
+
+  const db = openDatabase(loadConfig().dbFile);
+  try {
+    migrate(db);
+    const ctx: ServiceContext = { repos: createRepositories(db), reference, now: () => new Date().toISOString() };
+    let failed = 0;
+    for (const [i, file] of files.entries()) {
+      try {
+        const text = await extractText(file, await readBytes(file));
+        const { id, findings } = importArticle(ctx, { text, title: options.title, source, sourceLang: options.sourceLang, targetLang: options.targetLang });
+        io.stdout(`${id}\n`);
+        if (directory) io.stderr(`[${i + 1}/${files.length}] ${file} → article ${id} (${findings.length} finding${findings.length === 1 ? '' : 's'})\n`);
+      } catch (error) {
+        if (!directory || !(error instanceof WorkbenchError)) throw error;
+        failed++;
+        io.stderr(`[${i + 1}/${files.length}] ${file}: not imported: ${error.message}\n`);
+      }
+    }
+    return failed > 0 ? 2 : 0;
+  } finally {
+    db.close();
+  }
+}

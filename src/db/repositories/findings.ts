@@ -1,0 +1,131 @@
+import type { Finding, ItsIssueType, Severity, Suggestion, TextEdit } from '../../checks/types.js';
+import type { Db } from '../connection.js';
+
+/** A finding as stored: offsets into the corrected article text, located in its passage. */
+export interface StoredFinding {
+  id: number;
+  fingerprint: string;
+  check: string;
+  severity: Severity;
+  itsType: ItsIssueType;
+  message: string;
+  start: number;
+  end: number;
+  text: string;
+  fix: TextEdit | null;
+  suggestions: Suggestion[];
+  group: string | null;
+  alternatives: string[];
+  passageIdx: number | null;
+  passageStart: number | null;
+  passageEnd: number | null;
+  dismissed: boolean;
+  dismissalReason: string | null;
+}
+
+export interface FindingToStore extends Finding {
+  passageIdx: number | null;
+  passageStart: number | null;
+  passageEnd: number | null;
+}
+
+interface FindingRow {
+  id: number;
+  fingerprint: string;
+  check: string;
+  severity: Severity;
+  itsType: ItsIssueType;
+  message: string;
+  start: number;
+  end: number;
+  text: string;
+  fixJson: string | null;
+  suggestionsJson: string | null;
+  groupKey: string | null;
+  alternativesJson: string | null;
+  passageIdx: number | null;
+  passageStart: number | null;
+  passageEnd: number | null;
+  dismissed: number;
+  dismissalReason: string | null;
+}
+
+const SELECT = `SELECT f.id, f.fingerprint, f.check_id AS "check", f.severity, f.its_type AS itsType, f.message,
+  f.start_offset AS start, f.end_offset AS "end", f.text, f.fix_json AS fixJson, f.suggestions_json AS suggestionsJson,
+  f.group_key AS groupKey, f.alternatives_json AS alternativesJson, f.passage_idx AS passageIdx,
+  f.passage_start AS passageStart, f.passage_end AS passageEnd, f.dismissed, d.reason AS dismissalReason
+  FROM findings f LEFT JOIN dismissals d ON d.article_id = f.article_id AND d.fingerprint = f.fingerprint`;
+
+function fromRow(row: FindingRow): StoredFinding {
+  return {
+    id: row.id,
+    fingerprint: row.fingerprint,
+    check: row.check,
+    severity: row.severity,
+    itsType: row.itsType,
+    message: row.message,
+    start: row.start,
+    end: row.end,
+    text: row.text,
+    fix: row.fixJson ? (JSON.parse(row.fixJson) as TextEdit) : null,
+    suggestions: row.suggestionsJson ? (JSON.parse(row.suggestionsJson) as Suggestion[]) : [],
+    group: row.groupKey,
+    alternatives: row.alternativesJson ? (JSON.parse(row.alternativesJson) as string[]) : [],
+    passageIdx: row.passageIdx,
+    passageStart: row.passageStart,
+    passageEnd: row.passageEnd,
+    dismissed: row.dismissed === 1,
+    dismissalReason: row.dismissalReason,
+  };
+}
+
+export function findingRepository(db: Db) {
+  const clear = db.prepare('DELETE FROM findings WHERE article_id = ?');
+  // A finding whose fingerprint was dismissed is stored dismissed, so a re-check keeps it out of the counts.
+  const insert = db.prepare(`INSERT INTO findings (article_id, fingerprint, check_id, severity, its_type, message,
+      start_offset, end_offset, text, fix_json, suggestions_json, group_key, alternatives_json,
+      passage_idx, passage_start, passage_end, dismissed)
+    VALUES (@articleId, @fingerprint, @check, @severity, @itsType, @message, @start, @end, @text, @fixJson,
+      @suggestionsJson, @groupKey, @alternativesJson, @passageIdx, @passageStart, @passageEnd,
+      EXISTS (SELECT 1 FROM dismissals WHERE article_id = @articleId AND fingerprint = @fingerprint))`);
+  const ofArticle = db.prepare(`${SELECT} WHERE f.article_id = ? ORDER BY f.start_offset, f.end_offset`);
+  const one = db.prepare(`${SELECT} WHERE f.article_id = ? AND f.fingerprint = ?`);
+  const markDismissed = db.prepare('UPDATE findings SET dismissed = 1 WHERE article_id = ? AND fingerprint = ?');
+
+  return {
+    /** Call inside a transaction: replaces the article's findings with those of a fresh check. */
+    replace(articleId: number, findings: readonly FindingToStore[]): void {
+      clear.run(articleId);
+      for (const f of findings) {
+        insert.run({
+          articleId,
+          fingerprint: f.fingerprint,
+          check: f.check,
+          severity: f.severity,
+          itsType: f.itsType,
+          message: f.message,
+          start: f.start,
+          end: f.end,
+          text: f.text,
+          fixJson: f.fix ? JSON.stringify(f.fix) : null,
+          suggestionsJson: f.suggestions?.length ? JSON.stringify(f.suggestions) : null,
+          groupKey: f.group ?? null,
+          alternativesJson: f.alternatives?.length ? JSON.stringify(f.alternatives) : null,
+          passageIdx: f.passageIdx,
+          passageStart: f.passageStart,
+          passageEnd: f.passageEnd,
+        });
+      }
+    },
+    ofArticle(articleId: number): StoredFinding[] {
+      return (ofArticle.all(articleId) as FindingRow[]).map(fromRow);
+    },
+    find(articleId: number, fingerprint: string): StoredFinding | undefined {
+      const row = one.get(articleId, fingerprint) as FindingRow | undefined;
+      return row && fromRow(row);
+    },
+    markDismissed(articleId: number, fingerprint: string): void {
+      markDismissed.run(articleId, fingerprint);
+    },
+  };
+}

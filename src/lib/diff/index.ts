@@ -1,0 +1,2 @@
+export { diffTokens, wordDiff, type DiffPart, type DiffPartKind, type WordDiff } from './word-diff.js';
+export { escapeHtml, renderDiffHtml, type Highlight } from './render.js';

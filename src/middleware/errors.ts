@@ -1,0 +1,51 @@
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import multer from 'multer';
+import { WorkbenchError } from '../errors.js';
+import { NotFoundError } from '../services/errors.js';
+
+interface HttpFailure {
+  status: number;
+  message: string;
+  details?: unknown;
+}
+
+const wantsJson = (req: Request) => req.path.startsWith('/api/') || req.path === '/api' || req.path === '/healthz';
+
+/** Errors raised by body parsers (http-errors: 400 malformed, 413 too large, 415 charset) carry their own status. */
+function isExposedHttpError(error: unknown): error is { status: number; message: string } {
+  const e = error as { status?: unknown; expose?: unknown } | null;
+  return typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true;
+}
+
+function describe(error: unknown): HttpFailure {
+  if (error instanceof WorkbenchError) {
+    const details = (error as { details?: unknown }).details;
+    return { status: error.status, message: error.message, ...(details === undefined ? {} : { details }) };
+  }
+  if (error instanceof multer.MulterError) {
+    return { status: error.code === 'LIMIT_FILE_SIZE' || error.code === 'LIMIT_FIELD_VALUE' ? 413 : 400, message: `Upload refused: ${error.message}` };
+  }
+  if (isExposedHttpError(error)) {
+    const status = error.status;
+    const message = status === 400 ? `Malformed request body: ${error.message}` : status === 413 ? 'The request body is too large.' : error.message;
+    return { status, message };
+  }
+  return { status: 500, message: 'Something went wrong on our side.' };
+}
+
+/** The one 404 for routes that do not exist. */
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new NotFoundError(`There is no page at ${req.path}.`));
+};
+
+/** The one error handler: JSON for the API, an HTML page otherwise, with the error's own status. */
+export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const failure = describe(error);
+    if (failure.status >= 500) log(error);
+    res.status(failure.status);
+    if (wantsJson(req)) res.json({ error: failure });
+    else res.render('errors/error', { title: `Error ${failure.status}`, status: failure.status, message: failure.message });
+  };
+}

@@ -1,0 +1,72 @@
+import express, { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import type { Config } from '../../config.js';
+import { WorkbenchError } from '../../errors.js';
+import { articleResource, findingResource, findingsOf, isKnownCheck, listArticles } from '../../services/articles.js';
+import type { ServiceContext } from '../../services/context.js';
+import { importArticle } from '../../services/import.js';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../db/repositories/articles.js';
+import { field, idParam } from '../params.js';
+
+const LANGUAGE = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language code such as en, uk or ru');
+
+const newArticle = z.object({
+  title: z.string().max(500).optional(),
+  text: z.string().min(1, 'the article text is required'),
+  source: z.string().optional(),
+  sourceLang: LANGUAGE.optional(),
+  targetLang: LANGUAGE.optional(),
+});
+
+/** A request body the API cannot use, with each problem named. */
+class BodyError extends WorkbenchError {
+  constructor(
+    message: string,
+    readonly details: unknown,
+  ) {
+    super(message, 422);
+  }
+}
+
+const requireJson: RequestHandler = (req, _res, next) => {
+  next(req.is('application/json') ? undefined : new WorkbenchError('Send the article as application/json.', 415));
+};
+
+export function apiArticlesRouter(ctx: ServiceContext, config: Config): Router {
+  const router = Router();
+
+  router.post('/articles', requireJson, express.json({ limit: config.maxBodyBytes }), (req, res) => {
+    const parsed = newArticle.safeParse(req.body);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+      throw new BodyError(`Invalid article: ${issues.map((i) => `${i.field || 'body'}: ${i.message}`).join('; ')}`, issues);
+    }
+    const { id, findings } = importArticle(ctx, parsed.data);
+    res.status(201).location(`/api/articles/${id}`).json({ id, findings: findings.map(findingResource) });
+  });
+
+  router.get('/articles', (req, res) => {
+    const status = field(req.query, 'status');
+    const check = field(req.query, 'check');
+    const page = listArticles(
+      ctx,
+      {
+        status: ARTICLE_STATUSES.includes(status as ArticleStatus) ? (status as ArticleStatus) : undefined,
+        check: check && isKnownCheck(check) ? check : undefined,
+        titleContains: field(req.query, 'q') || undefined,
+      },
+      Number(field(req.query, 'page')) || 1,
+    );
+    res.json(page);
+  });
+
+  router.get('/articles/:id', (req, res) => {
+    res.json(articleResource(ctx, idParam(req.params.id)));
+  });
+
+  router.get('/articles/:id/findings', (req, res) => {
+    res.json(findingsOf(ctx, idParam(req.params.id)));
+  });
+
+  return router;
+}

@@ -1,0 +1,122 @@
+import { Router, type Request } from 'express';
+import multer from 'multer';
+import type { Config } from '../config.js';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../db/repositories/articles.js';
+import { WorkbenchError } from '../errors.js';
+import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
+import { CHECK_IDS, correctedText, isKnownCheck, listArticles, reviewArticle } from '../services/articles.js';
+import type { ServiceContext } from '../services/context.js';
+import { importArticle, type ImportInput } from '../services/import.js';
+import { field, idParam } from './params.js';
+
+export const STATUS_LABELS: Record<ArticleStatus, string> = { new: 'New', in_review: 'In review' };
+
+interface ImportForm {
+  title: string;
+  targetLang: string;
+  sourceLang: string;
+  text: string;
+  source: string;
+}
+
+const emptyForm: ImportForm = { title: '', targetLang: 'en', sourceLang: '', text: '', source: '' };
+
+function importFormView(form: ImportForm, error: string | null) {
+  return { title: 'Import an article', form, error, accept: ACCEPTED_EXTENSIONS.join(',') };
+}
+
+type UploadedFiles = Record<string, Express.Multer.File[] | undefined>;
+
+/** The pasted text, or the uploaded file's text when a file was chosen. */
+async function textOf(req: Request, pasted: string, fileField: string): Promise<string> {
+  const file = (req.files as UploadedFiles | undefined)?.[fileField]?.[0];
+  return file && file.size > 0 ? extractText(file.originalname, file.buffer) : pasted;
+}
+
+/** A safe file name for the download: the title's letters and digits. */
+function downloadName(title: string): string {
+  const slug = title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-').slice(0, 60).toLowerCase();
+  return `${slug || 'article'}-corrected.txt`;
+}
+
+export function articlesRouter(ctx: ServiceContext, config: Config): Router {
+  const router = Router();
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: config.maxUploadBytes, files: 2, fieldSize: config.maxBodyBytes } });
+
+  router.get('/', (_req, res) => res.redirect('/articles'));
+
+  router.get('/articles', (req, res) => {
+    const status = field(req.query, 'status');
+    const check = field(req.query, 'check');
+    const q = field(req.query, 'q')?.trim() ?? '';
+    const filter = {
+      status: ARTICLE_STATUSES.includes(status as ArticleStatus) ? (status as ArticleStatus) : undefined,
+      check: check && isKnownCheck(check) ? check : undefined,
+      titleContains: q || undefined,
+    };
+    const page = listArticles(ctx, filter, Number(field(req.query, 'page')) || 1);
+    const query = (n: number) => new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.check ? { check: filter.check } : {}), ...(q ? { q } : {}), page: String(n) }).toString();
+    res.render('articles/index', {
+      title: 'Articles',
+      page,
+      filter: { status: filter.status ?? '', check: filter.check ?? '', q },
+      statuses: ARTICLE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+      statusLabels: STATUS_LABELS,
+      checkIds: CHECK_IDS,
+      previousHref: page.page > 1 ? `/articles?${query(page.page - 1)}` : null,
+      nextHref: page.page < page.pageCount ? `/articles?${query(page.page + 1)}` : null,
+    });
+  });
+
+  router.get('/articles/new', (_req, res) => {
+    res.render('articles/new', importFormView(emptyForm, null));
+  });
+
+  router.post('/articles', upload.fields([{ name: 'file', maxCount: 1 }, { name: 'sourceFile', maxCount: 1 }]), async (req, res) => {
+    const form: ImportForm = {
+      title: field(req.body, 'title') ?? '',
+      targetLang: field(req.body, 'targetLang') ?? 'en',
+      sourceLang: field(req.body, 'sourceLang') ?? '',
+      text: field(req.body, 'text') ?? '',
+      source: field(req.body, 'source') ?? '',
+    };
+    try {
+      const input: ImportInput = {
+        title: form.title,
+        text: await textOf(req, form.text, 'file'),
+        source: await textOf(req, form.source, 'sourceFile'),
+        sourceLang: form.sourceLang,
+        targetLang: form.targetLang,
+      };
+      const { id } = importArticle(ctx, input);
+      res.redirect(303, `/articles/${id}`);
+    } catch (error) {
+      // A problem with what was submitted re-renders the form with the values kept.
+      if (error instanceof WorkbenchError && error.status < 500) {
+        res.status(error.status).render('articles/new', importFormView(form, error.message));
+      } else throw error;
+    }
+  });
+
+  router.get('/articles/:id', (req, res) => {
+    const view = reviewArticle(ctx, idParam(req.params.id));
+    res.render('articles/show', {
+      title: view.article.title,
+      ...view,
+      statusLabels: STATUS_LABELS,
+      showSource: view.article.hasSource && field(req.query, 'source') !== '0',
+    });
+  });
+
+  router.get('/articles/:id/corrected.txt', (req, res) => {
+    const { text } = correctedText(ctx, idParam(req.params.id));
+    res.type('text/plain; charset=utf-8').send(text);
+  });
+
+  router.get('/articles/:id/download', (req, res) => {
+    const { title, text } = correctedText(ctx, idParam(req.params.id));
+    res.attachment(downloadName(title)).type('text/plain; charset=utf-8').send(text);
+  });
+
+  return router;
+}

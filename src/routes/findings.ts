@@ -1,0 +1,49 @@
+import { Router, type Request } from 'express';
+import type { ServiceContext } from '../services/context.js';
+import { ValidationError } from '../services/errors.js';
+import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding } from '../services/review.js';
+import { field, idParam } from './params.js';
+
+/** Back to the article after a change, keeping the source column as it was. */
+export function reviewUrl(req: Request, id: number, anchor = 'findings'): string {
+  return `/articles/${id}${field(req.body, 'source') === '0' ? '?source=0' : ''}#${anchor}`;
+}
+
+function suggestionIndex(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,3}$/.test(value)) throw new ValidationError('There is no such suggestion.');
+  return Number(value);
+}
+
+export function findingsRouter(ctx: ServiceContext): Router {
+  const router = Router();
+
+  router.post('/articles/:id/findings/:fingerprint/apply', (req, res) => {
+    const id = idParam(req.params.id);
+    applyFinding(ctx, id, req.params.fingerprint, suggestionIndex(field(req.body, 'suggestion')));
+    res.redirect(303, reviewUrl(req, id));
+  });
+
+  router.post('/articles/:id/findings/:fingerprint/dismiss', (req, res) => {
+    const id = idParam(req.params.id);
+    dismissFinding(ctx, id, req.params.fingerprint, field(req.body, 'reason'));
+    res.redirect(303, reviewUrl(req, id));
+  });
+
+  router.post('/articles/:id/groups/apply', (req, res) => {
+    const id = idParam(req.params.id);
+    const group = field(req.body, 'group');
+    const spelling = field(req.body, 'spelling');
+    if (!group || !spelling) throw new ValidationError('Choose the spelling to use.');
+    applyGroupSpelling(ctx, id, group, spelling);
+    res.redirect(303, reviewUrl(req, id));
+  });
+
+  router.post('/articles/:id/checks/:check/dismiss', (req, res) => {
+    const id = idParam(req.params.id);
+    dismissCheck(ctx, id, req.params.check, field(req.body, 'reason'));
+    res.redirect(303, reviewUrl(req, id));
+  });
+
+  return router;
+}

@@ -1,0 +1,13 @@
+import { NotFoundError } from '../services/errors.js';
+
+/** A positive integer path parameter; anything else names nothing that exists. */
+export function idParam(value: string | undefined, what = 'article'): number {
+  if (value === undefined || !/^\d{1,15}$/.test(value)) throw new NotFoundError(`There is no ${what} “${value ?? ''}”.`);
+  return Number(value);
+}
+
+/** A single text field of a parsed form or query; repeated fields and absent ones are undefined. */
+export function field(source: unknown, name: string): string | undefined {
+  const value = (source as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : undefined;
+}

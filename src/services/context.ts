@@ -1,0 +1,9 @@
+import type { Repositories } from '../db/repositories/index.js';
+import type { ReferenceData } from '../reference/index.js';
+
+/** What every service needs: the query layer, the reference data the checks use, a clock. */
+export interface ServiceContext {
+  repos: Repositories;
+  reference: ReferenceData;
+  now: () => string;
+}

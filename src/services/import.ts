@@ -1,0 +1,53 @@
+import type { StoredFinding } from '../db/repositories/findings.js';
+import { detectLanguage } from '../text/language.js';
+import { checkArticle } from './check-article.js';
+import type { ServiceContext } from './context.js';
+import { ValidationError } from './errors.js';
+import { splitPassages } from './passage-layout.js';
+
+export interface ImportInput {
+  text: string;
+  title?: string | undefined;
+  source?: string | undefined;
+  /** Detected from the source text when not given. */
+  sourceLang?: string | undefined;
+  targetLang?: string | undefined;
+}
+
+export interface ImportResult {
+  id: number;
+  findings: StoredFinding[];
+}
+
+const MAX_TITLE = 200;
+
+/** Line endings become \n: the web app stores and edits passages line by line. */
+function normalise(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/** The given title, else the article's headline line, else its opening words. */
+function titleOf(given: string | undefined, text: string): string {
+  const title = given?.trim() || text.trim().split('\n', 1)[0]!.trim();
+  return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1)}…`;
+}
+
+/** Stores an article with its passages and the findings of its first check, in one transaction. */
+export function importArticle(ctx: ServiceContext, input: ImportInput): ImportResult {
+  const aiText = normalise(input.text);
+  if (aiText.trim() === '') throw new ValidationError('The article text is empty.');
+  const sourceText = input.source !== undefined && input.source.trim() !== '' ? normalise(input.source) : null;
+  const sourceLang = sourceText === null ? null : input.sourceLang?.trim() || detectLanguage(sourceText) || null;
+  const targetLang = input.targetLang?.trim() || 'en';
+  const passages = splitPassages(aiText, sourceText);
+  const { repos } = ctx;
+  const id = repos.transaction(() => {
+    const articleId = repos.articles.insert({ title: titleOf(input.title, aiText), targetLang, sourceLang, sourceText, aiText, now: ctx.now() });
+    const checked = checkArticle({ targetLang, sourceLang, sourceText }, passages, ctx.reference, new Set());
+    repos.passages.insertAll(articleId, passages.map((p) => ({ ...p, diffHtml: checked.diffHtml.get(p.idx)! })));
+    repos.findings.replace(articleId, checked.findings);
+    repos.articles.recount(articleId);
+    return articleId;
+  });
+  return { id, findings: repos.findings.ofArticle(id) };
+}

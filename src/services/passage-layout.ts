@@ -1,0 +1,106 @@
+import { applyEdits } from '../checks/fixer.js';
+import type { TextEdit } from '../checks/types.js';
+import { alignPassages } from '../text/align.js';
+import { segment } from '../text/segment.js';
+
+/** A passage of the AI text, its correction and the source passages aligned to it. */
+export interface PassageText {
+  idx: number;
+  gapBefore: string;
+  aiText: string;
+  /** Empty when the passage was deleted. */
+  correctedText: string;
+  sourceText: string | null;
+}
+
+/** Where each kept passage sits in the corrected article text. */
+export interface PlacedPassage {
+  idx: number;
+  start: number;
+  end: number;
+}
+
+export interface CorrectedArticle {
+  text: string;
+  placed: PlacedPassage[];
+}
+
+/**
+ * Splits an AI translation into passages (its non-blank lines, as the checks see them) and
+ * attaches to each the source passages aligned to it. A source passage the translation dropped
+ * goes with the passage before it, so the reviewer still sees it.
+ */
+export function splitPassages(aiText: string, sourceText: string | null): PassageText[] {
+  const target = segment(aiText);
+  const sources: string[][] = target.map(() => []);
+  if (sourceText !== null && target.length > 0) {
+    const source = segment(sourceText);
+    const alignment = alignPassages(source.map((p) => p.text.length), target.map((p) => p.text.length));
+    let lastTarget = 0;
+    for (const pair of alignment) {
+      if (pair.target.length > 0) lastTarget = pair.target[0]!;
+      for (const s of pair.source) sources[lastTarget]!.push(source[s]!.text);
+    }
+  }
+  return target.map((p, i) => ({
+    idx: i,
+    gapBefore: i === 0 ? '' : aiText.slice(target[i - 1]!.end, p.start),
+    aiText: p.text,
+    correctedText: p.text,
+    sourceText: sourceText === null ? null : sources[i]!.join('\n'),
+  }));
+}
+
+/**
+ * The corrected article: kept passages, each preceded by its original gap (none before the
+ * first), so the checks see the layout of the AI text minus what was deleted.
+ */
+export function correctedArticle(passages: readonly PassageText[]): CorrectedArticle {
+  let text = '';
+  const placed: PlacedPassage[] = [];
+  for (const p of passages) {
+    if (p.correctedText === '') continue;
+    if (placed.length > 0) text += p.gapBefore;
+    placed.push({ idx: p.idx, start: text.length, end: text.length + p.correctedText.length });
+    text += p.correctedText;
+  }
+  return { text, placed };
+}
+
+/** The kept passage a span of the corrected article starts in (or touches, for an empty span). */
+export function passageAt(placed: readonly PlacedPassage[], start: number, end: number): PlacedPassage | undefined {
+  return placed.find((p) => (start === end ? p.start <= start && start <= p.end : p.start < end && p.end > start));
+}
+
+/**
+ * Applies edits of the corrected article text to the passages: an edit inside one passage
+ * changes it; an edit spanning passages puts its text in the first and cuts the rest; a passage
+ * covered entirely becomes empty (deleted). Returns the new corrected text by passage index,
+ * only for passages that changed.
+ */
+export function applyArticleEdits(passages: readonly PassageText[], edits: readonly TextEdit[]): Map<number, string> {
+  const { placed } = correctedArticle(passages);
+  const local = new Map<number, TextEdit[]>();
+  for (const edit of edits) {
+    const touched = edit.start === edit.end
+      ? [passageAt(placed, edit.start, edit.end)].filter((p) => p !== undefined)
+      : placed.filter((p) => p.start < edit.end && p.end > edit.start);
+    touched.forEach((p, i) => {
+      const list = local.get(p.idx) ?? [];
+      list.push({
+        start: Math.max(edit.start, p.start) - p.start,
+        end: Math.min(edit.end, p.end) - p.start,
+        text: i === 0 ? edit.text : '',
+      });
+      local.set(p.idx, list);
+    });
+  }
+  const changed = new Map<number, string>();
+  for (const [idx, list] of local) {
+    const before = passages.find((p) => p.idx === idx)!.correctedText;
+    // A passage's line breaks belong to the gaps: text kept inside one passage stays on one line.
+    const after = applyEdits(before, list).text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    if (after !== before) changed.set(idx, after);
+  }
+  return changed;
+}

@@ -1,0 +1,95 @@
+import type { TextEdit } from '../checks/types.js';
+import type { Article } from '../db/repositories/articles.js';
+import type { StoredFinding } from '../db/repositories/findings.js';
+import type { ServiceContext } from './context.js';
+import { NotFoundError, ValidationError } from './errors.js';
+import { applyArticleEdits, correctedArticle } from './passage-layout.js';
+import { storeCorrections } from './recheck.js';
+
+const MAX_REASON = 500;
+
+export function requireArticle(ctx: ServiceContext, id: number): Article {
+  const article = ctx.repos.articles.find(id);
+  if (!article) throw new NotFoundError(`There is no article ${id}.`);
+  return article;
+}
+
+function requireFinding(ctx: ServiceContext, article: Article, fingerprint: string): StoredFinding {
+  const finding = ctx.repos.findings.find(article.id, fingerprint);
+  // A finding disappears when an earlier change fixed it; a stale page asks for it again.
+  if (!finding) throw new NotFoundError('That finding is no longer reported; the text may have changed since the page was loaded.');
+  return finding;
+}
+
+function applyEditsToArticle(ctx: ServiceContext, article: Article, edits: readonly TextEdit[]): void {
+  const passages = ctx.repos.passages.ofArticle(article.id);
+  storeCorrections(ctx, article, applyArticleEdits(passages, edits));
+}
+
+function cleanReason(reason: string | undefined): string {
+  const text = (reason ?? '').trim() || 'Not an error';
+  return text.slice(0, MAX_REASON);
+}
+
+/** Applies a finding's fix, or the suggestion at `suggestion` (an index) when given. */
+export function applyFinding(ctx: ServiceContext, articleId: number, fingerprint: string, suggestion?: number): void {
+  const article = requireArticle(ctx, articleId);
+  const finding = requireFinding(ctx, article, fingerprint);
+  const edit = suggestion === undefined ? finding.fix : finding.suggestions[suggestion]?.edit;
+  if (!edit) throw new ValidationError(suggestion === undefined ? 'This finding has no fix to apply.' : 'There is no such suggestion.');
+  applyEditsToArticle(ctx, article, [edit]);
+}
+
+/** Uses one spelling of an inconsistency group for every occurrence of the group's spellings. */
+export function applyGroupSpelling(ctx: ServiceContext, articleId: number, group: string, spelling: string): void {
+  const article = requireArticle(ctx, articleId);
+  const alternatives = new Set(ctx.repos.findings.ofArticle(article.id).filter((f) => f.group === group).flatMap((f) => f.alternatives));
+  if (alternatives.size === 0) throw new NotFoundError('That group of findings is no longer reported.');
+  if (!alternatives.has(spelling)) throw new ValidationError(`“${spelling}” is not one of the spellings in this group.`);
+  const others = [...alternatives].filter((a) => a !== spelling).sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\d])(?:${others.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}\\d])`, 'gu');
+  const { text } = correctedArticle(ctx.repos.passages.ofArticle(article.id));
+  const edits = [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: spelling }));
+  applyEditsToArticle(ctx, article, edits);
+}
+
+/** Dismisses one finding; the dismissal is kept by fingerprint and survives re-checks. */
+export function dismissFinding(ctx: ServiceContext, articleId: number, fingerprint: string, reason?: string): void {
+  const article = requireArticle(ctx, articleId);
+  const finding = requireFinding(ctx, article, fingerprint);
+  ctx.repos.transaction(() => {
+    ctx.repos.dismissals.save(article.id, { fingerprint, check: finding.check, reason: cleanReason(reason) }, ctx.now());
+    storeCorrections(ctx, article, new Map());
+  });
+}
+
+/** Dismisses every open finding of one check in the article. Returns how many. */
+export function dismissCheck(ctx: ServiceContext, articleId: number, check: string, reason?: string): number {
+  const article = requireArticle(ctx, articleId);
+  const open = ctx.repos.findings.ofArticle(article.id).filter((f) => f.check === check && !f.dismissed);
+  if (open.length === 0) throw new NotFoundError(`There are no open ${check} findings in this article.`);
+  ctx.repos.transaction(() => {
+    for (const f of open) ctx.repos.dismissals.save(article.id, { fingerprint: f.fingerprint, check, reason: cleanReason(reason) }, ctx.now());
+    storeCorrections(ctx, article, new Map());
+  });
+  return open.length;
+}
+
+/** Replaces a passage's corrected text; line breaks become spaces, empty text deletes the passage. */
+export function editPassage(ctx: ServiceContext, articleId: number, idx: number, text: string): void {
+  const article = requireArticle(ctx, articleId);
+  if (!ctx.repos.passages.find(article.id, idx)) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
+  storeCorrections(ctx, article, new Map([[idx, text.replace(/\s*[\r\n]+\s*/g, ' ').trim()]]));
+}
+
+/** Puts a passage back to the AI text. */
+export function revertPassage(ctx: ServiceContext, articleId: number, idx: number): void {
+  const article = requireArticle(ctx, articleId);
+  const passage = ctx.repos.passages.find(article.id, idx);
+  if (!passage) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
+  storeCorrections(ctx, article, new Map([[idx, passage.aiText]]));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

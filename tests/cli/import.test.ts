@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { CLI } from '../helpers/run-cli.js';
+
+function runImport(args: string[], dbFile: string) {
+  const result = spawnSync(process.execPath, [CLI, 'import', ...args], { encoding: 'utf8', env: { ...process.env, WORKBENCH_DB: dbFile } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('workbench import', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-import-'));
+  const dbFile = join(dir, 'db', 'workbench.sqlite');
+  writeFileSync(join(dir, 'one.txt'), 'Talks in Kiev\n\nThey ended on Monday.');
+  writeFileSync(join(dir, 'source.txt'), 'Переговори в Києві\n\nВони завершилися в понеділок.');
+
+  it('imports one file with its source and title and prints the new id', () => {
+    const run = runImport([join(dir, 'one.txt'), '--source', join(dir, 'source.txt'), '--title', 'Talks'], dbFile);
+    expect(run).toMatchObject({ status: 0, stdout: '1\n' });
+    const db = new Database(dbFile, { readonly: true });
+    expect(db.prepare('SELECT title, source_lang AS sourceLang, open_warnings AS warnings FROM articles').get()).toEqual({ title: 'Talks', sourceLang: 'uk', warnings: 1 });
+    db.close();
+  });
+
+  it('imports every file of a directory with a progress line each', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'wb-folder-'));
+    writeFileSync(join(folder, 'a.txt'), 'First article about Kharkov.');
+    writeFileSync(join(folder, 'b.html'), '<p>Second article.</p>');
+    writeFileSync(join(folder, 'c.txt'), '');
+    writeFileSync(join(folder, 'ignored.json'), '{}');
+    const run = runImport([folder], join(folder, 'wb.sqlite'));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('1\n2\n');
+    expect(run.stderr).toContain('[1/3]');
+    expect(run.stderr).toContain('c.txt: not imported');
+  });
+
+  it('reports a missing file and bad usage with status 2', () => {
+    expect(runImport([join(dir, 'missing.txt')], dbFile)).toMatchObject({ status: 2, stderr: expect.stringContaining('no such file') });
+    expect(runImport([], dbFile).status).toBe(2);
+  });
+});

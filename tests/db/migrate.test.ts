@@ -1,0 +1,39 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/connection.js';
+import { migrate } from '../../src/db/migrate.js';
+
+describe('migrate', () => {
+  it('applies the shipped migrations once, in order, and records them', () => {
+    const db = openDatabase(':memory:');
+    expect(migrate(db)).toEqual(['0001_initial.sql']);
+    expect(migrate(db)).toEqual([]);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['articles', 'passages', 'findings', 'dismissals', 'schema_migrations']));
+  });
+
+  it('applies a directory of migrations in file-name order and rolls back a failing one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-migrations-'));
+    writeFileSync(join(dir, '0002_second.sql'), 'ALTER TABLE t ADD COLUMN b TEXT;');
+    writeFileSync(join(dir, '0001_first.sql'), 'CREATE TABLE t (a TEXT);');
+    writeFileSync(join(dir, '0003_broken.sql'), 'CREATE TABLE u (x TEXT); SELECT * FROM nowhere;');
+    writeFileSync(join(dir, 'notes.txt'), 'not a migration');
+    const db = openDatabase(':memory:');
+    expect(() => migrate(db, dir)).toThrow(/nowhere/);
+    expect(db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual(['0001_first.sql', '0002_second.sql']);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'u'").pluck().get()).toBe(0);
+    expect(db.prepare('PRAGMA table_info(t)').all()).toHaveLength(2);
+  });
+
+  it('opens a file database in WAL mode with full sync, foreign keys and a busy timeout', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wb-db-')), 'nested', 'workbench.sqlite');
+    const db = openDatabase(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.close();
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { diffTokens, escapeHtml, renderDiffHtml, wordDiff } from '../../src/lib/diff/index.js';
+
+describe('diffTokens', () => {
+  it('keeps numbers and names whole and loses no character', () => {
+    const text = 'About 1.000 people in Kiev\'s centre, 99,5 %.';
+    const tokens = diffTokens(text);
+    expect(tokens.join('')).toBe(text);
+    expect(tokens).toContain('1.000');
+    expect(tokens).toContain("Kiev's");
+    expect(tokens).toContain('99,5');
+  });
+});
+
+describe('wordDiff', () => {
+  it('reads "1.000" → "1,000" as one change', () => {
+    expect(wordDiff('about 1.000 people', 'about 1,000 people').parts).toEqual([
+      { kind: 'equal', text: 'about ' },
+      { kind: 'delete', text: '1.000' },
+      { kind: 'insert', text: '1,000' },
+      { kind: 'equal', text: ' people' },
+    ]);
+  });
+
+  it('folds a lone space between changes into one deletion and one insertion', () => {
+    expect(wordDiff('in Kiev city today', 'in Kyiv town today').parts).toEqual([
+      { kind: 'equal', text: 'in ' },
+      { kind: 'delete', text: 'Kiev city' },
+      { kind: 'insert', text: 'Kyiv town' },
+      { kind: 'equal', text: ' today' },
+    ]);
+  });
+
+  it('shows an unchanged passage as one equal part and a deleted one as one deletion', () => {
+    expect(wordDiff('Same.', 'Same.')).toEqual({ parts: [{ kind: 'equal', text: 'Same.' }], replaced: false });
+    expect(wordDiff('Gone.', '').parts).toEqual([{ kind: 'delete', text: 'Gone.' }]);
+  });
+
+  it('falls back to showing the passage as replaced when the edit is too long', () => {
+    const before = Array.from({ length: 600 }, (_, i) => `a${i}`).join(' ');
+    const after = Array.from({ length: 600 }, (_, i) => `b${i}`).join(' ');
+    const diff = wordDiff(before, after);
+    expect(diff.replaced).toBe(true);
+    expect(diff.parts).toEqual([{ kind: 'delete', text: before }, { kind: 'insert', text: after }]);
+  });
+});
+
+describe('renderDiffHtml', () => {
+  it('escapes every part after diffing and announces deletions and insertions', () => {
+    const html = renderDiffHtml(wordDiff('a <b> & "c"', 'a <i> & "c"').parts);
+    expect(html).toBe(
+      'a &lt;<del><span class="visually-hidden">deleted: </span>b</del><ins><span class="visually-hidden">inserted: </span>i</ins>&gt; &amp; &quot;c&quot;',
+    );
+  });
+
+  it('highlights findings over equal and inserted text, announcing each once', () => {
+    const html = renderDiffHtml(wordDiff('Kiev is big', 'Kiev is large').parts, [
+      { start: 0, end: 4, id: 'f1', severity: 'warning', label: 'flagged by terms' },
+      { start: 8, end: 13, id: 'f<2>', severity: 'error', label: 'flagged by x' },
+    ]);
+    expect(html).toContain('<mark class="flag flag-warning" data-findings="f1"><a href="#finding-f1"><span class="visually-hidden">flagged by terms: </span>Kiev</a></mark>');
+    expect(html).toContain('<ins><span class="visually-hidden">inserted: </span><mark class="flag flag-error" data-findings="f&lt;2&gt;">');
+    expect(html.match(/flagged by x/g)).toHaveLength(1);
+  });
+
+  it('marks overlapping findings with the more severe one', () => {
+    const html = renderDiffHtml([{ kind: 'equal', text: 'abcdef' }], [
+      { start: 0, end: 4, id: 'a', severity: 'info', label: 'one' },
+      { start: 2, end: 6, id: 'b', severity: 'error', label: 'two' },
+    ]);
+    expect(html).toContain('data-findings="a b"');
+    expect(html).toContain('<mark class="flag flag-error" data-findings="a b">');
+  });
+
+  it('escapes the five HTML characters', () => {
+    expect(escapeHtml(`<>&"'`)).toBe('&lt;&gt;&amp;&quot;&#39;');
+  });
+});

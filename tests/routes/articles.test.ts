@@ -1,0 +1,115 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { importArticle } from '../../src/services/import.js';
+import { demoText, testApp } from '../helpers/app.js';
+
+describe('article pages', () => {
+  it('GET / redirects to the list, which shows titles, languages, status and counts', async () => {
+    const { app, ctx } = testApp();
+    importArticle(ctx, { text: demoText, source: 'Текст українською про зерновий коридор і порт Одеси.' });
+    await request(app).get('/').expect(302).expect('Location', '/articles');
+    const res = await request(app).get('/articles').expect(200);
+    expect(res.text).toContain('Grain convoy reaches Odesa');
+    expect(res.text).toContain('uk → en');
+    expect(res.text).toContain('<span class="visually-hidden">Warnings: </span>12');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('filters and paginates the list', async () => {
+    const { app, ctx } = testApp();
+    for (let i = 0; i < 51; i++) importArticle(ctx, { text: `Report ${i}.`, title: `Report ${i}` });
+    importArticle(ctx, { text: 'Talks in Kiev.', title: '<Kiev> talks' });
+    const page1 = await request(app).get('/articles').expect(200);
+    expect(page1.text).toContain('page 1 of 2');
+    expect(page1.text).toContain('&lt;Kiev&gt; talks');
+    expect(page1.text).toContain('href="/articles?page=2"');
+    const page2 = await request(app).get('/articles?page=2').expect(200);
+    expect(page2.text).toContain('Report 0');
+    const filtered = await request(app).get('/articles?check=terms&q=talks&status=new').expect(200);
+    expect(filtered.text).toContain('1 article');
+    const none = await request(app).get('/articles?status=in_review').expect(200);
+    expect(none.text).toContain('No articles match');
+  });
+
+  it('GET /articles/new shows the import form', async () => {
+    const { app } = testApp();
+    const res = await request(app).get('/articles/new').expect(200);
+    expect(res.text).toContain('enctype="multipart/form-data"');
+    expect(res.text).toContain('name="sourceLang"');
+  });
+
+  it('POST /articles imports pasted text and redirects to the article', async () => {
+    const { app } = testApp();
+    const res = await request(app).post('/articles').field('title', 'Pasted').field('text', demoText).field('targetLang', 'en').expect(303);
+    expect(res.headers.location).toMatch(/^\/articles\/\d+$/);
+    const page = await request(app).get(res.headers.location!).expect(200);
+    expect(page.text).toContain('<h1>Pasted</h1>');
+  });
+
+  it('POST /articles imports uploaded files, HTML stripped to paragraphs', async () => {
+    const { app, ctx } = testApp();
+    const html = '<html><head><style>p{}</style></head><body><h1>Strikes on Kiev</h1><div><p>Power &amp; water were cut.</p><script>alert(1)</script></div></body></html>';
+    const res = await request(app)
+      .post('/articles')
+      .attach('file', Buffer.from(html), 'article.html')
+      .attach('sourceFile', Buffer.from('Удари по Києву\n\nСвітло і воду відключили в кількох районах міста.'), 'source.txt')
+      .expect(303);
+    const id = Number(res.headers.location!.split('/').pop());
+    const article = ctx.repos.articles.find(id)!;
+    expect(article.aiText).toBe('Strikes on Kiev\n\nPower & water were cut.');
+    expect(article.sourceLang).toBe('uk');
+  });
+
+  it('re-renders the form with the error and the values kept', async () => {
+    const { app } = testApp();
+    const empty = await request(app).post('/articles').field('title', 'Kept <title>').field('text', ' ').expect(422);
+    expect(empty.text).toContain('role="alert"');
+    expect(empty.text).toContain('value="Kept &lt;title&gt;"');
+    const wrongType = await request(app).post('/articles').attach('file', Buffer.from('x'), 'a.pdf').expect(422);
+    expect(wrongType.text).toContain('cannot import .pdf');
+  });
+
+  it('refuses an upload over the limit with 413', async () => {
+    const { app } = testApp();
+    await request(app).post('/articles').attach('file', Buffer.alloc(70 * 1024, 'a'), 'big.txt').expect(413);
+  });
+
+  it('GET /articles/:id shows passages side by side, diffs, highlights and the findings panel', async () => {
+    const { app, ctx } = testApp();
+    const { id } = importArticle(ctx, { text: demoText, source: 'Заголовок\n\nУкраїна та партнери домовилися продовжити коридор.' });
+    const res = await request(app).get(`/articles/${id}`).expect(200);
+    expect(res.text).toContain('class="review with-source"');
+    expect(res.text).toContain('<mark class="flag flag-warning"');
+    expect(res.text).toContain('<span class="visually-hidden">flagged by terms: </span>Kiev');
+    expect(res.text).toMatch(/id="check-name-variants"/);
+    expect(res.text).toContain('One spelling everywhere');
+    expect(res.text).toContain('Hide source');
+    const hidden = await request(app).get(`/articles/${id}?source=0`).expect(200);
+    expect(hidden.text).not.toContain('with-source');
+    expect(hidden.text).toContain('Show source');
+  });
+
+  it('answers an unknown article with an HTML 404 page', async () => {
+    const { app } = testApp();
+    const res = await request(app).get('/articles/42').expect(404);
+    expect(res.text).toContain('There is no article 42.');
+    await request(app).get('/articles/x').expect(404);
+    await request(app).get('/no/such/page').expect(404).expect('Content-Type', /html/);
+  });
+
+  it('serves the corrected text inline and as a download', async () => {
+    const { app, ctx } = testApp();
+    const { id } = importArticle(ctx, { text: 'Talks in Kiev\n\nThey ended.', title: 'Talks: in Kiev!' });
+    const view = await request(app).get(`/articles/${id}/corrected.txt`).expect(200).expect('Content-Type', /text\/plain/);
+    expect(view.text).toBe('Talks in Kiev\n\nThey ended.\n');
+    const download = await request(app).get(`/articles/${id}/download`).expect(200);
+    expect(download.headers['content-disposition']).toBe('attachment; filename=talks-in-kiev-corrected.txt');
+    await request(app).get('/articles/77/download').expect(404);
+  });
+
+  it('serves the stylesheet and script', async () => {
+    const { app } = testApp();
+    await request(app).get('/static/css/workbench.css').expect(200).expect('Content-Type', /css/);
+    await request(app).get('/static/js/workbench.js').expect(200).expect('Content-Type', /javascript/);
+  });
+});

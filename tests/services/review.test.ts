@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { correctedText, listArticles, reviewArticle } from '../../src/services/articles.js';
+import { NotFoundError, ValidationError } from '../../src/services/errors.js';
+import { importArticle } from '../../src/services/import.js';
+import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding, editPassage, revertPassage } from '../../src/services/review.js';
+import { demoText, testContext } from '../helpers/app.js';
+
+function setup() {
+  const { ctx } = testContext();
+  const { id, findings } = importArticle(ctx, { text: demoText });
+  return { ctx, id, findings };
+}
+
+const open = (ctx: ReturnType<typeof setup>['ctx'], id: number) => ctx.repos.findings.ofArticle(id).filter((f) => !f.dismissed);
+
+describe('importArticle', () => {
+  it('stores the passages, findings and open counts of the demo article', () => {
+    const { ctx, id, findings } = setup();
+    const article = ctx.repos.articles.find(id)!;
+    expect(article.title).toBe('Grain convoy reaches Odesa after talks on Black Sea corridor');
+    expect(article.status).toBe('new');
+    expect(new Set(findings.map((f) => f.check))).toEqual(new Set(['boilerplate', 'terms', 'number-format', 'typography', 'name-variants', 'duplicate-passage']));
+    expect(article.openWarnings + article.openErrors + article.openInfos).toBe(findings.length);
+    expect(correctedText(ctx, id).text).toBe(`${demoText.trim()}\n`);
+  });
+
+  it('detects the source language and aligns source passages', () => {
+    const { ctx } = testContext();
+    const { id } = importArticle(ctx, {
+      text: 'Title line\n\nThe mayor of Kyiv spoke on Monday about the new bridge.',
+      source: 'Заголовок\n\nМер Києва у понеділок розповів про новий міст, який з’єднає два береги Дніпра.',
+    });
+    const view = reviewArticle(ctx, id);
+    expect(view.article.sourceLang).toBe('uk');
+    expect(view.passages[1]!.sourceText).toContain('Мер Києва');
+  });
+
+  it('refuses an empty text', () => {
+    const { ctx } = testContext();
+    expect(() => importArticle(ctx, { text: ' \n ' })).toThrow(ValidationError);
+  });
+});
+
+describe('review actions', () => {
+  it('applies a fix, re-checks and marks the article in review', () => {
+    const { ctx, id } = setup();
+    const place = open(ctx, id).find((f) => f.check === 'terms' && f.text === 'Zaporozhye')!;
+    applyFinding(ctx, id, place.fingerprint);
+    const passage = ctx.repos.passages.find(id, place.passageIdx!)!;
+    expect(passage.correctedText).toContain('in the Zaporizhzhia region');
+    expect(passage.diffHtml).toContain('<del><span class="visually-hidden">deleted: </span>Zaporozhye</del><ins><span class="visually-hidden">inserted: </span>Zaporizhzhia</ins>');
+    expect(ctx.repos.findings.find(id, place.fingerprint)).toBeUndefined();
+    expect(ctx.repos.articles.find(id)!.status).toBe('in_review');
+  });
+
+  it('deletes a passage through a deletion fix, keeping the article layout', () => {
+    const { ctx, id } = setup();
+    const counter = open(ctx, id).find((f) => f.text.startsWith('2874 views'))!;
+    applyFinding(ctx, id, counter.fingerprint);
+    const passage = ctx.repos.passages.find(id, counter.passageIdx!)!;
+    expect(passage.correctedText).toBe('');
+    expect(correctedText(ctx, id).text).not.toContain('2874 views');
+    expect(reviewArticle(ctx, id).passages[counter.passageIdx!]!.deleted).toBe(true);
+  });
+
+  it('keeps a dismissal across re-checks and out of the counts', () => {
+    const { ctx, id } = setup();
+    const before = ctx.repos.articles.find(id)!.openWarnings;
+    const finding = open(ctx, id).find((f) => f.check === 'number-format')!;
+    dismissFinding(ctx, id, finding.fingerprint, 'quoted as in the source');
+    expect(ctx.repos.articles.find(id)!.openWarnings).toBe(before - 1);
+    editPassage(ctx, id, 0, 'Grain convoy reaches Odesa after corridor talks');
+    const again = ctx.repos.findings.find(id, finding.fingerprint)!;
+    expect(again.dismissed).toBe(true);
+    expect(again.dismissalReason).toBe('quoted as in the source');
+    expect(ctx.repos.passages.find(id, finding.passageIdx!)!.diffHtml).not.toContain(finding.fingerprint);
+  });
+
+  it('dismisses every open finding of one check at once', () => {
+    const { ctx, id } = setup();
+    expect(dismissCheck(ctx, id, 'boilerplate', 'keep for now')).toBe(4);
+    expect(open(ctx, id).filter((f) => f.check === 'boilerplate')).toEqual([]);
+    expect(() => dismissCheck(ctx, id, 'boilerplate')).toThrow(NotFoundError);
+  });
+
+  it('uses one spelling of a group everywhere', () => {
+    const { ctx, id } = setup();
+    const variant = open(ctx, id).find((f) => f.check === 'name-variants')!;
+    applyGroupSpelling(ctx, id, variant.group!, 'Martchenko');
+    const text = correctedText(ctx, id).text;
+    expect(text).not.toMatch(/\bMarchenko\b/);
+    expect(text.match(/Martchenko/g)!.length).toBeGreaterThanOrEqual(5);
+    expect(() => applyGroupSpelling(ctx, id, variant.group!, 'Nobody')).toThrow();
+  });
+
+  it('edits a passage by hand and reverts it to the AI text', () => {
+    const { ctx, id } = setup();
+    const original = ctx.repos.passages.find(id, 1)!.aiText;
+    editPassage(ctx, id, 1, 'Ukraine and its partners agreed on Monday\nto extend the corridor.');
+    expect(ctx.repos.passages.find(id, 1)!.correctedText).toBe('Ukraine and its partners agreed on Monday to extend the corridor.');
+    revertPassage(ctx, id, 1);
+    expect(ctx.repos.passages.find(id, 1)!.correctedText).toBe(original);
+    expect(() => editPassage(ctx, id, 99, 'x')).toThrow(NotFoundError);
+  });
+
+  it('reports a finding that no longer exists as not found', () => {
+    const { ctx, id } = setup();
+    expect(() => applyFinding(ctx, id, 'nope')).toThrow(NotFoundError);
+    expect(() => applyFinding(ctx, 999, 'nope')).toThrow(NotFoundError);
+  });
+});
+
+describe('listArticles', () => {
+  it('filters by status, check and title, newest change first, paginated', () => {
+    const { ctx } = testContext();
+    for (let i = 0; i < 55; i++) importArticle(ctx, { text: `Plain report number ${i} about the weather.`, title: `Report ${i}` });
+    const kiev = importArticle(ctx, { text: 'The talks in Kiev ended.', title: 'Talks_100%' }).id;
+
+    const first = listArticles(ctx, {}, 1);
+    expect(first).toMatchObject({ total: 56, page: 1, pageCount: 2 });
+    expect(first.items).toHaveLength(50);
+    expect(first.items[0]!.id).toBe(kiev);
+    expect(listArticles(ctx, {}, 9).page).toBe(2);
+
+    expect(listArticles(ctx, { check: 'terms' }, 1).items.map((a) => a.id)).toEqual([kiev]);
+    expect(listArticles(ctx, { titleContains: '_100%' }, 1).items.map((a) => a.id)).toEqual([kiev]);
+    expect(listArticles(ctx, { titleContains: 'report 5' }, 1).total).toBe(6);
+    expect(listArticles(ctx, { status: 'in_review' }, 1).total).toBe(0);
+
+    dismissCheck(ctx, kiev, 'terms');
+    expect(listArticles(ctx, { check: 'terms' }, 1).total).toBe(0);
+    expect(listArticles(ctx, { status: 'in_review' }, 1).items.map((a) => a.id)).toEqual([kiev]);
+  });
+});
