@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../helpers/app.js';
+import { launchChromium, listen } from '../helpers/browser.js';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const ARTICLE = [
+  'Ferry service resumes on the Danube',
+  '',
+  'A passenger ferry between Izmail and the Romanian bank resumed on Tuesday, the regional administration in Kiev said.',
+  '',
+  'The operator expects to carry 700.000 passengers a year once the second vessel returns from repairs.',
+  '',
+  '1204 views 3 comment(s)',
+  '',
+  'Officials said the <script>alert("x")</script> crossing had been closed since the spring floods.',
+].join('\n');
+
+let browser: Browser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  server = createServer(testApp().app);
+  base = await listen(server);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** Serious or critical accessibility violations on the page, as axe-core reports them. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(() => (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run());
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+describe('reviewing an article in the browser', () => {
+  it('imports, flags, applies a fix with a diff, dismisses for good and downloads the corrected text', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+
+    await page.goto(`${base}/articles/new`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.fill('textarea[name="text"]', ARTICLE);
+    await page.getByRole('button', { name: 'Import and check' }).click();
+    await page.waitForURL(/\/articles\/\d+/);
+
+    // The flags are on the page, highlighted in place and listed in the panel.
+    await expect.poll(() => page.locator('mark.flag').count()).toBeGreaterThanOrEqual(3);
+    const panel = page.locator('#findings');
+    expect(await panel.textContent()).toContain('Write "Kyiv", not "Kiev"');
+    expect(await panel.textContent()).toContain('"700.000" groups thousands with a dot');
+    // Article text that looks like markup is shown as text, never run.
+    expect(await page.locator('#p-4').textContent()).toContain('<script>alert("x")</script>');
+    expect(dialogs).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Replace with “Kyiv”' }).click();
+    await page.waitForLoadState();
+    const changed = page.locator('#p-1');
+    expect(await changed.locator('del').textContent()).toBe('deleted: Kiev');
+    expect(await changed.locator('ins').textContent()).toBe('inserted: Kyiv');
+
+    const counter = page.locator('li.finding', { hasText: '1204 views' });
+    const fingerprint = await counter.getAttribute('data-finding');
+    await counter.locator('summary', { hasText: 'Dismiss' }).click();
+    await counter.getByLabel('Reason').fill('Kept on purpose in this test');
+    await counter.getByRole('button', { name: 'Dismiss' }).click();
+    await page.waitForLoadState();
+    await page.reload();
+    expect(await page.locator(`#finding-${fingerprint}`).getAttribute('class')).toContain('is-dismissed');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download .txt' }).click()]);
+    const corrected = readFileSync((await download.path())!, 'utf8');
+    expect(corrected).toContain('the regional administration in Kyiv said.');
+    expect(corrected).not.toContain('Kiev');
+    expect(corrected).toContain('700.000 passengers');
+    await context.close();
+  });
+
+  it('has no serious accessibility violations on the article list', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/articles`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
