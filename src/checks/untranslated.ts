@@ -1,15 +1,17 @@
 import type { SourceText } from '../text/analyse.js';
 import {
+  commonWordsOf,
   describeLanguages,
   identifyLanguage,
   judgeableLetters,
   languageName,
   linkSpans,
   MIN_JUDGEABLE_LETTERS,
+  plainlyInTokens,
   PLAUSIBLE_LANGUAGES,
-  plainlyIn,
   primaryLanguage,
-  wordsOf,
+  wordsIn,
+  type WordList,
 } from '../text/language.js';
 import type { Passage, Span } from '../text/segment.js';
 import type { Check, Report } from './types.js';
@@ -21,10 +23,15 @@ const QUOTATION_MARK = /["“„«]/;
 // without function words fools franc, so they need twice the letters to be judged by it.
 const SENTENCE_END = /[.!?…]["”’»)\]]*$/u;
 const FRAGMENT_MIN_LETTERS = 2 * MIN_JUDGEABLE_LETTERS;
+// Shared empty results, so the many passages with nothing to report allocate nothing.
+const NO_SPANS: readonly Span[] = [];
+const NO_REPORTS: readonly Report[] = [];
 
 /** What a passage is judged against: the article's language and the languages it might be in instead. */
 interface Setting {
   lang: string;
+  /** The commonest words of `lang`, if it has a list of them. */
+  common: WordList | undefined;
   candidates: readonly string[];
 }
 
@@ -37,15 +44,20 @@ export const untranslated: Check = {
     const lang = primaryLanguage(article.lang);
     const source = article.source;
     const sourceLang = source && source.lang !== 'und' ? primaryLanguage(source.lang) : undefined;
-    const setting: Setting = { lang, candidates: sourceLang ? [...PLAUSIBLE_LANGUAGES, sourceLang] : PLAUSIBLE_LANGUAGES };
+    const setting: Setting = {
+      lang,
+      common: commonWordsOf(lang),
+      candidates: sourceLang ? [...PLAUSIBLE_LANGUAGES, sourceLang] : PLAUSIBLE_LANGUAGES,
+    };
     const unchanged = source && sourceLang && sourceLang !== lang ? unchangedFromSource(source, sourceLang) : undefined;
     const reports: Report[] = [];
     for (const passage of article.passages) {
-      const foreign = foreignParts(passage, setting);
+      const links = linkSpans(passage.text, passage.start);
+      const foreign = foreignParts(passage, links, setting);
       if (foreign.length > 0) {
         reports.push(...foreign);
       } else {
-        const report = unchanged?.(passage);
+        const report = unchanged?.(passage, links);
         if (report) reports.push(report);
       }
     }
@@ -58,17 +70,18 @@ export const untranslated: Check = {
  * and quotations that are long enough to judge. A quoted phrase inside a sentence of the article's
  * language is left alone.
  */
-function foreignParts(passage: Passage, setting: Setting): Report[] {
-  const links = linkSpans(passage.text, passage.start);
+function foreignParts(passage: Passage, links: readonly Span[], setting: Setting): readonly Report[] {
   const quotations = QUOTATION_MARK.test(passage.text)
     ? [...passage.text.matchAll(QUOTATION)].map((q): Span => {
         const start = passage.start + q.index + 1;
         return { start, end: start + q[1]!.length };
       })
-    : [];
-  const sentences = passage.sentences.length > 1 ? passage.sentences : [];
+    : NO_SPANS;
+  const sentences = passage.sentences.length > 1 ? passage.sentences : NO_SPANS;
   // Most paragraphs are settled by the first test, one look at each sentence's words.
-  const plain = sentences.length > 0 && sentences.every((sentence) => plainlyIn(wordsIn(passage, sentence, links), setting.lang));
+  let plain = sentences.length > 0;
+  for (let i = 0; plain && i < sentences.length; i++) plain = plainlyInSpan(passage, sentences[i]!, links, setting);
+  if (plain && quotations.length === 0) return NO_REPORTS;
   const whole = plain ? undefined : foreignLanguagesOf(passage, passage, quotations, links, setting);
   if (whole) return [foreignReport(passage, 'passage', whole, setting.lang)];
 
@@ -83,7 +96,7 @@ function foreignParts(passage: Passage, setting: Setting): Report[] {
   }
   for (const quotation of quotations) {
     if (quotation.end - quotation.start < MIN_JUDGEABLE_LETTERS || reports.some((r) => within(quotation, r))) continue;
-    const languages = foreignLanguagesOf(passage, quotation, [], links, setting);
+    const languages = foreignLanguagesOf(passage, quotation, NO_SPANS, links, setting);
     if (languages) reports.push(foreignReport(quotation, 'quotation', languages, setting.lang));
   }
   return reports;
@@ -94,12 +107,12 @@ function foreignParts(passage: Passage, setting: Setting): Report[] {
  * quotations are set aside when enough is left around them to judge.
  */
 function foreignLanguagesOf(passage: Passage, span: Span, quotations: readonly Span[], links: readonly Span[], setting: Setting): string[] | undefined {
-  const words = wordsIn(passage, span, links);
-  if (plainlyIn(words, setting.lang)) return undefined;
+  if (plainlyInSpan(passage, span, links, setting)) return undefined;
+  const words = wordsIn(passage.tokens, span, links);
   const text = passage.text.slice(span.start - passage.start, span.end - passage.start);
   const minLetters = SENTENCE_END.test(text) ? MIN_JUDGEABLE_LETTERS : FRAGMENT_MIN_LETTERS;
   if (quotations.length > 0) {
-    const frame = wordsIn(passage, span, [...links, ...quotations]);
+    const frame = wordsIn(passage.tokens, span, [...links, ...quotations]);
     if (judgeableLetters(frame) >= MIN_JUDGEABLE_LETTERS) return foreignLanguages(frame, setting, minLetters);
   }
   return foreignLanguages(words, setting, minLetters);
@@ -110,22 +123,9 @@ function foreignLanguages(words: readonly string[], { lang, candidates }: Settin
   return languages.length > 0 && !languages.includes(lang) ? languages : undefined;
 }
 
-/** The words of the passage's tokens inside `span`, leaving out those overlapping any of `skip`. */
-function wordsIn(passage: Passage, span: Span, skip: readonly Span[]): string[] {
-  const tokens = passage.tokens;
-  // Binary search for the first token of the span, so judging each sentence stays linear.
-  let i = 0;
-  for (let hi = tokens.length; i < hi; ) {
-    const mid = (i + hi) >> 1;
-    if (tokens[mid]!.start < span.start) i = mid + 1;
-    else hi = mid;
-  }
-  const words: string[] = [];
-  for (; i < tokens.length && tokens[i]!.end <= span.end; i++) {
-    const token = tokens[i]!;
-    if (token.kind === 'word' && (skip.length === 0 || !skip.some((s) => token.start < s.end && token.end > s.start))) words.push(token.text);
-  }
-  return words;
+/** plainlyIn for the words of the passage inside `span`, leaving out those overlapping any of `skip`. */
+function plainlyInSpan(passage: Passage, span: Span, skip: readonly Span[], { common }: Setting): boolean {
+  return common !== undefined && plainlyInTokens(passage.tokens, span, skip, common);
 }
 
 function within(inner: Span, outer: Span): boolean {
@@ -144,15 +144,15 @@ function foreignReport(span: Span, part: 'passage' | 'sentence' | 'quotation', l
  * Weblate's "unchanged translation": a passage that is its aligned source paragraph verbatim, with
  * enough left to judge once URLs, numbers, names and short words are set aside.
  */
-function unchangedFromSource(source: SourceText, sourceLang: string): (passage: Passage) => Report | undefined {
+function unchangedFromSource(source: SourceText, sourceLang: string): (passage: Passage, links: readonly Span[]) => Report | undefined {
   const sourcesOf = new Map<number, Passage[]>();
   for (const pair of source.alignment) {
     const passages = pair.source.map((i) => source.passages[i]!);
     for (const target of pair.target) sourcesOf.set(target, passages);
   }
-  return (passage) => {
+  return (passage, links) => {
     if (!sourcesOf.get(passage.index)?.some((s) => s.text === passage.text)) return undefined;
-    if (judgeableLetters(wordsOf(passage.text)) < MIN_JUDGEABLE_LETTERS) return undefined;
+    if (judgeableLetters(wordsIn(passage.tokens, passage, links)) < MIN_JUDGEABLE_LETTERS) return undefined;
     return {
       start: passage.start,
       end: passage.end,

@@ -1,5 +1,5 @@
 import { francAll } from 'franc';
-import { tokenize, type Span } from './segment.js';
+import { tokenize, type Span, type Token } from './segment.js';
 
 /**
  * Languages the newsroom's copy may plausibly be in: English, its source languages
@@ -51,10 +51,50 @@ for (const [lang, letters] of Object.entries({ uk: 'іїєґ', ru: 'ыэъё', s
   for (const letter of letters + letters.toUpperCase()) CYRILLIC_MARKERS.set(letter, lang);
 }
 
+/**
+ * A fixed list of words, for the lookup made for every word of every article. Set#has would hash
+ * each token's string, new with every article; hashing the few letters of a short word here is
+ * cheaper, and a word longer than any listed is turned away by its length alone.
+ */
+export class WordList {
+  private readonly words: readonly string[];
+  // Open addressing: each slot holds an index into `words`, or -1; a quarter of them are used.
+  private readonly slots: Int32Array;
+  private readonly longest: number;
+
+  constructor(words: Iterable<string>) {
+    this.words = [...new Set(words)];
+    this.longest = Math.max(0, ...this.words.map((word) => word.length));
+    this.slots = new Int32Array(2 ** Math.ceil(Math.log2(4 * this.words.length + 1))).fill(-1);
+    const mask = this.slots.length - 1;
+    this.words.forEach((word, index) => {
+      let slot = hashOf(word) & mask;
+      while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
+      this.slots[slot] = index;
+    });
+  }
+
+  has(word: string): boolean {
+    if (word.length > this.longest) return false;
+    const mask = this.slots.length - 1;
+    for (let slot = hashOf(word) & mask, index = this.slots[slot]!; index !== -1; slot = (slot + 1) & mask, index = this.slots[slot]!) {
+      if (this.words[index] === word) return true;
+    }
+    return false;
+  }
+}
+
+/** FNV-1a over the UTF-16 code units. */
+function hashOf(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
 // Some 150–180 of the commonest words of news copy per language. Words commoner in a neighbour are
 // left out ("i", "no", "per" for English); shared ones ("in", "a") stay, so only a clear lead decides.
-const COMMON_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: wordSet(`the of and to a in is that for it was on with as he be by at are his this from have not or
+const COMMON_WORDS: Readonly<Record<string, WordList>> = {
+  en: commonWordList(`the of and to a in is that for it was on with as he be by at are his this from have not or
     an had but they has which were their its been she her will would who also more than we there after one
     two three said says can could about if all them when into you our so up out what other new some only
     over did do does such those these may any between against since while under during before most because
@@ -64,7 +104,7 @@ const COMMON_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
     day days people country government officials official percent must might your further added noted
     called several whose whom why here become became made make four five six seven eight nine ten
     hundred thousand million billion president military troops killed wounded`),
-  de: wordSet(`der die das und in zu den von mit sich des auf für ist im dem nicht ein eine als auch es an
+  de: commonWordList(`der die das und in zu den von mit sich des auf für ist im dem nicht ein eine als auch es an
     werden aus er hat dass daß sie nach wird bei einer um am sind noch wie einem über einen so zum war haben
     nur oder aber vor zur bis mehr durch man sein wurde sei hatte kann gegen vom können schon wenn habe seine
     ihre dann unter wir soll ich eines zwei diese dieser dieses wieder keine seiner worden uns will zwischen
@@ -75,15 +115,16 @@ const COMMON_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 
 // Each word also capitalised, as at the start of a sentence, so looking up needs no lowercasing.
-function wordSet(words: string): ReadonlySet<string> {
-  const set = new Set<string>();
-  for (const word of words.split(/\s+/).filter(Boolean)) set.add(word).add(word[0]!.toUpperCase() + word.slice(1));
-  return set;
+function commonWordList(words: string): WordList {
+  return new WordList(words.split(/\s+/).filter(Boolean).flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1)]));
 }
 
 /** "en-GB" → "en". */
 export function primaryLanguage(tag: string): string {
-  return tag.split(/[-_]/, 1)[0]!.toLowerCase();
+  // A loop, not split(/[-_]/): this runs for every candidate of every text judged.
+  let end = 0;
+  while (end < tag.length && tag[end] !== '-' && tag[end] !== '_') end++;
+  return tag.slice(0, end).toLowerCase();
 }
 
 /** franc's ISO 639-3 code of a BCP 47 tag, for the languages it knows here. */
@@ -118,20 +159,77 @@ export function describeLanguages(tags: readonly string[]): string {
 }
 
 const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/giu;
-// Text without a match has no URL or e-mail address: a cheap test before the costly expression.
-const URL_OR_EMAIL_HINT = /:\/\/|www\.|@/;
+
+// Text without one of these has no URL or e-mail address: a cheap test before the costly
+// expression, and cheaper as string searches than as an expression.
+function mayHoldLink(text: string): boolean {
+  return text.includes('@') || text.includes('://') || text.includes('www.');
+}
 
 /** The words of a text that speak for its language: URLs, e-mail addresses and numbers left out. */
 export function wordsOf(text: string): string[] {
-  return tokenize(URL_OR_EMAIL_HINT.test(text) ? text.replace(URL_OR_EMAIL, ' ') : text)
+  return tokenize(mayHoldLink(text) ? text.replace(URL_OR_EMAIL, ' ') : text)
     .filter((t) => t.kind === 'word')
     .map((t) => t.text);
 }
 
 /** The URLs and e-mail addresses in a text, whose words say nothing of its language; spans shifted by `offset`. */
 export function linkSpans(text: string, offset = 0): Span[] {
-  if (!URL_OR_EMAIL_HINT.test(text)) return [];
+  if (!mayHoldLink(text)) return [];
   return [...text.matchAll(URL_OR_EMAIL)].map((m) => ({ start: offset + m.index, end: offset + m.index + m[0].length }));
+}
+
+/**
+ * The words among already made `tokens` that lie inside `span` and overlap none of `skip` (links,
+ * quotations set aside): wordsOf without tokenizing again.
+ */
+export function wordsIn(tokens: readonly Token[], span: Span, skip: readonly Span[] = []): string[] {
+  const words: string[] = [];
+  for (let i = firstTokenIn(tokens, span), end = endOfTokensIn(tokens, span, i); i < end; i++) {
+    if (speaksForLanguage(tokens[i]!, skip)) words.push(tokens[i]!.text);
+  }
+  return words;
+}
+
+/**
+ * plainlyIn(wordsIn(tokens, span, skip), lang), given the commonWordsOf(lang): counted straight off
+ * the tokens, and stopped as soon as the tokens left could not change the answer. Every sentence of
+ * every article is put to this test.
+ */
+export function plainlyInTokens(tokens: readonly Token[], span: Span, skip: readonly Span[], common: WordList): boolean {
+  let hits = 0;
+  let others = 0;
+  const first = firstTokenIn(tokens, span);
+  const end = endOfTokensIn(tokens, span, first);
+  for (let i = first; i < end && !settled(hits, others, end - i); i++) {
+    const token = tokens[i]!;
+    if (!speaksForLanguage(token, skip)) continue;
+    if (common.has(token.text)) hits++;
+    else if (!isCapitalised(token.text)) others++;
+  }
+  return shareOf(hits, others) >= SURE_SHARE;
+}
+
+/** Index of the first token starting in `span`: a binary search, so judging each sentence stays linear. */
+function firstTokenIn(tokens: readonly Token[], span: Span): number {
+  let i = 0;
+  for (let hi = tokens.length; i < hi; ) {
+    const mid = (i + hi) >> 1;
+    if (tokens[mid]!.start < span.start) i = mid + 1;
+    else hi = mid;
+  }
+  return i;
+}
+
+/** Index after the last token ending in `span`, from the first one in it. */
+function endOfTokensIn(tokens: readonly Token[], span: Span, first: number): number {
+  let end = first;
+  while (end < tokens.length && tokens[end]!.end <= span.end) end++;
+  return end;
+}
+
+function speaksForLanguage(token: Token, skip: readonly Span[]): boolean {
+  return token.kind === 'word' && (skip.length === 0 || !skip.some((s) => token.start < s.end && token.end > s.start));
 }
 
 /** Letters in lowercase words of three letters or more: what is left to judge once names are set aside. */
@@ -146,12 +244,17 @@ function isCapitalised(word: string): boolean {
   return c < 128 ? c >= 65 && c <= 90 : word[0] !== word[0]!.toLowerCase();
 }
 
+/** A language's commonest words, or undefined when there is no list for it. */
+export function commonWordsOf(lang: string): WordList | undefined {
+  return COMMON_WORDS[primaryLanguage(lang)];
+}
+
 /**
  * Whether the commonest words of `lang` make up so much of `words` that they are plainly in it.
  * The cheap test that settles most paragraphs without franc; false when there is no word list for `lang`.
  */
 export function plainlyIn(words: readonly string[], lang: string): boolean {
-  const common = COMMON_WORDS[primaryLanguage(lang)];
+  const common = commonWordsOf(lang);
   return common !== undefined && commonWords(words, common).share >= SURE_SHARE;
 }
 
@@ -159,14 +262,26 @@ export function plainlyIn(words: readonly string[], lang: string): boolean {
  * How many of `words` are in `common`, and their share of the words that are not names, so a line
  * of place names joined by "and" counts as English and German nouns do not dilute German.
  */
-function commonWords(words: readonly string[], common: ReadonlySet<string>): { hits: number; share: number } {
+function commonWords(words: readonly string[], common: WordList): { hits: number; share: number } {
   let hits = 0;
   let others = 0;
   for (const word of words) {
     if (common.has(word)) hits++;
     else if (!isCapitalised(word)) others++;
   }
-  return { hits, share: hits > 0 ? hits / (hits + others) : 0 };
+  return { hits, share: shareOf(hits, others) };
+}
+
+function shareOf(hits: number, others: number): number {
+  return hits > 0 ? hits / (hits + others) : 0;
+}
+
+/**
+ * Whether `more` words still to come cannot bring the share of common words across SURE_SHARE:
+ * not if they were all other words, nor if they were all common ones.
+ */
+function settled(hits: number, others: number, more: number): boolean {
+  return shareOf(hits, others + more) >= SURE_SHARE || shareOf(hits + more, others) < SURE_SHARE;
 }
 
 export interface LanguageOptions {

@@ -53,6 +53,11 @@ testCheck(untranslated, {
       text: `Ceasefire draft leaves key territorial questions unresolved\n\n${ENGLISH}\nRead also: Draft peace plan leaves crucial territorial questions open`,
     },
     { name: 'a German article', text: GERMAN, lang: 'de' },
+    {
+      name: 'a line identical to its Russian source whose words are all in a link',
+      text: `${ENGLISH}\n\nSource: https://www.example.com/news/regional-governor-reports-drone-debris-damaged-school`,
+      source: { text: `${RUSSIAN}\n\nSource: https://www.example.com/news/regional-governor-reports-drone-debris-damaged-school`, lang: 'ru' },
+    },
   ],
   invalid: [
     {

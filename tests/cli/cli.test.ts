@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/checks/types.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -47,6 +48,14 @@ describe('workbench check', () => {
     const findings = JSON.parse(run.stdout) as Finding[];
     expect(findings).toHaveLength(1);
     expect('A B\n\nIt was was late.\n'.slice(findings[0]!.start, findings[0]!.end)).toBe('was was');
+  });
+
+  it('compares numbers with a source text whose language it detects', () => {
+    const corpus = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url));
+    const run = runCli(['check', '--format', 'json', '--source', `${corpus}odesa-grain-ports.source.txt`, `${corpus}odesa-grain-ports.txt`]);
+    const mismatches = (JSON.parse(run.stdout) as Finding[]).filter((f) => f.check === 'number-mismatch');
+    expect(mismatches.map((f) => f.text)).toEqual(['41']);
+    expect(mismatches[0]!.message).toMatch(/47/);
   });
 
   it.each([

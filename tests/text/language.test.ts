@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  commonWordsOf,
   describeLanguages,
   detectLanguage,
   identifyLanguage,
@@ -8,11 +9,15 @@ import {
   linkSpans,
   PLAUSIBLE_LANGUAGES,
   plainlyIn,
+  plainlyInTokens,
   primaryLanguage,
   toBcp47,
   toIso6393,
+  WordList,
+  wordsIn,
   wordsOf,
 } from '../../src/text/language.js';
+import { tokenize } from '../../src/text/segment.js';
 
 const RUSSIAN =
   'Власти области сообщили, что ночью беспилотники атаковали нефтебазу, пожар удалось потушить только к утру. ' +
@@ -112,9 +117,67 @@ describe('plainlyIn', () => {
   });
 });
 
-describe('wordsOf and judgeableLetters', () => {
+describe('plainlyInTokens', () => {
+  const english = commonWordsOf('en')!;
+  const whole = (text: string) => ({ start: 0, end: text.length });
+
+  it.each([
+    ENGLISH,
+    GERMAN,
+    RUSSIAN,
+    'Donetsk, Luhansk, Kherson and Zaporizhzhia',
+    // One common word in four, then in five: either side of the share that settles a text.
+    'the cat dog fish',
+    'the cat dog fish bird',
+    'Kyiv Odesa the cat dog fish',
+    'cat dog fish the',
+    'cat dog fish bird the',
+    'See https://example.com/the/of/and/to or mail desk@example.org about 1.000 cases',
+    '',
+  ])('agrees with plainlyIn on the words of %j', (text) => {
+    const tokens = tokenize(text);
+    const links = linkSpans(text);
+    expect(plainlyInTokens(tokens, whole(text), links, english)).toBe(plainlyIn(wordsIn(tokens, whole(text), links), 'en'));
+  });
+
+  it('looks only at the tokens inside the span', () => {
+    const text = 'Bundeskanzler Merz sagte am Montag. The talks went on into the night and ended without a deal.';
+    const tokens = tokenize(text);
+    const firstSentence = { start: 0, end: text.indexOf('.') + 1 };
+    expect(plainlyInTokens(tokens, firstSentence, [], english)).toBe(false);
+    expect(plainlyInTokens(tokens, { start: firstSentence.end + 1, end: text.length }, [], english)).toBe(true);
+  });
+});
+
+describe('WordList', () => {
+  it('holds exactly the listed words', () => {
+    const list = new WordList(['the', 'für', 'Über', 'allerdings']);
+    for (const word of ['the', 'für', 'Über', 'allerdings']) expect(list.has(word)).toBe(true);
+    for (const word of ['The', 'th', 'them', 'fur', 'über', 'allerding', 'allerdingsx', '']) expect(list.has(word)).toBe(false);
+  });
+
+  it('holds nothing when empty', () => {
+    expect(new WordList([]).has('the')).toBe(false);
+  });
+
+  it('backs the commonest words of the languages that have a list', () => {
+    expect(commonWordsOf('en-GB')?.has('According')).toBe(true);
+    expect(commonWordsOf('de')?.has('über')).toBe(true);
+    expect(commonWordsOf('fr')).toBeUndefined();
+  });
+});
+
+describe('wordsOf, wordsIn and judgeableLetters', () => {
   it('leaves out URLs, e-mail addresses and numbers', () => {
     expect(wordsOf('See https://example.com/a/b or mail desk@example.org about 1.000 cases')).toEqual(['See', 'or', 'mail', 'about', 'cases']);
+  });
+
+  it('takes the words of tokens already made, inside a span and outside the spans to skip', () => {
+    const text = 'See https://example.com/a/b or mail desk@example.org about 1.000 cases';
+    const tokens = tokenize(text, 100);
+    const all = { start: 100, end: 100 + text.length };
+    expect(wordsIn(tokens, all, linkSpans(text, 100))).toEqual(wordsOf(text));
+    expect(wordsIn(tokens, { start: 100 + text.indexOf('about'), end: all.end })).toEqual(['about', 'cases']);
   });
 
   it('finds links as spans', () => {
@@ -138,6 +201,8 @@ describe('language codes and names', () => {
   it('takes the primary subtag', () => {
     expect(primaryLanguage('de-AT')).toBe('de');
     expect(primaryLanguage('sr_Latn')).toBe('sr');
+    expect(primaryLanguage('EN')).toBe('en');
+    expect(primaryLanguage('')).toBe('');
   });
 
   it('names languages in English', () => {
