@@ -91,6 +91,36 @@ describe('reviewing an article in the browser', () => {
     await context.close();
   });
 
+  it('works through the findings from the keyboard', async () => {
+    const response = await fetch(`${base}/api/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Keyboard review', text: ARTICLE }),
+    });
+    const { id } = (await response.json()) as { id: number };
+    const page = await browser.newPage();
+    await page.goto(`${base}/articles/${id}`);
+    const open = () => page.locator('li.finding:not(.is-dismissed)').count();
+    const before = await open();
+
+    await page.keyboard.press('j');
+    const first = page.locator('li.finding.is-current');
+    expect(await first.getAttribute('data-finding')).toBe(await page.locator('li.finding').first().getAttribute('data-finding'));
+    await page.keyboard.press('d');
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { name?: string } | null } }).document.activeElement?.name)).toBe('reason');
+    await page.keyboard.press('Escape');
+    await page.locator('h1').click();
+
+    await Promise.all([page.waitForEvent('framenavigated'), page.keyboard.press('a')]);
+    await page.waitForLoadState('load');
+    await expect.poll(open).toBe(before - 1);
+
+    await page.keyboard.press('j');
+    await page.keyboard.press('e');
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { tagName: string } | null } }).document.activeElement?.tagName)).toBe('TEXTAREA');
+    await page.close();
+  });
+
   it('has no serious accessibility violations on the article list', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/articles`);
