@@ -46,6 +46,9 @@ export interface GeneratedArticle {
   slips: SlipCounts;
 }
 
+/** The seed both benchmarks generate their articles from unless told otherwise. */
+export const DEFAULT_SEED = 20250423;
+
 export interface CorpusOptions {
   seed: number;
   articles: number;

@@ -13,8 +13,8 @@ import type { ReferenceData } from '../reference/index.js';
 import { loadReference } from '../reference/load.js';
 import { analyse } from '../text/analyse.js';
 import { segment, type Passage } from '../text/segment.js';
-import { addSlipCounts, emptySlipCounts, generateCorpus, type SlipCounts } from './corpus-generator.js';
-import { collectGarbage, formatFigure, MB, mbPerSecond, median, MemoryPeaks, percentile, renderTable, Stopwatch, type Line } from './measure.js';
+import { addSlipCounts, DEFAULT_SEED, emptySlipCounts, generateCorpus, type SlipCounts } from './corpus-generator.js';
+import { collectGarbage, formatFigure, MB, mbPerSecond, median, MemoryPeaks, percentile, positiveInteger, renderTable, Stopwatch, type Line } from './measure.js';
 import { mulberry32, type Random } from './random.js';
 
 const TARGETS = {
@@ -47,7 +47,7 @@ interface CorpusArticle {
 function readOptions(): Options {
   const { values } = parseArgs({
     options: {
-      seed: { type: 'string', default: '20250423' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
       articles: { type: 'string', default: '1500' },
       'mean-length': { type: 'string', default: '7000' },
       passes: { type: 'string', default: '3' },
@@ -56,11 +56,7 @@ function readOptions(): Options {
       'franc-articles': { type: 'string', default: '200' },
     },
   });
-  const integer = (name: keyof typeof values): number => {
-    const n = Number(values[name]);
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got "${values[name]}".`);
-    return n;
-  };
+  const integer = (name: keyof typeof values): number => positiveInteger(name, values[name]);
   return {
     seed: integer('seed'),
     articles: integer('articles'),

@@ -23,6 +23,13 @@ export class Stopwatch {
   }
 }
 
+/** A command-line option that must be a positive integer. */
+export function positiveInteger(name: string, value: string | undefined): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got "${value}".`);
+  return n;
+}
+
 /** Collects garbage when node runs with --expose-gc, so one phase's garbage is not billed to the next. */
 export function collectGarbage(): void {
   globalThis.gc?.();
@@ -112,6 +119,7 @@ export function renderTable(lines: readonly Line[]): { text: string; pass: boole
   const rows = lines.filter((l): l is Row => typeof l !== 'string');
   const labelWidth = Math.max(...rows.map((r) => r.label.length));
   const figureWidth = Math.max(...rows.map((r) => formatRowFigure(r).length));
+  const targetWidth = Math.max(0, ...rows.map((r) => (r.target ? formatTarget(r, r.target).length : 0))) + 3;
   let pass = true;
   const text = lines.map((line) => {
     if (typeof line === 'string') return line;
@@ -119,14 +127,17 @@ export function renderTable(lines: readonly Line[]): { text: string; pass: boole
     if (line.target) {
       const verdict = judge(line.figure, line.target);
       pass &&= verdict.pass;
-      const relation = line.target.kind === 'at-least' ? '>=' : '<';
-      out += `   ${`target ${relation} ${formatFigure(line.target.value)} ${line.unit}`.padEnd(22)}`;
+      out += `   ${formatTarget(line, line.target).padEnd(targetWidth)}`;
       out += `ratio ${verdict.ratio.toFixed(2)}  ${verdict.pass ? 'PASS' : 'FAIL'}`;
     }
     if (line.note) out += `   ${line.note}`;
     return out.trimEnd();
   });
   return { text: text.join('\n'), pass };
+}
+
+function formatTarget(row: Row, target: Target): string {
+  return `target ${target.kind === 'at-least' ? '>=' : '<'} ${formatFigure(target.value)} ${row.unit}`;
 }
 
 function formatRowFigure(row: Row): string {

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection.js';
 
 export type ArticleStatus = 'new' | 'in_review';
@@ -42,11 +43,28 @@ const SUMMARY_COLUMNS = `a.id, a.title, a.target_lang AS targetLang, a.source_la
   a.created_at AS createdAt, a.updated_at AS updatedAt,
   a.open_errors AS openErrors, a.open_warnings AS openWarnings, a.open_infos AS openInfos`;
 
-// Every filter is optional: a NULL parameter switches its condition off.
-const FILTER = `WHERE (@status IS NULL OR a.status = @status)
-  AND (@title IS NULL OR a.title LIKE @title ESCAPE '\\')
-  AND (@check IS NULL OR EXISTS (
-    SELECT 1 FROM findings f WHERE f.check_id = @check AND f.article_id = a.id AND f.dismissed = 0))`;
+/**
+ * The WHERE clause of the filters given, and their parameters. Only the filters given become
+ * conditions, so SQLite walks the index that serves them: an "@x IS NULL OR …" condition keeps
+ * it from using any, and the unfiltered list and count would read every article row.
+ */
+function filterClause(filter: ArticleFilter): { where: string; params: Record<string, string> } {
+  const conditions: string[] = [];
+  const params: Record<string, string> = {};
+  if (filter.status !== undefined) {
+    conditions.push('a.status = @status');
+    params.status = filter.status;
+  }
+  if (filter.titleContains) {
+    conditions.push("a.title LIKE @title ESCAPE '\\'");
+    params.title = likePattern(filter.titleContains);
+  }
+  if (filter.check !== undefined) {
+    conditions.push('EXISTS (SELECT 1 FROM findings f WHERE f.check_id = @check AND f.article_id = a.id AND f.dismissed = 0)');
+    params.check = filter.check;
+  }
+  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -56,9 +74,13 @@ export function articleRepository(db: Db) {
   const insert = db.prepare(`INSERT INTO articles (title, target_lang, source_lang, source_text, ai_text, created_at, updated_at)
     VALUES (@title, @targetLang, @sourceLang, @sourceText, @aiText, @now, @now)`);
   const byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.source_text AS sourceText, a.ai_text AS aiText FROM articles a WHERE a.id = ?`);
-  const list = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${FILTER}
-    ORDER BY a.updated_at DESC, a.id DESC LIMIT @limit OFFSET @offset`);
-  const count = db.prepare(`SELECT count(*) FROM articles a ${FILTER}`).pluck();
+  // One statement per combination of filters, prepared when first used.
+  const statements = new Map<string, Statement>();
+  const prepared = (sql: string): Statement => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
   const touch = db.prepare(`UPDATE articles SET status = @status, updated_at = @now WHERE id = @id`);
   // Counts computed in SQL from the stored findings, in the same transaction that stored them.
   const recount = db.prepare(`UPDATE articles SET
@@ -68,12 +90,6 @@ export function articleRepository(db: Db) {
     WHERE id = @id`);
   const any = db.prepare('SELECT EXISTS (SELECT 1 FROM articles)').pluck();
 
-  const filterParams = (filter: ArticleFilter) => ({
-    status: filter.status ?? null,
-    check: filter.check ?? null,
-    title: filter.titleContains ? likePattern(filter.titleContains) : null,
-  });
-
   return {
     insert(article: NewArticle): number {
       return Number(insert.run(article).lastInsertRowid);
@@ -82,10 +98,13 @@ export function articleRepository(db: Db) {
       return byId.get(id) as Article | undefined;
     },
     list(filter: ArticleFilter, limit: number, offset: number): ArticleSummary[] {
-      return list.all({ ...filterParams(filter), limit, offset }) as ArticleSummary[];
+      const { where, params } = filterClause(filter);
+      const list = prepared(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${where} ORDER BY a.updated_at DESC, a.id DESC LIMIT @limit OFFSET @offset`);
+      return list.all({ ...params, limit, offset }) as ArticleSummary[];
     },
     count(filter: ArticleFilter): number {
-      return count.get(filterParams(filter)) as number;
+      const { where, params } = filterClause(filter);
+      return prepared(`SELECT count(*) FROM articles a ${where}`).pluck().get(params) as number;
     },
     touch(id: number, status: ArticleStatus, now: string): void {
       touch.run({ id, status, now });

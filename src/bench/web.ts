@@ -1,0 +1,416 @@
+/**
+ * `npm run bench`, second part: the review web app under load (issue 3). Imports a generated
+ * corpus through the import service into a temporary SQLite file, serves it with the real
+ * server in a child process, and loads the list and article pages with autocannon over
+ * loopback, beside a bare Express route in another child process measured in the same run.
+ * The servers run in their own processes so the load generator does not share their event
+ * loop and the workbench server's resident memory can be read after the load. The bare server
+ * also sends a copy of each page from memory, which tells what a page's size alone costs.
+ * Exits 1 when a target is missed, after printing every figure; the servers are stopped and
+ * the database removed in every case.
+ *
+ * Options: --seed --articles --mean-length --connections --duration --warm-up (all integers; seconds).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { openDatabase } from '../db/connection.js';
+import { migrate } from '../db/migrate.js';
+import { createRepositories } from '../db/repositories/index.js';
+import { loadReference } from '../reference/load.js';
+import { PAGE_SIZE } from '../services/articles.js';
+import type { ServiceContext } from '../services/context.js';
+import { importArticle } from '../services/import.js';
+import { DEFAULT_SEED, generateArticle } from './corpus-generator.js';
+import { formatFigure, MB, positiveInteger, renderTable, Stopwatch, type Line } from './measure.js';
+import { deriveSeed, mulberry32 } from './random.js';
+
+const TARGETS = {
+  /** Each page's requests/s as a share of the bare route's. */
+  shareOfBare: 0.5,
+  importPerSecond: 300,
+  serverRssMB: 250,
+} as const;
+
+const SERVER_SCRIPT = fileURLToPath(new URL('../server.js', import.meta.url));
+const BARE_SERVER_SCRIPT = fileURLToPath(new URL('./bare-server.js', import.meta.url));
+const READY_TIMEOUT_MS = 20_000;
+const STOP_TIMEOUT_MS = 5_000;
+/** Kernel clock ticks per second in /proc/<pid>/stat (USER_HZ, 100 on every Linux Node runs on). */
+const CLOCK_TICKS = 100;
+
+interface Options {
+  seed: number;
+  articles: number;
+  meanLength: number;
+  connections: number;
+  duration: number;
+  warmUp: number;
+}
+
+function readOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+      articles: { type: 'string', default: '10000' },
+      'mean-length': { type: 'string', default: '7000' },
+      connections: { type: 'string', default: '50' },
+      duration: { type: 'string', default: '10' },
+      'warm-up': { type: 'string', default: '2' },
+    },
+  });
+  const integer = (name: keyof typeof values): number => positiveInteger(name, values[name]);
+  return {
+    seed: integer('seed'),
+    articles: integer('articles'),
+    meanLength: integer('mean-length'),
+    connections: integer('connections'),
+    duration: integer('duration'),
+    warmUp: integer('warm-up'),
+  };
+}
+
+interface ImportedCorpus {
+  ids: number[];
+  bytes: number;
+  findings: number;
+  /** importArticle calls only, not the generation of the articles. */
+  clock: Stopwatch;
+}
+
+/** Generates the articles one at a time (article i as generateCorpus makes it) and imports each through the import service. */
+function importCorpus(dbFile: string, options: Options): ImportedCorpus {
+  const db = openDatabase(dbFile);
+  try {
+    migrate(db);
+    const ctx: ServiceContext = { repos: createRepositories(db), reference: loadReference(), now: () => new Date().toISOString() };
+    const imported: ImportedCorpus = { ids: [], bytes: 0, findings: 0, clock: new Stopwatch() };
+    for (let i = 0; i < options.articles; i++) {
+      const { text } = generateArticle(deriveSeed(options.seed, i), options.meanLength);
+      imported.bytes += Buffer.byteLength(text);
+      const { id, findings } = imported.clock.time(() => importArticle(ctx, { text, targetLang: 'en' }));
+      imported.ids.push(id);
+      imported.findings += findings.length;
+    }
+    return imported;
+  } finally {
+    db.close();
+  }
+}
+
+/** A port free right now: the servers take PORT from the environment and do not report the one they got. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A server script run by node in a child process, on its own port. */
+class ChildServer {
+  private readonly child: ChildProcess;
+  private readonly exited: Promise<void>;
+  /** The end of its standard error, to explain a failed start. */
+  private stderrTail = '';
+
+  constructor(
+    script: string,
+    readonly port: number,
+    env: Record<string, string>,
+  ) {
+    this.child = spawn(process.execPath, [script], {
+      env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      this.stderrTail = (this.stderrTail + chunk).slice(-2000);
+    });
+    this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  private get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Waits until `path` answers 200. */
+  async ready(path: string): Promise<void> {
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      if (!this.running) throw new Error(`${this.describe()} exited before serving:\n${this.stderrTail}`);
+      try {
+        if ((await fetch(this.url + path)).ok) return;
+      } catch {
+        // Not listening yet.
+      }
+      await sleep(50);
+    }
+    throw new Error(`${this.describe()} did not answer ${path} within ${READY_TIMEOUT_MS / 1000} s.`);
+  }
+
+  /** The body of a GET that must succeed. */
+  async text(path: string): Promise<string> {
+    const response = await fetch(this.url + path);
+    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}.`);
+    return response.text();
+  }
+
+  private proc(file: string): string {
+    return readFileSync(`/proc/${this.child.pid}/${file}`, 'utf8');
+  }
+
+  /** Resident memory now and its high-water mark, in bytes (Linux /proc). */
+  memory(): { rss: number; peakRss: number } {
+    const status = this.proc('status');
+    const kB = (field: string): number => Number(new RegExp(`^${field}:\\s*(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
+    return { rss: kB('VmRSS'), peakRss: kB('VmHWM') };
+  }
+
+  /** CPU seconds used so far, all threads (Linux /proc). */
+  cpuSeconds(): number {
+    // The fields after the parenthesised command name, which may itself hold spaces; utime and stime are the 12th and 13th.
+    const stat = this.proc('stat');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  }
+
+  /** SIGTERM, as a service manager stops it; SIGKILL if it does not exit in time. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  /** For an interrupted run, where there is no time to wait. */
+  killNow(): void {
+    if (this.running) this.child.kill('SIGKILL');
+  }
+
+  private describe(): string {
+    return `node ${this.child.spawnargs.at(-1)} (port ${this.port})`;
+  }
+}
+
+interface Load {
+  label: string;
+  server: ChildServer;
+  /** The path of the next request, shared by all connections. */
+  nextPath: () => string;
+  /** Judged against the bare route. */
+  judged: boolean;
+}
+
+interface LoadResult {
+  load: Load;
+  result: autocannon.Result;
+  /** Cores' worth of CPU the server used during the measured run. */
+  serverCpu: number;
+}
+
+function run(load: Load, options: Options, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: load.server.url,
+    connections: options.connections,
+    duration: seconds,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: load.nextPath() }) }],
+  });
+}
+
+async function measure(load: Load, options: Options): Promise<LoadResult> {
+  await run(load, options, options.warmUp);
+  const cpuBefore = load.server.cpuSeconds();
+  const result = await run(load, options, options.duration);
+  return { load, result, serverCpu: (load.server.cpuSeconds() - cpuBefore) / result.duration };
+}
+
+const failedRequests = (r: autocannon.Result): number => r.non2xx + r.errors;
+
+/** The same path for every request. */
+const always = (path: string) => () => path;
+
+/** Cycles through the paths in a fixed shuffled order. */
+function cycle(paths: readonly string[]): () => string {
+  let next = 0;
+  return () => paths[next++ % paths.length]!;
+}
+
+interface Servers {
+  workbench: ChildServer;
+  bare: ChildServer;
+  /** Size of each page copied to the bare server, by copy name. */
+  copyBytes: Map<PageCopy, number>;
+}
+
+type PageCopy = 'list' | 'article';
+
+/** Article pages sampled to pick one of typical size to copy. */
+const ARTICLE_COPY_SAMPLE = 21;
+
+/**
+ * Starts the workbench server on the imported database, copies the first list page and an
+ * article page of median size from it, then starts the bare server with those copies. Each
+ * server is added to `started` as soon as it runs, so the caller can stop it whatever happens next.
+ */
+async function startServers(dir: string, dbFile: string, articlePaths: readonly string[], started: ChildServer[]): Promise<Servers> {
+  const workbench = new ChildServer(SERVER_SCRIPT, await freePort(), { WORKBENCH_DB: dbFile });
+  started.push(workbench);
+  await workbench.ready('/healthz');
+  const articlePages: string[] = [];
+  for (const path of articlePaths.slice(0, ARTICLE_COPY_SAMPLE)) articlePages.push(await workbench.text(path));
+  articlePages.sort((a, b) => a.length - b.length);
+  const pages: [PageCopy, string][] = [
+    ['list', await workbench.text('/articles')],
+    ['article', articlePages[articlePages.length >> 1]!],
+  ];
+  const copiesDir = join(dir, 'page-copies');
+  mkdirSync(copiesDir);
+  const copyBytes = new Map<PageCopy, number>();
+  for (const [name, page] of pages) {
+    writeFileSync(join(copiesDir, `${name}.html`), page);
+    copyBytes.set(name, Buffer.byteLength(page));
+  }
+  const bare = new ChildServer(BARE_SERVER_SCRIPT, await freePort(), { PAGE_COPIES: copiesDir });
+  started.push(bare);
+  await bare.ready('/');
+  return { workbench, bare, copyBytes };
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+const kB = (bytes: number): string => `${formatFigure(bytes / 1000)} KB`;
+
+/** The bare route first: every other run is compared with it. */
+function loadsOf({ workbench, bare, copyBytes }: Servers, articlePaths: readonly string[], middlePage: number): Load[] {
+  const copy = (name: PageCopy): Load => ({
+    label: `  a copy of the ${name} page (${kB(copyBytes.get(name)!)}) from the bare server`,
+    server: bare,
+    nextPath: always(`/copy/${name}.html`),
+    judged: false,
+  });
+  return [
+    { label: 'bare Express route GET /', server: bare, nextPath: always('/'), judged: false },
+    { label: 'list page GET /articles', server: workbench, nextPath: always('/articles'), judged: true },
+    { label: `list page GET /articles?page=${middlePage}`, server: workbench, nextPath: always(`/articles?page=${middlePage}`), judged: true },
+    copy('list'),
+    { label: 'article page GET /articles/:id', server: workbench, nextPath: cycle(articlePaths), judged: true },
+    copy('article'),
+  ];
+}
+
+function loadLines(results: readonly LoadResult[]): Line[] {
+  const bareRate = results[0]!.result.requests.average;
+  return results.flatMap(({ load, result, serverCpu }, i): Line[] => {
+    const rate = result.requests.average;
+    const note = [
+      i === 0 ? 'baseline' : load.judged ? '' : `no target, ${(rate / bareRate).toFixed(2)} × the bare route`,
+      `p99 ${formatFigure(result.latency.p99)} ms`,
+      `${count(result.requests.total)} requests of ${kB(result.throughput.total / result.requests.total)}`,
+      `${count(failedRequests(result))} non-2xx or failed`,
+      `server CPU ${Math.round(serverCpu * 100)} % of a core, ${Math.round((serverCpu * result.duration * 1e6) / result.requests.total)} µs a request`,
+    ];
+    const line: Line = { label: load.label, figure: rate, unit: 'req/s', note: note.filter(Boolean).join(', ') };
+    if (!load.judged) return [line];
+    return [line, { label: '  share of the bare route', figure: rate / bareRate, unit: '×', target: { kind: 'at-least', value: TARGETS.shareOfBare } }];
+  });
+}
+
+/** Prints every figure; returns whether every target was met. */
+function report(options: Options, corpus: ImportedCorpus, results: readonly LoadResult[], memory: { rss: number; peakRss: number }, loadAverage: number): boolean {
+  const articles = corpus.ids.length;
+  const importSeconds = corpus.clock.wallMs / 1000;
+  const table = renderTable([
+    'Import (import service: checks, stored findings and diffs, one transaction per article; wall clock)',
+    {
+      label: 'import with checks',
+      figure: articles / importSeconds,
+      unit: 'articles/s',
+      target: { kind: 'at-least', value: TARGETS.importPerSecond },
+      note:
+        `${formatFigure(importSeconds)} s for ${count(articles)} articles, ${count(corpus.findings)} findings; ` +
+        `${formatFigure(corpus.clock.cpuMs / articles)} ms CPU and ${formatFigure(corpus.clock.wallMs / articles)} ms wall each (the rest is waiting for the disk)`,
+    },
+    `Requests per second (autocannon, ${options.connections} connections, mean over ${options.duration} s after a ${options.warmUp} s warm-up; ` +
+      `the article page cycles through all ${count(articles)} articles)`,
+    ...loadLines(results),
+    'Workbench server memory (/proc VmRSS right after the load)',
+    {
+      label: 'RSS after the load',
+      figure: memory.rss / MB,
+      unit: 'MB',
+      target: { kind: 'below', value: TARGETS.serverRssMB },
+      note: `peak ${formatFigure(memory.peakRss / MB)} MB (VmHWM)`,
+    },
+  ]);
+
+  console.log(
+    `Workbench web benchmark: servers in child processes (node ${process.version}, NODE_ENV=production), load from this process over loopback; ` +
+      `${cpus().length} cores, load average ${loadAverage.toFixed(2)} at the start.`,
+  );
+  console.log(
+    `Database: ${count(articles)} generated articles, ${formatFigure(corpus.bytes / MB)} MB ` +
+      `(mean length ${kB(corpus.bytes / articles)}, --mean-length ${options.meanLength}), seed ${options.seed}; SQLite file, WAL.`,
+  );
+  console.log('');
+  console.log(table.text);
+  console.log('');
+  const failing = results.filter(({ result }) => failedRequests(result) > 0);
+  for (const { load, result } of failing) {
+    console.log(`FAIL: ${load.label.trim()} answered ${count(result.non2xx)} non-2xx responses and had ${count(result.errors)} errors; every request must succeed.`);
+  }
+  const pass = table.pass && failing.length === 0;
+  console.log(pass ? 'Result: PASS (every target met)' : 'Result: FAIL (at least one target missed)');
+  return pass;
+}
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  const loadAverage = loadavg()[0]!;
+  const dir = mkdtempSync(join(tmpdir(), 'workbench-web-bench-'));
+  const servers: ChildServer[] = [];
+  const interrupted = () => {
+    for (const server of servers) server.killNow();
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    const dbFile = join(dir, 'workbench.sqlite');
+    process.stderr.write(`web bench: importing ${count(options.articles)} generated articles into ${dbFile}…\n`);
+    const corpus = importCorpus(dbFile, options);
+
+    const articlePaths = mulberry32(options.seed).shuffled(corpus.ids).map((id) => `/articles/${id}`);
+    const started = await startServers(dir, dbFile, articlePaths, servers);
+    const middlePage = Math.ceil(Math.ceil(corpus.ids.length / PAGE_SIZE) / 2);
+    const results: LoadResult[] = [];
+    for (const load of loadsOf(started, articlePaths, middlePage)) {
+      process.stderr.write(`web bench: ${load.label.trim()}…\n`);
+      results.push(await measure(load, options));
+    }
+    const memory = started.workbench.memory();
+
+    if (!report(options, corpus, results, memory, loadAverage)) process.exitCode = 1;
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    rmSync(dir, { recursive: true, force: true });
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+  }
+}
+
+await main();
