@@ -15,7 +15,7 @@ const MIN_CONTAINED_SHARE = 0.9;
 const EPSILON = 1e-9;
 // Near-copy candidates verified per unit, so a text of many alike lines stays near-linear.
 const MAX_CANDIDATES = 32;
-// Hashes below 2^30 are small integers, which Maps key fastest.
+// Hashes are cut to 30 bits, small integers for V8.
 const SMALL_INTEGER = 0x3fffffff;
 
 /** A passage or a sentence compared with the others. */
@@ -23,8 +23,9 @@ interface Unit extends Span {
   passage: Passage;
   /** The whole passage, as opposed to one of its sentences. */
   whole: boolean;
-  /** Lower-cased words and numbers, each as a 30-bit hash. */
-  words: number[];
+  /** Its words: `from` up to `to` in the article's words (a range, so no array per unit). */
+  from: number;
+  to: number;
 }
 
 type Repeat = { unit: Unit; first: Unit } & (
@@ -36,12 +37,49 @@ type Repeat = { unit: Unit; first: Unit } & (
 );
 
 /**
- * How often the article's words occur, by word hash: rare words pick near-copy candidates.
- * Counted in a table indexed by hash bits; two words sharing a slot only blur their rarity.
+ * The article's words and numbers, lower-cased, each as a 30-bit hash in text order, and how
+ * often they occur: rare words pick near-copy candidates. Counted in a table indexed by hash
+ * bits; two words sharing a slot only blur their rarity.
  */
-interface WordCounts {
+interface Words {
+  hashes: Int32Array;
+  /** For each sentence of the article, in order, the index of the word after its last. */
+  sentenceEnds: Int32Array;
   slots: Int32Array;
   mask: number;
+  /**
+   * How many of the words before each are found nowhere else (one more entry than words), so
+   * that a unit's count is a subtraction: each word is in a passage unit and a sentence unit.
+   */
+  uniqueBefore: Int32Array;
+  /** Room for the copy finder and the units by their words, for passages and then sentences. */
+  finder: FinderTables;
+  byWords: UnitsByWords;
+}
+
+/**
+ * The units by the hash of their words, as an open-addressing table in typed arrays (a Map
+ * costs more, at a look-up per unit): each slot holds the first unit with a hash (plus one, so
+ * that zero is free), and each unit the next unit with the same hash.
+ */
+interface UnitsByWords {
+  firstWithHash: Int32Array;
+  hashOf: Int32Array;
+  nextWithHash: Int32Array;
+}
+
+/**
+ * For each word slot, the units holding it as a linked list in typed arrays: a Map of arrays
+ * costs more than the rest of the check. Words sharing a slot share a list, which only adds
+ * candidates.
+ */
+interface FinderTables {
+  head: Int32Array;
+  tail: Int32Array;
+  unitOf: Int32Array;
+  next: Int32Array;
+  /** The unit that last tried each unit as a copy. */
+  triedBy: Int32Array;
 }
 
 export const duplicatePassage: Check = {
@@ -51,16 +89,26 @@ export const duplicatePassage: Check = {
   itsType: 'duplication',
   run(article) {
     const { text, passages } = article;
-    const passageUnits = passages.map((p): Unit => ({ start: p.start, end: p.end, passage: p, whole: true, words: wordHashes(text, p) }));
-    const counts = countWords(passageUnits);
-    const passageRepeats = findRepeats(text, passageUnits.filter(isLongEnough), counts, true);
+    const words = readWords(text, passages);
+    const passageUnits: Unit[] = [];
+    let from = 0;
+    for (const passage of passages) {
+      const to = from + passage.tokens.length;
+      passageUnits.push({ start: passage.start, end: passage.end, passage, whole: true, from, to });
+      from = to;
+    }
+    const passageRepeats = findRepeats(text, passageUnits.filter(isLongEnough), words, true);
     const repeats = passageRepeats.repeats.filter((r) => !isBoilerplate(article, r.unit));
     const repeatedPassages = new Set(repeats.map((r) => r.unit.passage.index));
     const sentenceUnits: Unit[] = [];
+    let firstSentence = 0;
     for (const unit of passageUnits) {
-      if (!repeatedPassages.has(unit.passage.index)) for (const sentence of sentenceUnitsOf(unit)) if (isLongEnough(sentence)) sentenceUnits.push(sentence);
+      if (!repeatedPassages.has(unit.passage.index)) {
+        for (const sentence of sentenceUnitsOf(unit, words, firstSentence)) if (isLongEnough(sentence)) sentenceUnits.push(sentence);
+      }
+      firstSentence += unit.passage.sentences.length;
     }
-    for (const repeat of findRepeats(text, sentenceUnits, counts, false).repeats) {
+    for (const repeat of findRepeats(text, sentenceUnits, words, false).repeats) {
       if (repeat.unit.whole && isBoilerplate(article, repeat.unit)) continue;
       repeats.push(repeat);
       repeatedPassages.add(repeat.unit.passage.index);
@@ -81,51 +129,107 @@ export const duplicatePassage: Check = {
   },
 };
 
+function wordCount(unit: Unit): number {
+  return unit.to - unit.from;
+}
+
 function isLongEnough(unit: Unit): boolean {
-  return unit.words.length >= MIN_WORDS;
+  return wordCount(unit) >= MIN_WORDS;
 }
 
 /**
- * Each word of the passage hashed in lower case straight from the text: no string per word,
+ * Each word of the article hashed in lower case straight from the text: no string per word,
  * which matters at several megabytes a second. Words with equal hashes count as equal; at
  * 30 bits a false match is negligible, and an exact repeat is confirmed on the text itself.
  */
-function wordHashes(text: string, passage: Passage): number[] {
-  const hashes: number[] = [];
-  for (const { start, end } of passage.tokens) {
-    let hash = 0x811c9dc5;
-    for (let at = start; at < end; at++) {
-      let code = text.charCodeAt(at);
-      if (code >= 65 && code <= 90) code += 32;
-      else if (code > 127) code = text[at]!.toLowerCase().charCodeAt(0);
-      hash = Math.imul(hash ^ code, 0x01000193);
-    }
-    hashes.push(hash & SMALL_INTEGER);
+function readWords(text: string, passages: readonly Passage[]): Words {
+  let total = 0;
+  let sentences = 0;
+  for (const passage of passages) {
+    total += passage.tokens.length;
+    sentences += passage.sentences.length;
   }
-  return hashes;
-}
-
-function countWords(units: readonly Unit[]): WordCounts {
-  const total = units.reduce((sum, u) => sum + u.words.length, 0);
+  // Units to find copies among: the passages, then sentences (a passage of one sentence is one).
+  const units = Math.max(passages.length, sentences);
   const mask = 2 ** Math.ceil(Math.log2(total + 1)) - 1;
-  const slots = new Int32Array(mask + 1);
-  for (const unit of units) for (const word of unit.words) slots[word & mask]!++;
-  return { slots, mask };
+  const t = int32Tables({
+    hashes: total,
+    sentenceEnds: sentences,
+    slots: mask + 1,
+    uniqueBefore: total + 1,
+    head: mask + 1,
+    tail: mask + 1,
+    unitOf: total,
+    next: total,
+    triedBy: units,
+    firstWithHash: 2 ** Math.ceil(Math.log2(2 * units + 1)),
+    hashOf: units,
+    nextWithHash: units,
+  });
+  const { hashes, sentenceEnds, slots, uniqueBefore } = t;
+  const words: Words = {
+    hashes,
+    sentenceEnds,
+    slots,
+    mask,
+    uniqueBefore,
+    finder: { head: t.head, tail: t.tail, unitOf: t.unitOf, next: t.next, triedBy: t.triedBy },
+    byWords: { firstWithHash: t.firstWithHash, hashOf: t.hashOf, nextWithHash: t.nextWithHash },
+  };
+  let n = 0;
+  let firstSentence = 0;
+  for (const passage of passages) {
+    const { tokens, sentences: passageSentences } = passage;
+    // A sentence ends before the first word that ends after it (a sentence may hold none).
+    let sentence = 0;
+    for (let k = 0; k < tokens.length; k++) {
+      const { start, end } = tokens[k]!;
+      while (sentence < passageSentences.length && end > passageSentences[sentence]!.end) sentenceEnds[firstSentence + sentence++] = n;
+      let hash = 0x811c9dc5;
+      for (let at = start; at < end; at++) {
+        let code = text.charCodeAt(at);
+        if (code >= 65 && code <= 90) code += 32;
+        else if (code > 127) code = text[at]!.toLowerCase().charCodeAt(0);
+        hash = Math.imul(hash ^ code, 0x01000193);
+      }
+      hash &= SMALL_INTEGER;
+      hashes[n++] = hash;
+      slots[hash & mask]!++;
+    }
+    while (sentence < passageSentences.length) sentenceEnds[firstSentence + sentence++] = n;
+    firstSentence += passageSentences.length;
+  }
+  let unique = 0;
+  for (let i = 0; i < total; i++) {
+    if (slots[hashes[i]! & mask]! < 2) unique++;
+    uniqueBefore[i + 1] = unique;
+  }
+  return words;
 }
 
-/** The sentences of a passage as units; a passage of one sentence stays one whole unit. */
-function sentenceUnitsOf(unit: Unit): Unit[] {
+/** Typed arrays of the given lengths, cut from one: allocating a typed array costs more than filling it. */
+function int32Tables<K extends string>(lengths: Record<K, number>): Record<K, Int32Array> {
+  const table = new Int32Array(Object.values<number>(lengths).reduce((sum, length) => sum + length, 0));
+  const tables = {} as Record<K, Int32Array>;
+  let cut = 0;
+  for (const key in lengths) tables[key] = table.subarray(cut, (cut += lengths[key]));
+  return tables;
+}
+
+/**
+ * The sentences of a passage as units, `firstSentence` being the index of its first among the
+ * article's; a passage of one sentence stays one whole unit.
+ */
+function sentenceUnitsOf(unit: Unit, { sentenceEnds }: Words, firstSentence: number): Unit[] {
   const { passage } = unit;
   if (passage.sentences.length < 2) return [unit];
-  const units: Unit[] = [];
-  let from = 0;
-  for (const sentence of passage.sentences) {
-    let to = from;
-    while (to < passage.tokens.length && passage.tokens[to]!.end <= sentence.end) to++;
-    units.push({ start: sentence.start, end: sentence.end, passage, whole: false, words: unit.words.slice(from, to) });
+  let from = unit.from;
+  return passage.sentences.map((sentence, i): Unit => {
+    const to = sentenceEnds[firstSentence + i]!;
+    const sentenceUnit: Unit = { start: sentence.start, end: sentence.end, passage, whole: false, from, to };
     from = to;
-  }
-  return units;
+    return sentenceUnit;
+  });
 }
 
 /** Finds copies of a unit among the earlier units, by the words they hold. */
@@ -141,23 +245,18 @@ interface CopyFinder {
   add(index: number): void;
 }
 
-function copyFinder(units: readonly Unit[], counts: WordCounts): CopyFinder {
-  const { slots: frequency, mask } = counts;
-  // For each word slot, the units holding it as a linked list in typed arrays: a Map of
-  // arrays costs more than the rest of the check. Words sharing a slot share a list, which
-  // only adds candidates.
-  const head = new Int32Array(mask + 1).fill(-1);
-  const tail = new Int32Array(mask + 1).fill(-1);
-  const capacity = units.reduce((sum, u) => sum + u.words.length, 0);
-  const unitOf = new Int32Array(capacity);
-  const next = new Int32Array(capacity);
+function copyFinder(units: readonly Unit[], words: Words): CopyFinder {
+  const { hashes, slots: frequency, mask } = words;
+  const { head, tail, unitOf, next, triedBy } = words.finder;
+  head.fill(-1);
+  tail.fill(-1);
+  triedBy.fill(-1, 0, units.length);
   let entries = 0;
-  const triedBy = new Int32Array(units.length).fill(-1);
   return {
     find(index, count, copyOf) {
       let tried = 0;
       // The earliest copy found is taken as the first: it is usually the original.
-      for (const word of rarestShared(units[index]!.words, counts, count)) {
+      for (const word of rarestShared(units[index]!, words, count)) {
         for (let entry = head[word & mask]!; entry !== -1; entry = next[entry]!) {
           const candidate = unitOf[entry]!;
           if (triedBy[candidate] === index) continue;
@@ -169,8 +268,9 @@ function copyFinder(units: readonly Unit[], counts: WordCounts): CopyFinder {
       return undefined;
     },
     add(index) {
-      for (const word of units[index]!.words) {
-        const slot = word & mask;
+      const { from, to } = units[index]!;
+      for (let i = from; i < to; i++) {
+        const slot = hashes[i]! & mask;
         const last = tail[slot]!;
         // A word found nowhere else leads to no copy.
         if (frequency[slot]! < 2 || (last !== -1 && unitOf[last] === index)) continue;
@@ -188,42 +288,57 @@ function copyFinder(units: readonly Unit[], counts: WordCounts): CopyFinder {
  * The units that repeat an earlier one word for word (found by hashing) or nearly; with
  * `findContained`, also those whose wording is nearly all in a longer earlier unit.
  */
-function findRepeats(text: string, units: readonly Unit[], counts: WordCounts, findContained: boolean): { repeats: Repeat[]; contained: Repeat[] } {
+function findRepeats(text: string, units: readonly Unit[], words: Words, findContained: boolean): { repeats: Repeat[]; contained: Repeat[] } {
   const repeats: Repeat[] = [];
   const contained: Repeat[] = [];
-  const byWords = new Map<number, number[]>();
-  const earlier = copyFinder(units, counts);
+  const { firstWithHash, hashOf, nextWithHash } = words.byWords;
+  firstWithHash.fill(0);
+  const slotMask = firstWithHash.length - 1;
+  const earlier = copyFinder(units, words);
   units.forEach((unit, index) => {
-    const hash = hashWords(unit.words);
-    const sameWords = byWords.get(hash);
-    const same = sameWords?.find((i) => equalWords(units[i]!.words, unit.words));
-    if (same !== undefined) {
+    const hash = hashWords(words, unit);
+    let slot = hash & slotMask;
+    while (firstWithHash[slot] !== 0 && hashOf[firstWithHash[slot]! - 1] !== hash) slot = (slot + 1) & slotMask;
+    // The earlier units with the same hash, in order: the first with the same words is copied.
+    let same = -1;
+    let last = -1;
+    for (let i = firstWithHash[slot]! - 1; i !== -1; i = nextWithHash[i]!) {
+      if (equalWords(words.hashes, units[i]!, unit)) {
+        same = i;
+        break;
+      }
+      last = i;
+    }
+    if (same !== -1) {
       const first = units[same]!;
       const exact = normalisedText(text, first) === normalisedText(text, unit);
       repeats.push(exact ? { unit, first, kind: 'exact' } : { unit, first, kind: 'near', changedWords: 0 });
       return;
     }
-    if (sameWords) sameWords.push(index);
-    else byWords.set(hash, [index]);
+    hashOf[index] = hash;
+    nextWithHash[index] = -1;
+    if (last === -1) firstWithHash[slot] = index + 1;
+    else nextWithHash[last] = index;
 
+    const length = wordCount(unit);
     // Words found nowhere else in the article are in no copy: each one is a change.
-    const unique = uniqueWords(unit.words, counts);
+    const unique = words.uniqueBefore[unit.to]! - words.uniqueBefore[unit.from]!;
     // A near copy, possibly longer than this unit, differs by at most this many words; so a
     // unit with more unique words is no near copy of anything, nor anything of it.
-    const changeable = Math.floor((unit.words.length * MAX_CHANGED_SHARE) / (1 - MAX_CHANGED_SHARE) + EPSILON);
+    const changeable = Math.floor((length * MAX_CHANGED_SHARE) / (1 - MAX_CHANGED_SHARE) + EPSILON);
     // A word missing from a containing copy breaks at least one word pair, and a broken pair
     // holds at most two such words.
-    const missable = findContained ? Math.floor(2 * (unit.words.length - 1) * (1 - MIN_CONTAINED_SHARE) + EPSILON) : -1;
+    const missable = findContained ? Math.floor(2 * (length - 1) * (1 - MIN_CONTAINED_SHARE) + EPSILON) : -1;
     const mayBeNear = unique <= changeable;
     const mayBeContained = unique <= missable;
     if (mayBeNear || mayBeContained) {
       let container: Unit | undefined;
       const lacking = Math.max(mayBeNear ? changeable : -1, mayBeContained ? missable : -1) - unique;
       const repeat = earlier.find(index, lacking + 1, (first) => {
-        const limit = Math.floor(Math.max(first.words.length, unit.words.length) * MAX_CHANGED_SHARE + EPSILON);
-        const changedWords = mayBeNear ? wordDistance(first.words, unit.words, limit) : limit + 1;
+        const limit = Math.floor(Math.max(wordCount(first), length) * MAX_CHANGED_SHARE + EPSILON);
+        const changedWords = mayBeNear ? wordDistance(words.hashes, first, unit, limit) : limit + 1;
         if (changedWords <= limit) return { unit, first, kind: 'near', changedWords };
-        if (mayBeContained && !container && first.words.length > unit.words.length && sharedPairShare(unit.words, first.words) >= MIN_CONTAINED_SHARE) {
+        if (mayBeContained && !container && wordCount(first) > length && holdsNearlyAllPairs(words.hashes, first, unit)) {
           container = first;
         }
         return undefined;
@@ -236,19 +351,22 @@ function findRepeats(text: string, units: readonly Unit[], counts: WordCounts, f
   return { repeats, contained };
 }
 
-function uniqueWords(words: readonly number[], counts: WordCounts): number {
-  let unique = 0;
-  for (const word of words) if (counts.slots[word & counts.mask]! < 2) unique++;
-  return unique;
-}
-
-/** The share of the adjacent word pairs of `words` that also occur in `other`. */
-function sharedPairShare(words: readonly number[], other: readonly number[]): number {
-  const pairs = new Set<number>();
-  for (let i = 1; i < other.length; i++) pairs.add(pairHash(other[i - 1]!, other[i]!));
-  let shared = 0;
-  for (let i = 1; i < words.length; i++) if (pairs.has(pairHash(words[i - 1]!, words[i]!))) shared++;
-  return shared / (words.length - 1);
+/**
+ * Whether `other` holds nearly all (MIN_CONTAINED_SHARE) of the adjacent word pairs of `unit`.
+ * Most units asked about are no part of `other`, and a few pairs missing settle that.
+ */
+function holdsNearlyAllPairs(hashes: Int32Array, other: Unit, unit: Unit): boolean {
+  const otherPairs: number[] = [];
+  for (let i = other.from + 1; i < other.to; i++) otherPairs.push(pairHash(hashes[i - 1]!, hashes[i]!));
+  const pairs = wordCount(unit) - 1;
+  let missing = 0;
+  for (let i = unit.from + 1; i < unit.to; i++) {
+    if (otherPairs.includes(pairHash(hashes[i - 1]!, hashes[i]!))) continue;
+    missing++;
+    // The share only falls from here.
+    if ((pairs - missing) / pairs < MIN_CONTAINED_SHARE) return false;
+  }
+  return (pairs - missing) / pairs >= MIN_CONTAINED_SHARE;
 }
 
 function pairHash(a: number, b: number): number {
@@ -259,15 +377,16 @@ function pairHash(a: number, b: number): number {
  * The `wanted` rarest distinct words of a unit among those found elsewhere in the article
  * (ties by hash, so the order is the same for every unit).
  */
-function rarestShared(words: readonly number[], counts: WordCounts, wanted: number): number[] {
+function rarestShared({ from, to }: Unit, { hashes, slots, mask }: Words, wanted: number): number[] {
   // Kept sorted by (frequency, hash); once full, most words fail the first comparison, so
   // this stays linear.
   const chosen: number[] = [];
   const frequencies: number[] = [];
   if (wanted <= 0) return chosen;
   const before = (f: number, w: number, k: number) => f < frequencies[k]! || (f === frequencies[k] && w < chosen[k]!);
-  for (const word of words) {
-    const frequency = counts.slots[word & counts.mask]!;
+  for (let i = from; i < to; i++) {
+    const word = hashes[i]!;
+    const frequency = slots[word & mask]!;
     if (frequency < 2 || (chosen.length === wanted && !before(frequency, word, wanted - 1))) continue;
     let at = chosen.length;
     while (at > 0 && before(frequency, word, at - 1)) at--;
@@ -286,15 +405,17 @@ function rarestShared(words: readonly number[], counts: WordCounts, wanted: numb
   return chosen;
 }
 
-function hashWords(words: readonly number[]): number {
+function hashWords({ hashes }: Words, { from, to }: Unit): number {
   let hash = 0x811c9dc5;
-  for (const word of words) hash = Math.imul(hash ^ word, 0x01000193);
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ hashes[i]!, 0x01000193);
   // A collision only costs a comparison of the words.
   return hash & SMALL_INTEGER;
 }
 
-function equalWords(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((word, i) => word === b[i]);
+function equalWords(hashes: Int32Array, a: Unit, b: Unit): boolean {
+  if (wordCount(a) !== wordCount(b)) return false;
+  for (let i = 0; i < wordCount(a); i++) if (hashes[a.from + i] !== hashes[b.from + i]) return false;
+  return true;
 }
 
 /** The unit's text with runs of whitespace collapsed: equal texts are exact repeats. */
@@ -303,28 +424,32 @@ function normalisedText(text: string, unit: Unit): string {
 }
 
 /** Word-level edit distance, computed only within `limit` of the diagonal; `limit + 1` when larger. */
-function wordDistance(a: readonly number[], b: readonly number[], limit: number): number {
+function wordDistance(hashes: Int32Array, first: Unit, unit: Unit, limit: number): number {
   const over = limit + 1;
-  if (Math.abs(a.length - b.length) > limit) return over;
-  let previous = new Int32Array(b.length + 1).fill(over);
-  let current = new Int32Array(b.length + 1).fill(over);
-  for (let j = 0; j <= Math.min(b.length, limit); j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
+  const a = first.from;
+  const b = unit.from;
+  const aLength = wordCount(first);
+  const bLength = wordCount(unit);
+  if (Math.abs(aLength - bLength) > limit) return over;
+  let previous = new Int32Array(bLength + 1).fill(over);
+  let current = new Int32Array(bLength + 1).fill(over);
+  for (let j = 0; j <= Math.min(bLength, limit); j++) previous[j] = j;
+  for (let i = 1; i <= aLength; i++) {
     const from = Math.max(1, i - limit);
-    const to = Math.min(b.length, i + limit);
+    const to = Math.min(bLength, i + limit);
     current[from - 1] = from === 1 && i <= limit ? i : over;
     let rowMin = current[from - 1]!;
     for (let j = from; j <= to; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      const substitution = previous[j - 1]! + (hashes[a + i - 1] === hashes[b + j - 1] ? 0 : 1);
       const value = Math.min(substitution, previous[j]! + 1, current[j - 1]! + 1, over);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
-    if (to < b.length) current[to + 1] = over;
+    if (to < bLength) current[to + 1] = over;
     if (rowMin >= over) return over;
     [previous, current] = [current, previous];
   }
-  return Math.min(previous[b.length]!, over);
+  return Math.min(previous[bLength]!, over);
 }
 
 /** A repeated caption or disclaimer is scraping residue, reported by the boilerplate check. */

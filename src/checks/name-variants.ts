@@ -1,5 +1,5 @@
 import type { Termbase, TermEntry } from '../reference/termbase.js';
-import { nameKey, nameKeys, nearVariantPairs } from '../text/name-key.js';
+import { addNameKeys, nameKey, relatedKeys } from '../text/name-key.js';
 import { readProperNames, type NameMention, type ProperNames } from '../text/proper-names.js';
 import type { Check, Report } from './types.js';
 
@@ -48,25 +48,26 @@ export const nameVariants: Check = {
 };
 
 function groupSpellings(names: ProperNames, termbase: Termbase): Spelling[][] {
-  const spellings = new Map<string, Spelling>();
-  for (const mention of names.candidates) {
-    const spelling = spellings.get(mention.spelling);
-    if (spelling) spelling.mentions.push(mention);
-    else spellings.set(mention.spelling, { text: mention.spelling, mentions: [mention], entry: undefined });
-  }
+  // Each key with the spelling it is of.
+  const keys: string[] = [];
+  const keyOwners: number[] = [];
+  names.spellings.forEach(({ spelling }, i) => {
+    for (let added = addNameKeys(spelling, keys); added > 0; added--) keyOwners.push(i);
+  });
+  const pairs = relatedKeys(keys);
+  // Most articles spell every name one way.
+  if (pairs.length === 0) return [];
 
-  const byKey = new Map<string, Spelling>();
-  for (const spelling of spellings.values()) {
-    for (const key of nameKeys(spelling.text)) {
-      const same = byKey.get(key);
-      if (same) join(spelling, same);
-      else byKey.set(key, spelling);
-    }
-  }
-  for (const [a, b] of nearVariantPairs(byKey.keys())) join(byKey.get(a)!, byKey.get(b)!);
-
+  // Union-find nodes for the spellings in pairs only, by index, so in the spellings' order.
+  const nodes: (Spelling | undefined)[] = new Array(names.spellings.length);
+  const nodeOf = (i: number): Spelling => {
+    const { spelling, mentions } = names.spellings[i]!;
+    return (nodes[i] ??= { text: spelling, mentions, parent: undefined, entry: undefined });
+  };
+  for (const [a, b] of pairs) join(nodeOf(keyOwners[a]!), nodeOf(keyOwners[b]!));
   const groups = new Map<Spelling, Spelling[]>();
-  for (const spelling of spellings.values()) {
+  for (const spelling of nodes) {
+    if (!spelling) continue;
     const r = rootOf(spelling);
     const group = groups.get(r);
     if (group) group.push(spelling);

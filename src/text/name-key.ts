@@ -16,11 +16,10 @@ const HACEK_LETTER = /[ščž]/;
 // Combining marks after NFD, and the typographic apostrophes of a soft sign ("Il’ich").
 const MARK_OR_APOSTROPHE = /[\p{M}’ʼ]/gu;
 
-const NON_ASCII = /[^\x00-\x7f]/;
-const VOWEL_LETTERS = 'aeiou';
+const VOWEL_LETTERS = codesOf('aeiou');
 // Doubled consonants are spelling noise ("Kellogg"/"Kellog", "Odessa"/"Odesa"), as is "ii"
 // ("Andrii"/"Andriy"); doubled vowels are not ("Cameroon"/"Cameron").
-const KEPT_DOUBLES = 'aeou';
+const KEPT_DOUBLES = codesOf('aeou');
 
 // Inside a key "ч" is the sound of English "ch" and "х" that of "kh", so the two readings of a
 // written "ch" stay apart from each other and from a plain h. German, Polish, Czech and French
@@ -30,50 +29,81 @@ const SPELLINGS: readonly (readonly [string, string])[] = [
   ['kh', 'х'], ['zh', 'z'], ['ts', 'c'], ['tz', 'c'], ['ck', 'k'], ['ou', 'u'],
   ['w', 'v'], ['x', 'ks'], ['j', 'i'], ['y', 'i'], ["'", ''], ['`', ''],
 ];
-// The table by the code of the first letter, longest spelling first, for a quick look-up per letter.
-const SPELLINGS_BY_LETTER: (readonly (readonly [string, string])[] | undefined)[] = [];
+// The table for a quick look-up per letter: spellings of two letters or more by their first
+// two (ASCII) letters, longest first, and those of one letter by it.
+// Filled up front: an array assigned at scattered indices falls back to slow dictionary elements.
+const LONGER_SPELLINGS: (readonly (readonly [string, string])[] | undefined)[] = new Array(128 * 128).fill(undefined);
+const ONE_LETTER_SPELLINGS: (readonly [string, string] | undefined)[] = new Array(128).fill(undefined);
 for (const spelling of [...SPELLINGS].sort((x, y) => y[0].length - x[0].length)) {
-  const code = spelling[0].charCodeAt(0);
-  SPELLINGS_BY_LETTER[code] = [...(SPELLINGS_BY_LETTER[code] ?? []), spelling];
+  const [from] = spelling;
+  if (from.length === 1) ONE_LETTER_SPELLINGS[from.charCodeAt(0)] ??= spelling;
+  else {
+    const pair = from.charCodeAt(0) * 128 + from.charCodeAt(1);
+    LONGER_SPELLINGS[pair] = [...(LONGER_SPELLINGS[pair] ?? []), spelling];
+  }
 }
+// Letters that begin none of the spellings above nor "ch", "ye"/"je" or a final "z": most of them.
+const STARTS_SPELLING = new Uint8Array(128);
+for (const letter of [...SPELLINGS.map(([from]) => from[0]!), 'c', 'y', 'j', 'z']) STARTS_SPELLING[letter.charCodeAt(0)] = 1;
+const WRITTEN_CH: Readonly<Record<'ч' | 'х', readonly [string, string]>> = { ч: ['ch', 'ч'], х: ['ch', 'х'] };
+const FINAL_YE: readonly [string, string] = ['ye', 'ia'];
+const FINAL_Z: readonly [string, string] = ['z', 'c'];
 
 /**
  * The key of a folded (lower-case, unaccented) spelling, in one pass: the spellings above,
  * `writtenCh` for a written "ch", a final "-ye"/"-je" as "-ia" (Russian-based "Zaporozhye"), a
  * final "z" after a consonant as "ts" (German "Merz"/"Mertz"), and doubled consonants single.
+ * ASCII capitals are read as lower case, so an ASCII spelling needs no lower-casing first;
+ * `asciiOnly` gives up (undefined) on any other letter, for the spelling to be folded first.
  */
-function keyOf(s: string, writtenCh: 'ч' | 'х'): string {
+function keyOf(s: string, writtenCh: 'ч' | 'х', asciiOnly: true): string | undefined;
+function keyOf(s: string, writtenCh: 'ч' | 'х', asciiOnly: false): string;
+function keyOf(s: string, writtenCh: 'ч' | 'х', asciiOnly: boolean): string | undefined {
   let key = '';
-  let last = '';
+  let last = -1;
   for (let i = 0; i < s.length; ) {
-    const c = s[i]!;
-    let out = c;
-    let used = 1;
-    if (c === 'c' && s[i + 1] === 'h') {
-      out = writtenCh;
-      used = 2;
-    } else if ((c === 'y' || c === 'j') && s[i + 1] === 'e' && i === s.length - 2) {
-      out = 'ia';
-      used = 2;
-    } else if (c === 'z' && i === s.length - 1 && i > 0 && !VOWEL_LETTERS.includes(s[i - 1]!)) {
-      out = 'c';
-    } else {
-      for (const [from, to] of SPELLINGS_BY_LETTER[s.charCodeAt(i)] ?? []) {
-        if (s.startsWith(from, i)) {
-          out = to;
-          used = from.length;
-          break;
-        }
-      }
+    const written = s.charCodeAt(i);
+    if (written > 127 && asciiOnly) return undefined;
+    const c = lowerAscii(written);
+    const spelling = spellingAt(s, i, c, writtenCh);
+    const to = spelling ? spelling[1] : undefined;
+    if (to === undefined) {
+      if (c !== last || KEPT_DOUBLES.includes(c)) key += String.fromCharCode(c);
+      last = c;
+      i++;
+      continue;
     }
-    for (let k = 0; k < out.length; k++) {
-      const letter = out[k]!;
-      if (letter !== last || KEPT_DOUBLES.includes(letter)) key += letter;
+    for (let k = 0; k < to.length; k++) {
+      const letter = to.charCodeAt(k);
+      if (letter !== last || KEPT_DOUBLES.includes(letter)) key += to[k]!;
       last = letter;
     }
-    i += used;
+    i += spelling![0].length;
   }
   return key;
+}
+
+/** The spelling written at `s[i]` (whose code, lower-cased, is `c`) that the key replaces, if any. */
+function spellingAt(s: string, i: number, c: number, writtenCh: 'ч' | 'х'): readonly [string, string] | undefined {
+  if (c >= 128 || !STARTS_SPELLING[c]) return undefined;
+  const next = lowerAscii(s.charCodeAt(i + 1));
+  if (c === 99 /* c */ && next === 104 /* h */) return WRITTEN_CH[writtenCh];
+  if ((c === 121 /* y */ || c === 106 /* j */) && next === 101 /* e */ && i === s.length - 2) return FINAL_YE;
+  if (c === 122 /* z */ && i === s.length - 1 && i > 0 && !VOWEL_LETTERS.includes(lowerAscii(s.charCodeAt(i - 1)))) return FINAL_Z;
+  const longer = next < 128 ? LONGER_SPELLINGS[c * 128 + next] : undefined;
+  if (longer) for (const spelling of longer) if (writtenAt(s, i, spelling[0])) return spelling;
+  return ONE_LETTER_SPELLINGS[c];
+}
+
+/** Whether `s` has the lower-case ASCII `part` at `i`, reading ASCII capitals as lower case. */
+function writtenAt(s: string, i: number, part: string): boolean {
+  if (i + part.length > s.length) return false;
+  for (let k = 0; k < part.length; k++) if (lowerAscii(s.charCodeAt(i + k)) !== part.charCodeAt(k)) return false;
+  return true;
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 /**
@@ -83,16 +113,43 @@ function keyOf(s: string, writtenCh: 'ч' | 'х'): string {
  * marks ("Vučić"/"Vucic").
  */
 export function nameKeys(spelling: string): string[] {
-  const lower = spelling.toLowerCase();
-  const folds = NON_ASCII.test(lower) ? foldings(lower) : [lower];
   const keys: string[] = [];
+  addNameKeys(spelling, keys);
+  return keys;
+}
+
+/** Adds the keys of a spelling (see `nameKeys`) to `keys`, for many spellings without an array each; returns how many. */
+export function addNameKeys(spelling: string, keys: string[]): number {
+  // Most names are ASCII, which `keyOf` reads as they are written.
+  const key = keyOf(spelling, 'ч', true);
+  if (key !== undefined) {
+    keys.push(key);
+    // A "ch" read as English ch leaves a "ч"; without one, the German reading is the same key.
+    if (!key.includes('ч')) return 1;
+    const otherKey = keyOf(spelling, 'х', false);
+    if (otherKey === key) return 1;
+    keys.push(otherKey);
+    return 2;
+  }
+  const lower = spelling.toLowerCase();
+  const folds = isAscii(lower) ? [lower] : foldings(lower);
+  const first = keys.length;
   for (const folded of folds) {
     for (const reading of folded.includes('ch') ? READINGS_OF_CH : ENGLISH_CH) {
-      const key = keyOf(folded, reading);
-      if (!keys.includes(key)) keys.push(key);
+      const key = keyOf(folded, reading, false);
+      if (keys.indexOf(key, first) === -1) keys.push(key);
     }
   }
-  return keys;
+  return keys.length - first;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+function codesOf(letters: string): number[] {
+  return [...letters].map((c) => c.charCodeAt(0));
 }
 
 const READINGS_OF_CH = ['ч', 'х'] as const;
@@ -137,10 +194,10 @@ export function isNearVariant(a: string, b: string): boolean {
   const long = short === a ? b : a;
   if (short.length < MIN_NEAR_KEY_LENGTH || long.length - short.length > 1) return false;
   let at = 0;
-  while (at < short.length && short[at] === long[at]) at++;
+  while (at < short.length && short.charCodeAt(at) === long.charCodeAt(at)) at++;
   if (short.length === long.length) {
     if (at >= short.length - 1) return false; // equal, or differing only in the last letter
-    for (let i = at + 1; i < short.length; i++) if (short[i] !== long[i]) return false;
+    for (let i = at + 1; i < short.length; i++) if (short.charCodeAt(i) !== long.charCodeAt(i)) return false;
     const pair = short[at]! + long[at]!;
     if (at === 0) return SWAPPABLE_INITIALS.has(pair) || ((pair === 'gh' || pair === 'hg') && SLAVIC_H_CLUSTER.has(short[1]!));
     return (SWAPPABLE_VOWELS.has(short[at]!) && SWAPPABLE_VOWELS.has(long[at]!)) || SWAPPABLE_CONSONANTS.has(pair);
@@ -148,41 +205,78 @@ export function isNearVariant(a: string, b: string): boolean {
   // One letter more in `long`, inserted at `at` (or beside an identical letter, which is the same
   // edit); never first or last.
   if (at === 0 || at >= short.length) return false;
-  for (let i = at; i < short.length; i++) if (short[i] !== long[i + 1]) return false;
+  for (let i = at; i < short.length; i++) if (short.charCodeAt(i) !== long.charCodeAt(i + 1)) return false;
   return DROPPABLE_LETTERS.has(long[at]!);
 }
 
 /**
- * The pairs of keys that `isNearVariant` joins, without comparing all pairs: such keys differ
- * in length by at most one and start with the same letter or with s/z, c/k or g/h, so keys
- * are bucketed by initial and length and compared only with their own and the next longer
- * bucket.
+ * The pairs of keys that name one thing, as indices into `keys` (which may repeat a key): each
+ * repeat with the first copy, and first copies that `isNearVariant` joins. Without comparing
+ * all pairs: such keys are of one length or lengths one apart and start with the same letter
+ * or with s/z, c/k or g/h, so the keys are sorted by initial and length (no Map: this runs for
+ * every article) and compared only with their own run and the next longer one.
  */
-export function nearVariantPairs(keys: Iterable<string>): [string, string][] {
-  const buckets = new Map<number, string[]>();
-  for (const key of keys) {
-    if (key.length < MIN_NEAR_KEY_LENGTH) continue;
-    const id = bucketOf(key, key.length);
-    const bucket = buckets.get(id);
-    if (bucket) bucket.push(key);
-    else buckets.set(id, [key]);
+export function relatedKeys(keys: readonly string[]): [number, number][] {
+  const n = keys.length;
+  const buckets = keys.map(bucketOf);
+  // By bucket, and within one in text order: bucket and index in one number, for the native
+  // numeric sort of a typed array.
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = buckets[i]! * n + i;
+  sorted.sort();
+  const order: number[] = new Array(n);
+  for (let k = 0; k < n; k++) order[k] = sorted[k]! - Math.floor(sorted[k]! / n) * n;
+  const pairs: [number, number][] = [];
+  const repeat: boolean[] = new Array(n).fill(false);
+  // Where each run of one bucket starts, and where the last ends.
+  const runStarts: number[] = [];
+  for (let k = 0; k < order.length; k++) {
+    const b = order[k]!;
+    if (k === 0 || buckets[b] !== buckets[order[k - 1]!]) runStarts.push(k);
+    for (let j = runStarts.at(-1)!; j < k; j++) {
+      const a = order[j]!;
+      if (!repeat[a] && endAlike(keys[a]!, keys[b]!) && keys[a] === keys[b]) {
+        pairs.push([a, b]);
+        repeat[b] = true;
+        break;
+      }
+    }
   }
-  const pairs: [string, string][] = [];
-  for (const bucket of buckets.values()) {
-    const longer = buckets.get(bucketOf(bucket[0]!, bucket[0]!.length + 1)) ?? [];
-    for (let i = 0; i < bucket.length; i++) {
-      const a = bucket[i]!;
-      for (let j = i + 1; j < bucket.length; j++) if (isNearVariant(a, bucket[j]!)) pairs.push([a, bucket[j]!]);
-      for (const b of longer) if (isNearVariant(a, b)) pairs.push([a, b]);
+  runStarts.push(order.length);
+  for (let r = 0; r + 1 < runStarts.length; r++) {
+    const start = runStarts[r]!;
+    const end = runStarts[r + 1]!;
+    const bucket = buckets[order[start]!]!;
+    if (bucket % BUCKET_LENGTHS < MIN_NEAR_KEY_LENGTH) continue;
+    const longerEnd = end < order.length && buckets[order[end]!] === bucket + 1 ? runStarts[r + 2]! : end;
+    for (let i = start; i < end; i++) {
+      const a = order[i]!;
+      if (repeat[a]) continue;
+      for (let j = i + 1; j < longerEnd; j++) {
+        const b = order[j]!;
+        if (!repeat[b] && endAlike(keys[a]!, keys[b]!) && isNearVariant(keys[a]!, keys[b]!)) pairs.push([a, b]);
+      }
     }
   }
   return pairs;
 }
 
+/**
+ * Equal keys end alike, and so do near variants, which never differ in the last letter: a
+ * quick test that most keys sharing a bucket fail. (Empty keys have no last letter to tell.)
+ */
+function endAlike(a: string, b: string): boolean {
+  return a.length === 0 || a.charCodeAt(a.length - 1) === b.charCodeAt(b.length - 1);
+}
+
 // Initials that `isNearVariant` swaps share a bucket.
 const INITIAL_CLASSES: Readonly<Record<string, string>> = { z: 's', k: 'c', g: 'h' };
+const BUCKET_LENGTHS = 1024;
 
-function bucketOf(key: string, length: number): number {
-  const initial = key[0]!;
-  return (INITIAL_CLASSES[initial] ?? initial).charCodeAt(0) * 1024 + Math.min(length, 1023);
+// The class of each ASCII initial, by code.
+const INITIAL_CLASS_CODES = Array.from({ length: 128 }, (_, c) => (INITIAL_CLASSES[String.fromCharCode(c)] ?? String.fromCharCode(c)).charCodeAt(0));
+
+function bucketOf(key: string): number {
+  const initial = key.length > 0 ? key.charCodeAt(0) : 0;
+  return (initial < 128 ? INITIAL_CLASS_CODES[initial]! : initial) * BUCKET_LENGTHS + Math.min(key.length, BUCKET_LENGTHS - 1);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNearVariant, nameKey, nameKeys, nearVariantPairs } from '../../src/text/name-key.js';
+import { addNameKeys, isNearVariant, nameKey, nameKeys, relatedKeys } from '../../src/text/name-key.js';
 
 /** Whether two spellings share a key or have keys one romanisation slip apart. */
 function sameName(a: string, b: string): boolean {
@@ -116,12 +116,40 @@ describe('isNearVariant', () => {
   });
 });
 
-describe('nearVariantPairs', () => {
-  it('finds the same pairs as comparing every pair', () => {
+describe('addNameKeys', () => {
+  it('adds the keys of one spelling after those already there, without repeating its own', () => {
+    const keys = ['vucic'];
+    expect(addNameKeys('Vučić', keys)).toBe(2);
+    expect(keys).toEqual(['vucic', 'vuчic', 'vucic']);
+    expect(addNameKeys('Kharkiv', keys)).toBe(1);
+    expect(addNameKeys('Charkiw', keys)).toBe(2);
+    expect(keys.slice(3)).toEqual(['хarkiv', 'чarkiv', 'хarkiv']);
+  });
+
+  it('reads ASCII capitals as lower case, like the keys of the lower-cased spelling', () => {
+    for (const spelling of ['KHARKIV', 'SchTSCHerbakow', 'ZaporOZHYE', 'MERZ', 'ChernihiV']) {
+      expect(nameKeys(spelling)).toEqual(nameKeys(spelling.toLowerCase()));
+    }
+  });
+});
+
+describe('relatedKeys', () => {
+  it('finds the same near pairs as comparing every pair', () => {
     const keys = ['hrinчuk', 'grinчuk', 'herman', 'german', 'zaporizia', 'zaporozia', 'хarkiv', 'хarkov', 'selenski', 'zelenski', 'zelenska', 'ivanov', 'ivanova', 'karlov', 'karpov', 'oleksandr', 'oleksander', 'kelog'];
     const everyPair = keys.flatMap((a, i) => keys.slice(i + 1).filter((b) => isNearVariant(a, b)).map((b) => [a, b].sort().join('/')));
-    const found = nearVariantPairs(keys).map((pair) => [...pair].sort().join('/'));
+    const found = relatedKeys(keys).map(([a, b]) => [keys[a]!, keys[b]!].sort().join('/'));
     expect(found.sort()).toEqual(everyPair.sort());
     expect(found).toEqual(expect.arrayContaining(['zaporizia/zaporozia', 'хarkiv/хarkov', 'selenski/zelenski', 'oleksander/oleksandr']));
+  });
+
+  it('pairs each repeat of a key with its first copy, and near keys by their first copies', () => {
+    const keys = ['vitkof', 'kiev', 'selenski', 'kiev', 'vitkof', 'zelenski', 'kiev', 'selenski'];
+    expect(relatedKeys(keys).sort(([a, b], [c, d]) => a - c || b - d)).toEqual([
+      [0, 4],
+      [1, 3],
+      [1, 6],
+      [2, 5],
+      [2, 7],
+    ]);
   });
 });

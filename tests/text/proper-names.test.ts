@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { readProperNames, type NameMention } from '../../src/text/proper-names.js';
+import { readProperNames, type NameMention, type ProperNames } from '../../src/text/proper-names.js';
 import { segment } from '../../src/text/segment.js';
+
+/** The candidates in text order. */
+function candidates(found: ProperNames): NameMention[] {
+  return found.spellings.flatMap((s) => s.mentions).sort((a, b) => a.start - b.start);
+}
 
 function names(text: string): (NameMention & { introducedFrom: number | undefined })[] {
   const found = readProperNames(text, segment(text));
-  return found.candidates.filter(found.isName).map((m) => ({ ...m, introducedFrom: found.introducedFrom(m) }));
+  return candidates(found)
+    .filter(found.isName)
+    .map((m) => ({ ...m, introducedFrom: found.introducedFrom(m) }));
 }
 
 function spellings(text: string): string[] {
@@ -79,9 +86,25 @@ describe('readProperNames', () => {
   it('offers uncertain sentence-start words as candidates, and settles them only when asked', () => {
     const text = 'Residents fled. The residents of the town returned. These days, Witkoff said, are hard.';
     const found = readProperNames(text, segment(text));
-    expect(found.candidates.map((m) => [m.spelling, found.isName(m)])).toEqual([
+    expect(candidates(found).map((m) => [m.spelling, found.isName(m)])).toEqual([
       ['Residents', false],
       ['Witkoff', true],
+    ]);
+  });
+
+  it('settles many uncertain sentence-start words alike, however many are asked about', () => {
+    const text =
+      'Residents fled. Farmers stayed. Engineers left. Doctors worked. Teachers waited. Kramarenko spoke. Drivers honked. ' +
+      'The residents, farmers, engineers, doctors, teachers and drivers were tired.';
+    const found = readProperNames(text, segment(text));
+    expect(candidates(found).map((m) => [m.spelling, found.isName(m)])).toEqual([
+      ['Residents', false],
+      ['Farmers', false],
+      ['Engineers', false],
+      ['Doctors', false],
+      ['Teachers', false],
+      ['Kramarenko', true],
+      ['Drivers', false],
     ]);
   });
 
