@@ -8,7 +8,7 @@ const SPACES_ONLY = /^[ \u00a0]+$/;
 const DOUBLE_SPACE = /(?<=\S)[ \u00a0]{2,}(?=\S)/g;
 // A space before closing punctuation; an ellipsis stays as written.
 const SPACE_BEFORE_PUNCTUATION = /(?<=[\p{L}\p{N}"”’)])[ \u00a0]+(?=[,.;:!?](?:\s|$|["”’]))(?![.]{2})/gu;
-const QUOTES = /["“”]/g;
+const QUOTES = /["“”„]/g;
 
 export const typography: Check = {
   id: 'typography',
@@ -25,7 +25,7 @@ export const typography: Check = {
       const unbalanced = unbalancedQuote(passage.text);
       const next = article.passages[passage.index + 1];
       // News style leaves a quotation open at the end of a paragraph when the next one continues it.
-      if (unbalanced !== undefined && !(next && /^["“]/.test(next.text))) {
+      if (unbalanced !== undefined && !(next && /^["“„]/.test(next.text))) {
         reports.push({
           start: passage.start + unbalanced,
           end: passage.start + unbalanced + 1,
@@ -82,17 +82,25 @@ function spacesBeforePunctuation(passage: Passage, reports: Report[]): void {
   }
 }
 
-/** Index of the quotation mark left without a partner, if any. */
+/**
+ * Index of the quotation mark left without a partner, if any. English opens with “ and closes
+ * with ”; German opens with „ and closes with “; a straight " alternates.
+ */
 function unbalancedQuote(text: string): number | undefined {
   let open: number | undefined;
+  let openMark = '';
   for (const m of text.matchAll(QUOTES)) {
-    const opens = m[0] === '“' || (m[0] === '"' && open === undefined);
+    const mark = m[0];
+    const closesGerman = mark === '“' && openMark === '„';
+    const opens = !closesGerman && (mark === '“' || mark === '„' || (mark === '"' && open === undefined));
     if (opens) {
       if (open !== undefined) return open;
       open = m.index;
+      openMark = mark;
     } else {
       if (open === undefined) return m.index;
       open = undefined;
+      openMark = '';
     }
   }
   return open;

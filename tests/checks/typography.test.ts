@@ -9,6 +9,7 @@ testCheck(typography, {
     '"We will respond," the minister said.',
     { name: 'a quotation continued in the next paragraph', text: '"The first part of the quote runs on.\n\n"And it ends here," she said.' },
     'Prices rose... and then fell.',
+    { name: 'German quotation marks', lang: 'de', text: 'Der Minister sprach von einem „schwierigen Winter“ für das Land.' },
   ],
   invalid: [
     {
@@ -36,6 +37,12 @@ testCheck(typography, {
     {
       text: 'She said the deal was “close” and then ” nothing more.',
       findings: [{ text: '”', occurrence: 1, fix: null }],
+    },
+    {
+      name: 'a German quotation left open',
+      lang: 'de',
+      text: 'Er nannte es „einen Durchbruch und ging.',
+      findings: [{ text: '„', fix: null }],
     },
   ],
 });
