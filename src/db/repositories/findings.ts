@@ -29,25 +29,13 @@ export interface FindingToStore extends Finding {
   passageEnd: number | null;
 }
 
-interface FindingRow {
-  id: number;
-  fingerprint: string;
-  check: string;
-  severity: Severity;
-  itsType: ItsIssueType;
-  message: string;
-  start: number;
-  end: number;
-  text: string;
+/** A row as SQLite returns it: JSON columns still text, the dismissal flag a number. */
+interface FindingRow extends Omit<StoredFinding, 'fix' | 'suggestions' | 'group' | 'alternatives' | 'dismissed'> {
   fixJson: string | null;
   suggestionsJson: string | null;
   groupKey: string | null;
   alternativesJson: string | null;
-  passageIdx: number | null;
-  passageStart: number | null;
-  passageEnd: number | null;
   dismissed: number;
-  dismissalReason: string | null;
 }
 
 const SELECT = `SELECT f.id, f.fingerprint, f.check_id AS "check", f.severity, f.its_type AS itsType, f.message,
