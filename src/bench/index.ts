@@ -5,7 +5,6 @@
  *
  * Options: --seed --articles --mean-length --passes --edits --franc-articles (all integers).
  */
-import { parseArgs } from 'node:util';
 import { franc } from 'franc';
 import { checks } from '../checks/index.js';
 import { runChecks } from '../checks/run-checks.js';
@@ -14,7 +13,7 @@ import { loadReference } from '../reference/load.js';
 import { analyse } from '../text/analyse.js';
 import { segment, type Passage } from '../text/segment.js';
 import { addSlipCounts, DEFAULT_SEED, emptySlipCounts, generateCorpus, type SlipCounts } from './corpus-generator.js';
-import { collectGarbage, formatFigure, MB, mbPerSecond, median, MemoryPeaks, percentile, positiveInteger, renderTable, Stopwatch, type Line } from './measure.js';
+import { collectGarbage, formatFigure, MB, mbPerSecond, median, MemoryPeaks, percentile, readIntegerOptions, renderTable, Stopwatch, type Line } from './measure.js';
 import { mulberry32, type Random } from './random.js';
 
 const TARGETS = {
@@ -45,26 +44,15 @@ interface CorpusArticle {
 }
 
 function readOptions(): Options {
-  const { values } = parseArgs({
-    options: {
-      seed: { type: 'string', default: String(DEFAULT_SEED) },
-      articles: { type: 'string', default: '1500' },
-      'mean-length': { type: 'string', default: '7000' },
-      passes: { type: 'string', default: '3' },
-      edits: { type: 'string', default: '200' },
-      // franc over all its languages manages a fraction of a MB/s; 1.4 MB give a steady rate in seconds.
-      'franc-articles': { type: 'string', default: '200' },
-    },
+  return readIntegerOptions({
+    seed: DEFAULT_SEED,
+    articles: 1500,
+    meanLength: 7000,
+    passes: 3,
+    edits: 200,
+    // franc over all its languages manages a fraction of a MB/s; 1.4 MB give a steady rate in seconds.
+    francArticles: 200,
   });
-  const integer = (name: keyof typeof values): number => positiveInteger(name, values[name]);
-  return {
-    seed: integer('seed'),
-    articles: integer('articles'),
-    meanLength: integer('mean-length'),
-    passes: integer('passes'),
-    edits: integer('edits'),
-    francArticles: integer('franc-articles'),
-  };
 }
 
 function batches<T>(items: readonly T[]): T[][] {

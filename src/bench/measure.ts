@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 
 /** Bytes per MB in every figure the benchmark prints (decimal megabytes, like network speeds). */
@@ -23,11 +24,23 @@ export class Stopwatch {
   }
 }
 
-/** A command-line option that must be a positive integer. */
-export function positiveInteger(name: string, value: string | undefined): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got "${value}".`);
-  return n;
+/**
+ * The benchmark's command-line options, all positive integers: each key of `defaults` is read
+ * from its kebab-case flag (`meanLength` from `--mean-length`).
+ */
+export function readIntegerOptions<T extends Record<string, number>>(defaults: T): T {
+  const flagOf = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const { values } = parseArgs({
+    options: Object.fromEntries(Object.entries(defaults).map(([key, value]) => [flagOf(key), { type: 'string' as const, default: String(value) }])),
+  });
+  return Object.fromEntries(
+    Object.keys(defaults).map((key) => {
+      const raw = values[flagOf(key)];
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n <= 0) throw new Error(`--${flagOf(key)} must be a positive integer, got "${String(raw)}".`);
+      return [key, n];
+    }),
+  ) as T;
 }
 
 /** Collects garbage when node runs with --expose-gc, so one phase's garbage is not billed to the next. */

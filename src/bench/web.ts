@@ -17,7 +17,6 @@ import { createServer, type AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { openDatabase } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
@@ -27,7 +26,7 @@ import { PAGE_SIZE } from '../services/articles.js';
 import type { ServiceContext } from '../services/context.js';
 import { importArticle } from '../services/import.js';
 import { DEFAULT_SEED, generateArticle } from './corpus-generator.js';
-import { formatFigure, MB, positiveInteger, renderTable, Stopwatch, type Line } from './measure.js';
+import { formatFigure, MB, readIntegerOptions, renderTable, Stopwatch, type Line } from './measure.js';
 import { deriveSeed, mulberry32 } from './random.js';
 
 const TARGETS = {
@@ -54,25 +53,7 @@ interface Options {
 }
 
 function readOptions(): Options {
-  const { values } = parseArgs({
-    options: {
-      seed: { type: 'string', default: String(DEFAULT_SEED) },
-      articles: { type: 'string', default: '10000' },
-      'mean-length': { type: 'string', default: '7000' },
-      connections: { type: 'string', default: '50' },
-      duration: { type: 'string', default: '10' },
-      'warm-up': { type: 'string', default: '2' },
-    },
-  });
-  const integer = (name: keyof typeof values): number => positiveInteger(name, values[name]);
-  return {
-    seed: integer('seed'),
-    articles: integer('articles'),
-    meanLength: integer('mean-length'),
-    connections: integer('connections'),
-    duration: integer('duration'),
-    warmUp: integer('warm-up'),
-  };
+  return readIntegerOptions({ seed: DEFAULT_SEED, articles: 10_000, meanLength: 7000, connections: 50, duration: 10, warmUp: 2 });
 }
 
 interface ImportedCorpus {
