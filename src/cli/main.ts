@@ -2,6 +2,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { fixArticle } from '../checks/fixer.js';
 import { runChecks } from '../checks/run-checks.js';
 import type { Finding } from '../checks/types.js';
+import { loadConfig } from '../config.js';
+import { backupDatabase } from '../db/backup.js';
 import { UsageError, WorkbenchError } from '../errors.js';
 import { loadReference } from '../reference/load.js';
 import { analyse } from '../text/analyse.js';
@@ -13,6 +15,7 @@ export const USAGE = `Usage:
   workbench check FILE... [--source FILE] [--source-lang CODE] [--terms FILE] [--lang CODE] [--format text|json]
   workbench fix FILE [--terms FILE] [--lang CODE] [--write]
   workbench import FILE|DIR [--source FILE] [--source-lang CODE] [--title T] [--lang CODE] [--terms FILE]
+  workbench backup FILE [--force]
 
   FILE may be "-" for standard input.
   --source FILE       the source-language original (with one FILE only)
@@ -26,6 +29,8 @@ export const USAGE = `Usage:
   import stores articles (.txt, .md, .html, .docx) in the database WORKBENCH_DB
   (default db/workbench.sqlite), checks them and prints each new article's id;
   a directory imports every such file in it, one transaction per file.
+  backup copies WORKBENCH_DB to FILE, consistently even while the server writes,
+  checks the copy's integrity and prints its size; --force replaces an existing FILE.
 
 Exit status: 0 nothing found, 1 findings reported, 2 bad usage or unreadable input.
 `;
@@ -123,6 +128,16 @@ async function importCommand(args: string[], io: CliIO): Promise<number> {
   );
 }
 
+async function backup(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, { force: { type: 'boolean', default: false } });
+  if (positionals.length !== 1) throw new UsageError('backup takes exactly one FILE to write the backup to');
+  const file = positionals[0]!;
+  if (file === '-') throw new UsageError('backup writes to a FILE, not standard output');
+  const result = await backupDatabase(loadConfig().dbFile, file, { force: values.force === true });
+  io.stdout(`${result.file}: ${result.bytes} bytes, ${result.pages} pages, integrity ok\n`);
+  return 0;
+}
+
 /** Runs one command line and returns its exit status; errors meant for the user become one line on stderr. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...args] = argv;
@@ -134,6 +149,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return await fix(args, io);
       case 'import':
         return await importCommand(args, io);
+      case 'backup':
+        return await backup(args, io);
       case 'help':
       case '--help':
       case '-h':
