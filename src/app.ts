@@ -11,6 +11,7 @@ import { apiArticlesRouter } from './routes/api/articles.js';
 import { articlesRouter } from './routes/articles.js';
 import { findingsRouter } from './routes/findings.js';
 import { healthRouter } from './routes/health.js';
+import { viewHelpers } from './render/view-helpers.js';
 import { passagesRouter } from './routes/passages.js';
 import type { ServiceContext } from './services/context.js';
 
@@ -42,7 +43,11 @@ export function createApp({ db, config, reference, log = console.error }: AppOpt
   // destructure `locals` instead of EJS's `with (locals)`, which keeps V8 from optimising them.
   app.set('view options', { root: VIEWS_DIR, _with: false });
   app.set('query parser', 'simple');
+  // Pages change with every review action and are cheap to send again; hashing each body for
+  // an ETag cost more than the rest of serving an article page.
+  app.set('etag', false);
   app.disable('x-powered-by');
+  Object.assign(app.locals, viewHelpers);
 
   // Scripts only from public/js: no inline script or handler anywhere.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'upgrade-insecure-requests': null } } }));

@@ -14,7 +14,7 @@
     finding.focus({ preventScroll: true });
     finding.scrollIntoView({ block: 'nearest' });
     for (const mark of document.querySelectorAll('mark.flag')) {
-      if ((mark.dataset.findings || '').split(' ').includes(finding.dataset.finding)) {
+      if ((mark.dataset.findings || '').split(' ').includes(finding.id.slice('finding-'.length))) {
         mark.classList.add('is-current');
         mark.scrollIntoView({ block: 'center' });
       }
@@ -39,18 +39,19 @@
         break;
       }
       case 'd': {
-        const details = finding && finding.querySelector('details[data-action="dismiss"]');
+        const details = finding && finding.querySelector('details.dismiss');
         if (!details) return;
         details.open = true;
         details.querySelector('input[name="reason"]').focus();
         break;
       }
       case 'e': {
-        const passage = finding && document.getElementById(`p-${finding.dataset.passage}`);
-        const details = passage && passage.querySelector('details.edit');
-        if (!details) return;
-        details.open = true;
-        details.querySelector('textarea').focus();
+        // The finding's "passage N" link points at the passage's row.
+        const link = finding && finding.querySelector('a[href^="#p-"]');
+        const passage = link && document.getElementById(link.getAttribute('href').slice(1));
+        const edit = passage && passage.querySelector('a.edit');
+        if (!edit) return;
+        edit.click();
         break;
       }
       default:

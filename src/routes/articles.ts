@@ -100,12 +100,7 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
 
   router.get('/articles/:id', (req, res) => {
     const view = reviewArticle(ctx, idParam(req.params.id));
-    res.render('articles/show', {
-      title: view.article.title,
-      ...view,
-      statusLabels: STATUS_LABELS,
-      showSource: view.article.hasSource && field(req.query, 'source') !== '0',
-    });
+    res.render('articles/show', { title: view.article.title, ...view, statusLabels: STATUS_LABELS });
   });
 
   router.get('/articles/:id/corrected.txt', (req, res) => {

@@ -1,12 +1,12 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import type { ServiceContext } from '../services/context.js';
 import { ValidationError } from '../services/errors.js';
 import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding } from '../services/review.js';
 import { field, idParam } from './params.js';
 
-/** Back to the article after a change, keeping the source column as it was. */
-export function reviewUrl(req: Request, id: number, anchor = 'findings'): string {
-  return `/articles/${id}${field(req.body, 'source') === '0' ? '?source=0' : ''}#${anchor}`;
+/** Back to the article after a change, at the part that changed. */
+export function reviewUrl(id: number, anchor = 'findings'): string {
+  return `/articles/${id}#${anchor}`;
 }
 
 function suggestionIndex(value: string | undefined): number | undefined {
@@ -21,13 +21,13 @@ export function findingsRouter(ctx: ServiceContext): Router {
   router.post('/articles/:id/findings/:fingerprint/apply', (req, res) => {
     const id = idParam(req.params.id);
     applyFinding(ctx, id, req.params.fingerprint, suggestionIndex(field(req.body, 'suggestion')));
-    res.redirect(303, reviewUrl(req, id));
+    res.redirect(303, reviewUrl(id));
   });
 
   router.post('/articles/:id/findings/:fingerprint/dismiss', (req, res) => {
     const id = idParam(req.params.id);
     dismissFinding(ctx, id, req.params.fingerprint, field(req.body, 'reason'));
-    res.redirect(303, reviewUrl(req, id));
+    res.redirect(303, reviewUrl(id));
   });
 
   router.post('/articles/:id/groups/apply', (req, res) => {
@@ -36,13 +36,13 @@ export function findingsRouter(ctx: ServiceContext): Router {
     const spelling = field(req.body, 'spelling');
     if (!group || !spelling) throw new ValidationError('Choose the spelling to use.');
     applyGroupSpelling(ctx, id, group, spelling);
-    res.redirect(303, reviewUrl(req, id));
+    res.redirect(303, reviewUrl(id));
   });
 
   router.post('/articles/:id/checks/:check/dismiss', (req, res) => {
     const id = idParam(req.params.id);
     dismissCheck(ctx, id, req.params.check, field(req.body, 'reason'));
-    res.redirect(303, reviewUrl(req, id));
+    res.redirect(303, reviewUrl(id));
   });
 
   return router;

@@ -1,10 +1,14 @@
 import { checks, findCheck } from '../checks/index.js';
-import type { Severity } from '../checks/types.js';
 import type { ArticleFilter, ArticleSummary } from '../db/repositories/articles.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
+import type { StoredPassage } from '../db/repositories/passages.js';
+import type { ReviewFragments } from '../db/repositories/review-fragments.js';
+import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
 import type { ServiceContext } from './context.js';
+import { NotFoundError } from './errors.js';
 import { correctedArticle } from './passage-layout.js';
 import { requireArticle } from './review.js';
+import { currentReviewFragments } from './review-fragments.js';
 
 export const PAGE_SIZE = 50;
 
@@ -25,121 +29,33 @@ export function listArticles(ctx: ServiceContext, filter: ArticleFilter, page: n
 
 export const CHECK_IDS: readonly string[] = checks.map((c) => c.id);
 
-export interface FindingView {
-  fingerprint: string;
-  severity: Severity;
-  itsType: string;
-  message: string;
-  text: string;
-  passageIdx: number | null;
-  /** What applying the safe fix does, when there is one. */
-  fixLabel: string | null;
-  suggestions: { index: number; label: string }[];
-  dismissed: boolean;
-  dismissalReason: string | null;
-}
-
-export interface FindingGroupView {
-  /** The inconsistency group, or null for findings that stand alone. */
-  key: string | null;
-  alternatives: string[];
-  findings: FindingView[];
-}
-
-export interface CheckFindingsView {
-  id: string;
-  description: string;
-  open: number;
-  groups: FindingGroupView[];
-}
-
-export interface PassageView {
-  idx: number;
-  aiText: string;
-  correctedText: string;
-  sourceText: string | null;
-  diffHtml: string;
-  changed: boolean;
-  deleted: boolean;
-  openFindings: number;
-}
-
 export interface ReviewView {
-  article: ArticleSummary & { hasSource: boolean };
-  passages: PassageView[];
-  checks: CheckFindingsView[];
-  openTotal: number;
-  dismissedTotal: number;
+  article: ArticleSummary;
+  fragments: ReviewFragments;
 }
 
-function fixLabel(finding: StoredFinding): string | null {
-  if (!finding.fix) return null;
-  return finding.fix.text === '' ? `Delete “${abbreviate(finding.text)}”` : `Replace with “${abbreviate(finding.fix.text)}”`;
-}
-
-function abbreviate(text: string): string {
-  return text.length <= 60 ? text : `${text.slice(0, 57)}…`;
-}
-
-function findingView(f: StoredFinding): FindingView {
-  return {
-    fingerprint: f.fingerprint,
-    severity: f.severity,
-    itsType: f.itsType,
-    message: f.message,
-    text: abbreviate(f.text),
-    passageIdx: f.passageIdx,
-    fixLabel: fixLabel(f),
-    suggestions: f.suggestions.map((s, index) => ({ index, label: s.label })),
-    dismissed: f.dismissed,
-    dismissalReason: f.dismissalReason,
-  };
-}
-
-/** Findings by check (registry order), and inside a check by inconsistency group. */
-function groupFindings(findings: readonly StoredFinding[]): CheckFindingsView[] {
-  const views: CheckFindingsView[] = [];
-  for (const check of checks) {
-    const own = findings.filter((f) => f.check === check.id);
-    if (own.length === 0) continue;
-    const groups = new Map<string | null, FindingGroupView>();
-    for (const f of own) {
-      // Findings without a group each stand alone; a group gathers its findings where the first one is.
-      const key = f.group ?? `#${f.fingerprint}`;
-      const group = groups.get(key) ?? { key: f.group, alternatives: f.alternatives, findings: [] };
-      group.findings.push(findingView(f));
-      groups.set(key, group);
-    }
-    views.push({ id: check.id, description: check.description, open: own.filter((f) => !f.dismissed).length, groups: [...groups.values()] });
-  }
-  return views;
-}
-
-/** Everything the article page shows. Reads stored text, findings and diffs: nothing is checked or diffed here. */
+/** Everything the article page shows: the article's summary row and its stored fragments. Nothing is checked or diffed here. */
 export function reviewArticle(ctx: ServiceContext, id: number): ReviewView {
-  const article = requireArticle(ctx, id);
-  const findings = ctx.repos.findings.ofArticle(id);
-  const openByPassage = new Map<number, number>();
-  for (const f of findings) {
-    if (!f.dismissed && f.passageIdx !== null) openByPassage.set(f.passageIdx, (openByPassage.get(f.passageIdx) ?? 0) + 1);
-  }
-  const { aiText: _ai, sourceText, ...summary } = article;
-  return {
-    article: { ...summary, hasSource: sourceText !== null },
-    passages: ctx.repos.passages.ofArticle(id).map((p) => ({
-      idx: p.idx,
-      aiText: p.aiText,
-      correctedText: p.correctedText,
-      sourceText: p.sourceText,
-      diffHtml: p.diffHtml,
-      changed: p.correctedText !== p.aiText,
-      deleted: p.correctedText === '',
-      openFindings: openByPassage.get(p.idx) ?? 0,
-    })),
-    checks: groupFindings(findings),
-    openTotal: findings.filter((f) => !f.dismissed).length,
-    dismissedTotal: findings.filter((f) => f.dismissed).length,
-  };
+  const article = ctx.repos.articles.findSummary(id);
+  if (!article) throw new NotFoundError(`There is no article ${id}.`);
+  return { article, fragments: currentReviewFragments(ctx, article) };
+}
+
+export interface PassageEditView {
+  article: ArticleSummary;
+  passage: StoredPassage;
+  passageCount: number;
+  /** The passage's corrected text against its AI text, as the review page shows it. */
+  diffHtml: string;
+}
+
+/** One passage with what its edit page shows. */
+export function passageForEdit(ctx: ServiceContext, id: number, idx: number): PassageEditView {
+  const article = ctx.repos.articles.findSummary(id);
+  if (!article) throw new NotFoundError(`There is no article ${id}.`);
+  const passage = ctx.repos.passages.find(id, idx);
+  if (!passage) throw new NotFoundError(`Article ${id} has no passage ${idx}.`);
+  return { article, passage, passageCount: ctx.repos.passages.count(id), diffHtml: renderDiffHtml(wordDiff(passage.aiText, passage.correctedText).parts) };
 }
 
 export function isKnownCheck(id: string): boolean {

@@ -4,6 +4,7 @@ import { checkArticle } from './check-article.js';
 import type { ServiceContext } from './context.js';
 import { ValidationError } from './errors.js';
 import { splitPassages } from './passage-layout.js';
+import { storeReviewFragments } from './review-fragments.js';
 
 export interface ImportInput {
   text: string;
@@ -43,10 +44,10 @@ export function importArticle(ctx: ServiceContext, input: ImportInput): ImportRe
   const { repos } = ctx;
   const id = repos.transaction(() => {
     const articleId = repos.articles.insert({ title: titleOf(input.title, aiText), targetLang, sourceLang, sourceText, aiText, now: ctx.now() });
-    const checked = checkArticle({ targetLang, sourceLang, sourceText }, passages, ctx.reference, new Set());
-    repos.passages.insertAll(articleId, passages.map((p) => ({ ...p, diffHtml: checked.diffHtml.get(p.idx)! })));
-    repos.findings.replace(articleId, checked.findings);
+    repos.passages.insertAll(articleId, passages);
+    repos.findings.replace(articleId, checkArticle({ targetLang, sourceLang, sourceText }, passages, ctx.reference));
     repos.articles.recount(articleId);
+    storeReviewFragments(ctx, { id: articleId, targetLang, sourceLang, sourceText }, passages);
     return articleId;
   });
   return { id, findings: repos.findings.ofArticle(id) };

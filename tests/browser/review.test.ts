@@ -75,7 +75,7 @@ describe('reviewing an article in the browser', () => {
     expect(await changed.locator('ins').textContent()).toBe('inserted: Kyiv');
 
     const counter = page.locator('li.finding', { hasText: '1204 views' });
-    const fingerprint = await counter.getAttribute('data-finding');
+    const fingerprint = (await counter.getAttribute('id'))!.slice('finding-'.length);
     await counter.locator('summary', { hasText: 'Dismiss' }).click();
     await counter.getByLabel('Reason').fill('Kept on purpose in this test');
     await counter.getByRole('button', { name: 'Dismiss' }).click();
@@ -105,7 +105,7 @@ describe('reviewing an article in the browser', () => {
 
     await page.keyboard.press('j');
     const first = page.locator('li.finding.is-current');
-    expect(await first.getAttribute('data-finding')).toBe(await page.locator('li.finding').first().getAttribute('data-finding'));
+    expect(await first.getAttribute('id')).toBe(await page.locator('li.finding').first().getAttribute('id'));
     await page.keyboard.press('d');
     expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { name?: string } | null } }).document.activeElement?.name)).toBe('reason');
     await page.keyboard.press('Escape');
@@ -115,9 +115,17 @@ describe('reviewing an article in the browser', () => {
     await page.waitForLoadState('load');
     await expect.poll(open).toBe(before - 1);
 
+    // e opens the current finding's passage for editing, with the cursor in its text.
     await page.keyboard.press('j');
-    await page.keyboard.press('e');
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { tagName: string } | null } }).document.activeElement?.tagName)).toBe('TEXTAREA');
+    await Promise.all([page.waitForURL(/\/passages\/\d+\/edit$/), page.keyboard.press('e')]);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { tagName: string } | null } }).document.activeElement?.tagName)).toBe('TEXTAREA');
+    expect(await seriousViolations(page)).toEqual([]);
+    const idx = /passages\/(\d+)\/edit$/.exec(page.url())![1];
+    await page.fill('textarea[name="text"]', 'Edited by hand in the browser.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(`${base}/articles/${id}#p-${idx}`);
+    expect(await (await fetch(`${base}/articles/${id}/corrected.txt`)).text()).toContain('Edited by hand in the browser.');
+    expect(await page.locator(`#p-${idx} ins`).count()).toBeGreaterThan(0);
     await page.close();
   });
 

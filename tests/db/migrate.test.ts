@@ -1,17 +1,34 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
-import { migrate } from '../../src/db/migrate.js';
+import { migrate, MIGRATIONS_DIR } from '../../src/db/migrate.js';
+import { reviewArticle } from '../../src/services/articles.js';
+import { contextOver } from '../helpers/app.js';
 
 describe('migrate', () => {
   it('applies the shipped migrations once, in order, and records them', () => {
     const db = openDatabase(':memory:');
-    expect(migrate(db)).toEqual(['0001_initial.sql']);
+    expect(migrate(db)).toEqual(['0001_initial.sql', '0002_lean_rows_and_review_fragments.sql']);
     expect(migrate(db)).toEqual([]);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['articles', 'passages', 'findings', 'dismissals', 'schema_migrations']));
+  });
+
+  it('moves the texts of articles stored before 0002 to article_texts, and the page renders them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-migrations-'));
+    copyFileSync(join(MIGRATIONS_DIR, '0001_initial.sql'), join(dir, '0001_initial.sql'));
+    const db = openDatabase(':memory:');
+    migrate(db, dir);
+    db.exec(`INSERT INTO articles (id, title, source_text, ai_text, created_at, updated_at) VALUES (7, 'Old', 'Стара стаття.', 'Talks in Kiev.', 'x', 'x');
+      INSERT INTO passages (article_id, idx, ai_text, corrected_text, diff_html) VALUES (7, 0, 'Talks in Kiev.', 'Talks in Kyiv.', '');`);
+    expect(migrate(db)).toEqual(['0002_lean_rows_and_review_fragments.sql']);
+    const { ctx } = contextOver(db);
+    expect(ctx.repos.articles.find(7)).toMatchObject({ title: 'Old', aiText: 'Talks in Kiev.', sourceText: 'Стара стаття.' });
+    const { fragments } = reviewArticle(ctx, 7);
+    expect(fragments.passagesHtml).toContain('<del><span class="visually-hidden">deleted: </span>Kiev</del>');
+    expect(ctx.repos.reviewFragments.find(7)?.renderKey).toBe(fragments.renderKey);
   });
 
   it('applies a directory of migrations in file-name order and rolls back a failing one', () => {

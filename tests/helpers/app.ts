@@ -26,6 +26,11 @@ export const demoText = readFileSync(DEMO_ARTICLE_FILE, 'utf8');
 export function testContext(): { db: Db; ctx: ServiceContext } {
   const db = openDatabase(':memory:');
   migrate(db);
+  return contextOver(db);
+}
+
+/** The services over an open, migrated database. */
+export function contextOver(db: Db): { db: Db; ctx: ServiceContext } {
   let tick = 0;
   // A clock that moves forward on every call keeps "last change" ordering deterministic.
   const now = () => new Date(Date.UTC(2025, 0, 1) + 1000 * tick++).toISOString();

@@ -11,7 +11,7 @@ describe('article pages', () => {
     const res = await request(app).get('/articles').expect(200);
     expect(res.text).toContain('Grain convoy reaches Odesa');
     expect(res.text).toContain('uk → en');
-    expect(res.text).toContain('<span class="visually-hidden">Warnings: </span>12');
+    expect(res.text).toContain('<td class="counts"><span class="count count-warning">12 warnings</span>');
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
@@ -78,15 +78,24 @@ describe('article pages', () => {
     const { app, ctx } = testApp();
     const { id } = importArticle(ctx, { text: demoText, source: 'Заголовок\n\nУкраїна та партнери домовилися продовжити коридор.' });
     const res = await request(app).get(`/articles/${id}`).expect(200);
-    expect(res.text).toContain('class="review with-source"');
+    expect(res.text).toContain('<th scope="col" class="source">Source</th>');
+    expect(res.text).toContain('id="show-source" checked');
     expect(res.text).toContain('<mark class="flag flag-warning"');
     expect(res.text).toContain('<span class="visually-hidden">flagged by terms: </span>Kiev');
     expect(res.text).toMatch(/id="check-name-variants"/);
     expect(res.text).toContain('One spelling everywhere');
-    expect(res.text).toContain('Hide source');
-    const hidden = await request(app).get(`/articles/${id}?source=0`).expect(200);
-    expect(hidden.text).not.toContain('with-source');
-    expect(hidden.text).toContain('Show source');
+    expect(res.text).toContain(`href="/articles/${id}/passages/1/edit"`);
+  });
+
+  it('GET /articles/:id/passages/:idx/edit shows the passage with its edit form', async () => {
+    const { app, ctx } = testApp();
+    const { id } = importArticle(ctx, { text: 'Title\n\nTalks <b>in</b> Kiev.' });
+    const res = await request(app).get(`/articles/${id}/passages/1/edit`).expect(200);
+    expect(res.text).toContain('<h1>Passage 2 of 2</h1>');
+    expect(res.text).toContain(`action="/articles/${id}/passages/1"`);
+    expect(res.text).toContain('>Talks &lt;b&gt;in&lt;/b&gt; Kiev.</textarea>');
+    await request(app).get(`/articles/${id}/passages/2/edit`).expect(404);
+    await request(app).get(`/articles/${id + 1}/passages/0/edit`).expect(404);
   });
 
   it('answers an unknown article with an HTML 404 page', async () => {

@@ -14,11 +14,11 @@ describe('finding actions', () => {
   it('POST …/findings/:fp/apply applies the fix and redirects back', async () => {
     const { app, ctx, id, finding } = setup();
     const f = finding('terms', 'Zaporozhye');
-    await request(app).post(`/articles/${id}/findings/${f.fingerprint}/apply`).type('form').send({ source: '0' }).expect(303).expect('Location', `/articles/${id}?source=0#findings`);
+    await request(app).post(`/articles/${id}/findings/${f.fingerprint}/apply`).expect(303).expect('Location', `/articles/${id}#findings`);
     expect(ctx.repos.passages.find(id, f.passageIdx!)!.correctedText).toContain('Zaporizhzhia');
     const page = await request(app).get(`/articles/${id}`).expect(200);
     expect(page.text).toContain('<del><span class="visually-hidden">deleted: </span>Zaporozhye</del>');
-    expect(page.text).toContain('Revert to AI text');
+    expect(page.text).toContain('>Revert<span class="visually-hidden"> passage');
   });
 
   it('applies a chosen suggestion, and refuses one that does not exist', async () => {

@@ -71,9 +71,12 @@ function likePattern(text: string): string {
 }
 
 export function articleRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO articles (title, target_lang, source_lang, source_text, ai_text, created_at, updated_at)
-    VALUES (@title, @targetLang, @sourceLang, @sourceText, @aiText, @now, @now)`);
-  const byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.source_text AS sourceText, a.ai_text AS aiText FROM articles a WHERE a.id = ?`);
+  const insert = db.prepare(`INSERT INTO articles (title, target_lang, source_lang, created_at, updated_at)
+    VALUES (@title, @targetLang, @sourceLang, @now, @now)`);
+  const insertTexts = db.prepare('INSERT INTO article_texts (article_id, ai_text, source_text) VALUES (@articleId, @aiText, @sourceText)');
+  const byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, t.source_text AS sourceText, t.ai_text AS aiText
+    FROM articles a JOIN article_texts t ON t.article_id = a.id WHERE a.id = ?`);
+  const summaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`);
   // One statement per combination of filters, prepared when first used.
   const statements = new Map<string, Statement>();
   const prepared = (sql: string): Statement => {
@@ -91,11 +94,18 @@ export function articleRepository(db: Db) {
   const any = db.prepare('SELECT EXISTS (SELECT 1 FROM articles)').pluck();
 
   return {
+    /** Call inside a transaction: the article row and its texts are two rows. */
     insert(article: NewArticle): number {
-      return Number(insert.run(article).lastInsertRowid);
+      const articleId = Number(insert.run(article).lastInsertRowid);
+      insertTexts.run({ articleId, aiText: article.aiText, sourceText: article.sourceText });
+      return articleId;
     },
     find(id: number): Article | undefined {
       return byId.get(id) as Article | undefined;
+    },
+    /** The article without its texts: all a page header needs. */
+    findSummary(id: number): ArticleSummary | undefined {
+      return summaryById.get(id) as ArticleSummary | undefined;
     },
     list(filter: ArticleFilter, limit: number, offset: number): ArticleSummary[] {
       const { where, params } = filterClause(filter);

@@ -3,6 +3,7 @@ import { articleRepository } from './articles.js';
 import { dismissalRepository } from './dismissals.js';
 import { findingRepository } from './findings.js';
 import { passageRepository } from './passages.js';
+import { reviewFragmentRepository } from './review-fragments.js';
 
 /** The query layer: every statement the workbench runs, prepared once per connection. */
 export function createRepositories(db: Db) {
@@ -11,6 +12,7 @@ export function createRepositories(db: Db) {
     passages: passageRepository(db),
     findings: findingRepository(db),
     dismissals: dismissalRepository(db),
+    reviewFragments: reviewFragmentRepository(db),
     /** Runs fn in one transaction (nested calls become savepoints). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

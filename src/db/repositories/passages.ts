@@ -8,20 +8,18 @@ export interface StoredPassage {
   /** Empty when the passage was deleted. */
   correctedText: string;
   sourceText: string | null;
-  /** Word diff against the AI text with findings highlighted, escaped by src/lib/diff. */
-  diffHtml: string;
 }
 
 const COLUMNS = `idx, gap_before AS gapBefore, ai_text AS aiText, corrected_text AS correctedText,
-  source_text AS sourceText, diff_html AS diffHtml`;
+  source_text AS sourceText`;
 
 export function passageRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO passages (article_id, idx, gap_before, ai_text, corrected_text, source_text, diff_html)
-    VALUES (@articleId, @idx, @gapBefore, @aiText, @correctedText, @sourceText, @diffHtml)`);
+  const insert = db.prepare(`INSERT INTO passages (article_id, idx, gap_before, ai_text, corrected_text, source_text)
+    VALUES (@articleId, @idx, @gapBefore, @aiText, @correctedText, @sourceText)`);
   const ofArticle = db.prepare(`SELECT ${COLUMNS} FROM passages WHERE article_id = ? ORDER BY idx`);
   const one = db.prepare(`SELECT ${COLUMNS} FROM passages WHERE article_id = ? AND idx = ?`);
-  const update = db.prepare(`UPDATE passages SET corrected_text = @correctedText, diff_html = @diffHtml
-    WHERE article_id = @articleId AND idx = @idx`);
+  const count = db.prepare('SELECT count(*) FROM passages WHERE article_id = ?').pluck();
+  const update = db.prepare('UPDATE passages SET corrected_text = @correctedText WHERE article_id = @articleId AND idx = @idx');
 
   return {
     /** Call inside a transaction: one statement per passage. */
@@ -34,9 +32,12 @@ export function passageRepository(db: Db) {
     find(articleId: number, idx: number): StoredPassage | undefined {
       return one.get(articleId, idx) as StoredPassage | undefined;
     },
-    /** Call inside a transaction: stores the corrected text and rendering of each passage given. */
-    updateAll(articleId: number, passages: readonly Pick<StoredPassage, 'idx' | 'correctedText' | 'diffHtml'>[]): void {
-      for (const p of passages) update.run({ articleId, idx: p.idx, correctedText: p.correctedText, diffHtml: p.diffHtml });
+    count(articleId: number): number {
+      return count.get(articleId) as number;
+    },
+    /** Call inside a transaction: stores the corrected text of each passage given. */
+    updateAll(articleId: number, passages: readonly Pick<StoredPassage, 'idx' | 'correctedText'>[]): void {
+      for (const p of passages) update.run({ articleId, idx: p.idx, correctedText: p.correctedText });
     },
   };
 }

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ejs from 'ejs';
+import { checks } from '../checks/index.js';
+import type { Severity } from '../checks/types.js';
+import type { StoredFinding } from '../db/repositories/findings.js';
+import type { ReviewFragments } from '../db/repositories/review-fragments.js';
+import { renderDiffHtml, wordDiff, type Highlight } from '../lib/diff/index.js';
+import type { PassageText } from '../services/passage-layout.js';
+
+/**
+ * The review page's two large parts, the passages and the findings panel, rendered when an
+ * article's text or findings change rather than on every view. They depend only on the article's
+ * data, never on who looks at it, so one rendering serves every reader.
+ */
+
+const FRAGMENTS_DIR = fileURLToPath(new URL('../../views/fragments/', import.meta.url));
+
+function compile(name: string): { render: (data: object) => string; source: string } {
+  const filename = `${FRAGMENTS_DIR}${name}.ejs`;
+  const source = readFileSync(filename, 'utf8');
+  // _with: false makes the template read `locals` directly, which V8 optimises.
+  return { render: ejs.compile(source, { filename, _with: false }), source };
+}
+
+const passagesTemplate = compile('passages');
+const findingsTemplate = compile('findings');
+
+/** Names the templates (and this module's view model) a stored rendering came from; a change renders again. */
+export const RENDER_KEY = createHash('sha256')
+  .update(passagesTemplate.source)
+  .update(findingsTemplate.source)
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .digest('hex')
+  .slice(0, 16);
+
+export interface FragmentArticle {
+  id: number;
+  targetLang: string;
+  sourceLang: string | null;
+  hasSource: boolean;
+}
+
+export interface PassageView {
+  idx: number;
+  aiText: string;
+  sourceText: string | null;
+  /** The corrected text's word diff against the AI text, its open findings highlighted. */
+  diffHtml: string;
+  changed: boolean;
+  deleted: boolean;
+}
+
+export interface FindingView {
+  fingerprint: string;
+  severity: Severity;
+  message: string;
+  text: string;
+  passageIdx: number | null;
+  /** What applying the safe fix does, when there is one. */
+  fixLabel: string | null;
+  suggestions: { index: number; label: string }[];
+  dismissed: boolean;
+  dismissalReason: string | null;
+}
+
+export interface FindingGroupView {
+  /** The inconsistency group, or null for a finding that stands alone. */
+  key: string | null;
+  alternatives: string[];
+  findings: FindingView[];
+}
+
+export interface CheckFindingsView {
+  id: string;
+  description: string;
+  open: number;
+  groups: FindingGroupView[];
+}
+
+function abbreviate(text: string): string {
+  return text.length <= 60 ? text : `${text.slice(0, 57)}…`;
+}
+
+function fixLabel(finding: StoredFinding): string | null {
+  if (!finding.fix) return null;
+  return finding.fix.text === '' ? `Delete “${abbreviate(finding.text)}”` : `Replace with “${abbreviate(finding.fix.text)}”`;
+}
+
+function findingView(f: StoredFinding): FindingView {
+  return {
+    fingerprint: f.fingerprint,
+    severity: f.severity,
+    message: f.message,
+    text: abbreviate(f.text),
+    passageIdx: f.passageIdx,
+    fixLabel: fixLabel(f),
+    suggestions: f.suggestions.map((s, index) => ({ index, label: s.label })),
+    dismissed: f.dismissed,
+    dismissalReason: f.dismissalReason,
+  };
+}
+
+/** Findings by check (registry order), and inside a check by inconsistency group. */
+export function groupFindings(findings: readonly StoredFinding[]): CheckFindingsView[] {
+  const views: CheckFindingsView[] = [];
+  for (const check of checks) {
+    const own = findings.filter((f) => f.check === check.id);
+    if (own.length === 0) continue;
+    const groups = new Map<string, FindingGroupView>();
+    for (const f of own) {
+      // Findings without a group each stand alone; a group gathers its findings where the first one is.
+      const key = f.group ?? `#${f.fingerprint}`;
+      const group = groups.get(key) ?? { key: f.group, alternatives: f.alternatives, findings: [] };
+      group.findings.push(findingView(f));
+      groups.set(key, group);
+    }
+    views.push({ id: check.id, description: check.description, open: own.filter((f) => !f.dismissed).length, groups: [...groups.values()] });
+  }
+  return views;
+}
+
+/** Each passage's word diff with its open findings highlighted. */
+function passageViews(passages: readonly PassageText[], findings: readonly StoredFinding[]): PassageView[] {
+  const highlights = new Map<number, Highlight[]>();
+  for (const f of findings) {
+    if (f.dismissed || f.passageIdx === null || f.passageStart === null || f.passageEnd === null) continue;
+    const list = highlights.get(f.passageIdx) ?? [];
+    list.push({ start: f.passageStart, end: f.passageEnd, id: f.fingerprint, severity: f.severity, label: `flagged by ${f.check}` });
+    highlights.set(f.passageIdx, list);
+  }
+  return passages.map((p) => ({
+    idx: p.idx,
+    aiText: p.aiText,
+    sourceText: p.sourceText,
+    diffHtml: renderDiffHtml(wordDiff(p.aiText, p.correctedText).parts, highlights.get(p.idx)),
+    changed: p.correctedText !== p.aiText,
+    deleted: p.correctedText === '',
+  }));
+}
+
+/** Renders the passages and the findings panel of an article from its stored passages and findings. */
+export function renderReviewFragments(article: FragmentArticle, passages: readonly PassageText[], findings: readonly StoredFinding[]): ReviewFragments {
+  const open = findings.filter((f) => !f.dismissed).length;
+  return {
+    renderKey: RENDER_KEY,
+    passagesHtml: passagesTemplate.render({ article, passages: passageViews(passages, findings) }),
+    findingsHtml: findingsTemplate.render({ article, checks: groupFindings(findings), open, dismissed: findings.length - open }),
+  };
+}
