@@ -13,12 +13,14 @@ ALTER TABLE articles DROP COLUMN source_text;
 
 -- The review page's passages and findings panel, rendered whenever the article's text or
 -- findings change, so that showing the page reads one row instead of rendering every passage.
+-- Each is stored gzip-ready (src/lib/http/gzip-assembly.ts: deflated stretches between the
+-- slots a request fills in), so a page is sent compressed without compressing on each request.
 -- render_key names the templates that produced the HTML: a row from older templates is
 -- rendered again when read. The per-passage diff HTML this replaces is no longer stored.
 CREATE TABLE review_fragments (
-  article_id    INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-  render_key    TEXT NOT NULL,
-  passages_html TEXT NOT NULL,
-  findings_html TEXT NOT NULL
+  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+  render_key TEXT NOT NULL,
+  passages   BLOB NOT NULL,
+  findings   BLOB NOT NULL
 );
 ALTER TABLE passages DROP COLUMN diff_html;

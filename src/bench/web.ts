@@ -204,11 +204,15 @@ interface LoadResult {
   serverCpu: number;
 }
 
+/** What a browser sends: pages that can be compressed come back gzip-compressed. */
+const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+
 function run(load: Load, options: Options, seconds: number): Promise<autocannon.Result> {
   return autocannon({
     url: load.server.url,
     connections: options.connections,
     duration: seconds,
+    headers: BROWSER_HEADERS,
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: load.nextPath() }) }],
   });
 }
@@ -278,7 +282,7 @@ const kB = (bytes: number): string => `${formatFigure(bytes / 1000)} KB`;
 /** The bare route first: every other run is compared with it. */
 function loadsOf({ workbench, bare, copyBytes }: Servers, articlePaths: readonly string[], middlePage: number): Load[] {
   const copy = (name: PageCopy): Load => ({
-    label: `  a copy of the ${name} page (${kB(copyBytes.get(name)!)}) from the bare server`,
+    label: `  a copy of the ${name} page (${kB(copyBytes.get(name)!)} uncompressed) from the bare server`,
     server: bare,
     nextPath: always(`/copy/${name}.html`),
     judged: false,

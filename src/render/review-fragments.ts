@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import ejs from 'ejs';
 import { checks } from '../checks/index.js';
 import type { Severity } from '../checks/types.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
-import type { ReviewFragments } from '../db/repositories/review-fragments.js';
 import { renderDiffHtml, wordDiff, type Highlight } from '../lib/diff/index.js';
+import { compileFragment } from './compile.js';
 import type { PassageText } from '../services/passage-layout.js';
 
 /**
@@ -15,17 +14,8 @@ import type { PassageText } from '../services/passage-layout.js';
  * data, never on who looks at it, so one rendering serves every reader.
  */
 
-const FRAGMENTS_DIR = fileURLToPath(new URL('../../views/fragments/', import.meta.url));
-
-function compile(name: string): { render: (data: object) => string; source: string } {
-  const filename = `${FRAGMENTS_DIR}${name}.ejs`;
-  const source = readFileSync(filename, 'utf8');
-  // _with: false makes the template read `locals` directly, which V8 optimises.
-  return { render: ejs.compile(source, { filename, _with: false }), source };
-}
-
-const passagesTemplate = compile('passages');
-const findingsTemplate = compile('findings');
+const passagesTemplate = compileFragment('passages');
+const findingsTemplate = compileFragment('findings');
 
 /** Names the templates (and this module's view model) a stored rendering came from; a change renders again. */
 export const RENDER_KEY = createHash('sha256')
@@ -140,11 +130,15 @@ function passageViews(passages: readonly PassageText[], findings: readonly Store
   }));
 }
 
+export interface ReviewFragments {
+  passagesHtml: string;
+  findingsHtml: string;
+}
+
 /** Renders the passages and the findings panel of an article from its stored passages and findings. */
 export function renderReviewFragments(article: FragmentArticle, passages: readonly PassageText[], findings: readonly StoredFinding[]): ReviewFragments {
   const open = findings.filter((f) => !f.dismissed).length;
   return {
-    renderKey: RENDER_KEY,
     passagesHtml: passagesTemplate.render({ article, passages: passageViews(passages, findings) }),
     findingsHtml: findingsTemplate.render({ article, checks: groupFindings(findings), open, dismissed: findings.length - open }),
   };

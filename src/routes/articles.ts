@@ -4,10 +4,31 @@ import type { Config } from '../config.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../db/repositories/articles.js';
 import { WorkbenchError } from '../errors.js';
 import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
-import { CHECK_IDS, correctedText, isKnownCheck, listArticles, reviewArticle } from '../services/articles.js';
+import { compressTemplate, fillTemplate, type CompressedTemplate } from '../lib/http/gzip-assembly.js';
+import { VersionedCache } from '../lib/versioned-cache.js';
+import { renderArticleList } from '../render/article-list.js';
+import { TOKEN_SLOT } from '../render/compile.js';
+import { CHECK_IDS, correctedText, isKnownCheck, listArticles, reviewArticle, type ArticlePage } from '../services/articles.js';
 import type { ServiceContext } from '../services/context.js';
 import { importArticle, type ImportInput } from '../services/import.js';
+import { renderAssembled } from './assembled-page.js';
 import { field, idParam } from './params.js';
+
+const LIST_PAGES_CACHED = 200;
+
+function renderListOf(page: ArticlePage, query: (n: number) => string): string {
+  return renderArticleList({
+    page,
+    statusLabels: STATUS_LABELS,
+    previousHref: page.page > 1 ? `/articles?${query(page.page - 1)}` : null,
+    nextHref: page.page < page.pageCount ? `/articles?${query(page.page + 1)}` : null,
+  });
+}
+
+/** Where the list page takes its list, and the article page its stored fragments. */
+const LIST_MARK = '<!--list-->';
+const PASSAGES_MARK = '<!--passages-->';
+const FINDINGS_MARK = '<!--findings-->';
 
 export const STATUS_LABELS: Record<ArticleStatus, string> = { new: 'New', in_review: 'In review' };
 
@@ -45,7 +66,10 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
 
   router.get('/', (_req, res) => res.redirect('/articles'));
 
-  router.get('/articles', (req, res) => {
+  // Rendered list pages, compressed, for as long as nothing in the database changes.
+  const listPages = new VersionedCache<CompressedTemplate>(LIST_PAGES_CACHED);
+
+  router.get('/articles', async (req, res) => {
     const status = field(req.query, 'status');
     const check = field(req.query, 'check');
     const q = field(req.query, 'q')?.trim() ?? '';
@@ -54,18 +78,26 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
       check: check && isKnownCheck(check) ? check : undefined,
       titleContains: q || undefined,
     };
-    const page = listArticles(ctx, filter, Number(field(req.query, 'page')) || 1);
+    const requestedPage = Number(field(req.query, 'page')) || 1;
     const query = (n: number) => new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.check ? { check: filter.check } : {}), ...(q ? { q } : {}), page: String(n) }).toString();
-    res.render('articles/index', {
-      title: 'Articles',
-      page,
-      filter: { status: filter.status ?? '', check: filter.check ?? '', q },
-      statuses: ARTICLE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
-      statusLabels: STATUS_LABELS,
-      checkIds: CHECK_IDS,
-      previousHref: page.page > 1 ? `/articles?${query(page.page - 1)}` : null,
-      nextHref: page.page < page.pageCount ? `/articles?${query(page.page + 1)}` : null,
-    });
+    const version = ctx.repos.dataVersion();
+    const key = query(requestedPage);
+    const list =
+      listPages.get(key, version) ??
+      listPages.set(key, version, compressTemplate(renderListOf(listArticles(ctx, filter, requestedPage), query), TOKEN_SLOT));
+    await renderAssembled(
+      req,
+      res,
+      'articles/index',
+      {
+        title: 'Articles',
+        filter: { status: filter.status ?? '', check: filter.check ?? '', q },
+        statuses: ARTICLE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+        checkIds: CHECK_IDS,
+        LIST_MARK,
+      },
+      new Map([[LIST_MARK, fillTemplate(list, '')]]),
+    );
   });
 
   router.get('/articles/new', (_req, res) => {
@@ -98,9 +130,13 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
     }
   });
 
-  router.get('/articles/:id', (req, res) => {
-    const view = reviewArticle(ctx, idParam(req.params.id));
-    res.render('articles/show', { title: view.article.title, ...view, statusLabels: STATUS_LABELS });
+  router.get('/articles/:id', async (req, res) => {
+    const { article, fragments } = reviewArticle(ctx, idParam(req.params.id));
+    const fills = new Map([
+      [PASSAGES_MARK, fillTemplate(fragments.passages, '')],
+      [FINDINGS_MARK, fillTemplate(fragments.findings, '')],
+    ]);
+    await renderAssembled(req, res, 'articles/show', { title: article.title, article, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK }, fills);
   });
 
   router.get('/articles/:id/corrected.txt', (req, res) => {

@@ -2,13 +2,12 @@ import { checks, findCheck } from '../checks/index.js';
 import type { ArticleFilter, ArticleSummary } from '../db/repositories/articles.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
-import type { ReviewFragments } from '../db/repositories/review-fragments.js';
 import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
 import type { ServiceContext } from './context.js';
 import { NotFoundError } from './errors.js';
 import { correctedArticle } from './passage-layout.js';
 import { requireArticle } from './review.js';
-import { currentReviewFragments } from './review-fragments.js';
+import { currentReviewFragments, type ReviewFragments } from './review-fragments.js';
 
 export const PAGE_SIZE = 50;
 

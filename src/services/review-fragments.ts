@@ -1,30 +1,42 @@
 import type { Article, ArticleSummary } from '../db/repositories/articles.js';
-import type { ReviewFragments } from '../db/repositories/review-fragments.js';
+import { compressTemplate, parseTemplate, serializeTemplate, type CompressedTemplate } from '../lib/http/gzip-assembly.js';
+import { TOKEN_SLOT } from '../render/compile.js';
 import { RENDER_KEY, renderReviewFragments } from '../render/review-fragments.js';
 import type { ServiceContext } from './context.js';
 import type { PassageText } from './passage-layout.js';
+
+/** The review page's passages and findings panel, compressed, with TOKEN_SLOT where each form's token goes. */
+export interface ReviewFragments {
+  passages: CompressedTemplate;
+  findings: CompressedTemplate;
+}
 
 /**
  * Renders and stores the review page's passages and findings panel from the article's stored
  * findings. Call inside the transaction that changed its text or findings, after storing them.
  */
-export function storeReviewFragments(ctx: ServiceContext, article: Pick<Article, 'id' | 'targetLang' | 'sourceLang' | 'sourceText'>, passages: readonly PassageText[]): void {
-  const fragments = renderReviewFragments(
+export function storeReviewFragments(ctx: ServiceContext, article: Pick<Article, 'id' | 'targetLang' | 'sourceLang' | 'sourceText'>, passages: readonly PassageText[]): ReviewFragments {
+  const { passagesHtml, findingsHtml } = renderReviewFragments(
     { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null },
     passages,
     ctx.repos.findings.ofArticle(article.id),
   );
-  ctx.repos.reviewFragments.save(article.id, fragments);
+  const fragments = { passages: compressTemplate(passagesHtml, TOKEN_SLOT), findings: compressTemplate(findingsHtml, TOKEN_SLOT) };
+  ctx.repos.reviewFragments.save(article.id, {
+    renderKey: RENDER_KEY,
+    passages: serializeTemplate(fragments.passages),
+    findings: serializeTemplate(fragments.findings),
+  });
+  return fragments;
 }
 
 /** The stored fragments of an article, rendered again first when the templates changed since. */
 export function currentReviewFragments(ctx: ServiceContext, summary: ArticleSummary): ReviewFragments {
   const stored = ctx.repos.reviewFragments.find(summary.id);
-  if (stored?.renderKey === RENDER_KEY) return stored;
+  if (stored?.renderKey === RENDER_KEY) return { passages: parseTemplate(stored.passages), findings: parseTemplate(stored.findings) };
   const { repos } = ctx;
   return repos.transaction(() => {
     const article = repos.articles.find(summary.id)!;
-    storeReviewFragments(ctx, article, repos.passages.ofArticle(article.id));
-    return repos.reviewFragments.find(article.id)!;
+    return storeReviewFragments(ctx, article, repos.passages.ofArticle(article.id));
   });
 }

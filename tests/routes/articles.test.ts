@@ -1,7 +1,13 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { importArticle } from '../../src/services/import.js';
-import { demoText, testApp } from '../helpers/app.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/app.js';
+import { openDatabase } from '../../src/db/connection.js';
+import { migrate } from '../../src/db/migrate.js';
+import { contextOver, demoText, reference, testApp, testConfig } from '../helpers/app.js';
 
 describe('article pages', () => {
   it('GET / redirects to the list, which shows titles, languages, status and counts', async () => {
@@ -29,6 +35,24 @@ describe('article pages', () => {
     expect(filtered.text).toContain('1 article');
     const none = await request(app).get('/articles?status=in_review').expect(200);
     expect(none.text).toContain('No articles match');
+  });
+
+  it('shows a change on the next list request, by this server or by another process', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-list-'));
+    const db = openDatabase(join(dir, 'workbench.sqlite'));
+    migrate(db);
+    const { ctx } = contextOver(db);
+    const app = createApp({ db, config: testConfig, reference, log: () => {} });
+    importArticle(ctx, { text: 'First report.', title: 'First report' });
+    expect((await request(app).get('/articles').expect(200)).text).toContain('1 article');
+    importArticle(ctx, { text: 'Second report.', title: 'Second report' });
+    expect((await request(app).get('/articles').expect(200)).text).toContain('Second report');
+    // Another connection, as the command line importing beside the server.
+    const other = contextOver(openDatabase(join(dir, 'workbench.sqlite'))).ctx;
+    importArticle(other, { text: 'Third report.', title: 'Third report' });
+    const page = (await request(app).get('/articles').expect(200)).text;
+    expect(page).toContain('Third report');
+    expect(page).toContain('3 articles');
   });
 
   it('GET /articles/new shows the import form', async () => {
@@ -85,6 +109,20 @@ describe('article pages', () => {
     expect(res.text).toMatch(/id="check-name-variants"/);
     expect(res.text).toContain('One spelling everywhere');
     expect(res.text).toContain(`href="/articles/${id}/passages/1/edit"`);
+  });
+
+  it('sends the article page gzip-compressed to clients that take it, and the same page plain to others', async () => {
+    const { app, ctx } = testApp();
+    const { id } = importArticle(ctx, { text: demoText });
+    const zipped = await request(app).get(`/articles/${id}`).set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('Accept-Encoding');
+    const plain = await request(app).get(`/articles/${id}`).set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.text).toBe(plain.text);
+    expect(plain.text).toContain('<table class="passages" lang="en">');
+    expect(plain.text).toContain('id="findings-heading"');
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text) / 2);
   });
 
   it('GET /articles/:id/passages/:idx/edit shows the passage with its edit form', async () => {

@@ -7,6 +7,8 @@ import { reviewFragmentRepository } from './review-fragments.js';
 
 /** The query layer: every statement the workbench runs, prepared once per connection. */
 export function createRepositories(db: Db) {
+  // data_version moves when another connection commits, total_changes() with this one's writes.
+  const dataVersion = db.prepare("SELECT (SELECT data_version FROM pragma_data_version) || '.' || total_changes()").pluck();
   return {
     articles: articleRepository(db),
     passages: passageRepository(db),
@@ -16,6 +18,10 @@ export function createRepositories(db: Db) {
     /** Runs fn in one transaction (nested calls become savepoints). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
+    },
+    /** Changes whenever anything in the database may have changed, by this process or another. */
+    dataVersion(): string {
+      return dataVersion.get() as string;
     },
     /** A trivial query, for the health check. */
     ping(): boolean {

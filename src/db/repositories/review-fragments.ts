@@ -1,26 +1,25 @@
 import type { Db } from '../connection.js';
 
-/** The review page's passages and findings panel as rendered HTML, and the templates' key. */
-export interface ReviewFragments {
+/** The review page's passages and findings panel in their stored form, and the templates' key. */
+export interface StoredReviewFragments {
   renderKey: string;
-  passagesHtml: string;
-  findingsHtml: string;
+  passages: Buffer;
+  findings: Buffer;
 }
 
 export function reviewFragmentRepository(db: Db) {
-  const save = db.prepare(`INSERT INTO review_fragments (article_id, render_key, passages_html, findings_html)
-    VALUES (@articleId, @renderKey, @passagesHtml, @findingsHtml)
+  const save = db.prepare(`INSERT INTO review_fragments (article_id, render_key, passages, findings)
+    VALUES (@articleId, @renderKey, @passages, @findings)
     ON CONFLICT (article_id) DO UPDATE SET render_key = excluded.render_key,
-      passages_html = excluded.passages_html, findings_html = excluded.findings_html`);
-  const find = db.prepare(`SELECT render_key AS renderKey, passages_html AS passagesHtml, findings_html AS findingsHtml
-    FROM review_fragments WHERE article_id = ?`);
+      passages = excluded.passages, findings = excluded.findings`);
+  const find = db.prepare('SELECT render_key AS renderKey, passages, findings FROM review_fragments WHERE article_id = ?');
 
   return {
-    save(articleId: number, fragments: ReviewFragments): void {
+    save(articleId: number, fragments: StoredReviewFragments): void {
       save.run({ articleId, ...fragments });
     },
-    find(articleId: number): ReviewFragments | undefined {
-      return find.get(articleId) as ReviewFragments | undefined;
+    find(articleId: number): StoredReviewFragments | undefined {
+      return find.get(articleId) as StoredReviewFragments | undefined;
     },
   };
 }
