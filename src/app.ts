@@ -7,7 +7,11 @@ import { createRepositories } from './db/repositories/index.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import type { ReferenceData } from './reference/index.js';
 import { loadReference } from './reference/load.js';
+import { bearerAuth, firstRunGate, requireSignIn } from './middleware/auth.js';
+import { checkFormToken, loadSession } from './middleware/session.js';
+import { adminRouter } from './routes/admin.js';
 import { apiArticlesRouter } from './routes/api/articles.js';
+import { authRouter } from './routes/auth.js';
 import { articlesRouter } from './routes/articles.js';
 import { findingsRouter } from './routes/findings.js';
 import { healthRouter } from './routes/health.js';
@@ -24,6 +28,12 @@ export interface AppOptions {
   /** Loaded from config.termbaseFile and the starter data when not given. */
   reference?: ReferenceData;
   log?: (error: unknown) => void;
+}
+
+/** WORKBENCH_TRUST_PROXY as Express takes it: a hop count, true/false, or addresses and subnets. */
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** Builds the workbench app over an open, migrated database, without listening. */
@@ -47,14 +57,23 @@ export function createApp({ db, config, reference, log = console.error }: AppOpt
   // an ETag cost more than the rest of serving an article page.
   app.set('etag', false);
   app.disable('x-powered-by');
+  if (config.trustProxy !== undefined) app.set('trust proxy', parseTrustProxy(config.trustProxy));
   Object.assign(app.locals, viewHelpers);
 
   // Scripts only from public/js: no inline script or handler anywhere.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'upgrade-insecure-requests': null } } }));
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: config.production ? '1h' : 0 }));
   app.use(healthRouter(ctx));
-  app.use('/api', apiArticlesRouter(ctx, config));
-  app.use(express.urlencoded({ extended: false, limit: config.maxBodyBytes }));
+  app.use(firstRunGate(ctx));
+  // The API: bearer tokens only, so no cookie is ever honoured there and CSRF cannot apply.
+  app.use('/api', bearerAuth(ctx), apiArticlesRouter(ctx, config));
+  // Pages: a session cookie, and a CSRF token on every form.
+  app.use(loadSession(ctx, config));
+  app.use(express.urlencoded({ extended: false, limit: config.maxFormBytes }));
+  app.use(checkFormToken);
+  app.use(authRouter(ctx, config));
+  app.use(requireSignIn);
+  app.use(adminRouter(ctx));
   app.use(articlesRouter(ctx, config));
   app.use(findingsRouter(ctx));
   app.use(passagesRouter(ctx));

@@ -9,6 +9,9 @@ const schema = z.object({
   WORKBENCH_DB: z.string().min(1).default(DEFAULT_DB_FILE),
   WORKBENCH_TERMS: z.string().min(1).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  WORKBENCH_TRUST_PROXY: z.string().optional(),
+  WORKBENCH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(8 * 60),
+  WORKBENCH_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(7 * 24),
 });
 
 export interface Config {
@@ -17,10 +20,18 @@ export interface Config {
   /** A termbase used instead of the starter one, as `workbench check --terms`. */
   termbaseFile: string | undefined;
   production: boolean;
-  /** Largest JSON or form body accepted, in bytes. */
+  /** Largest article accepted: the import form's fields and the API's JSON body, in bytes. */
   maxBodyBytes: number;
+  /** Largest body of any other form (an edit, a dismissal), in bytes. */
+  maxFormBytes: number;
   /** Largest uploaded file accepted, in bytes. */
   maxUploadBytes: number;
+  /** Express's "trust proxy" setting, when the workbench runs behind a reverse proxy. */
+  trustProxy: string | undefined;
+  /** Session cookies only over HTTPS: on whenever a proxy is trusted (it terminates TLS). */
+  secureCookies: boolean;
+  /** A session ends after this long without a request, and this long after login in any case. */
+  session: { idleMs: number; absoluteMs: number };
 }
 
 /** Reads and validates the configuration once, at start; a bad value stops the start with one message. */
@@ -36,6 +47,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     termbaseFile: values.WORKBENCH_TERMS,
     production: values.NODE_ENV === 'production',
     maxBodyBytes: 2 * 1024 * 1024,
+    maxFormBytes: 64 * 1024,
     maxUploadBytes: 5 * 1024 * 1024,
+    trustProxy: values.WORKBENCH_TRUST_PROXY,
+    secureCookies: values.WORKBENCH_TRUST_PROXY !== undefined,
+    session: { idleMs: values.WORKBENCH_SESSION_IDLE_MINUTES * 60_000, absoluteMs: values.WORKBENCH_SESSION_MAX_HOURS * 3_600_000 },
   };
 }

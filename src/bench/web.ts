@@ -12,6 +12,7 @@
  * Options: --seed --articles --mean-length --connections --duration --warm-up (all integers; seconds).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -22,6 +23,9 @@ import { openDatabase } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
 import { createRepositories } from '../db/repositories/index.js';
 import { loadReference } from '../reference/load.js';
+import { loadConfig } from '../config.js';
+import { SESSION_COOKIE } from '../middleware/session.js';
+import { startSession } from '../services/accounts.js';
 import { PAGE_SIZE } from '../services/articles.js';
 import type { ServiceContext } from '../services/context.js';
 import { importArticle } from '../services/import.js';
@@ -58,6 +62,8 @@ function readOptions(): Options {
 
 interface ImportedCorpus {
   ids: number[];
+  /** The session cookie of the editor the load signs in as. */
+  cookie: string;
   bytes: number;
   findings: number;
   /** importArticle calls only, not the generation of the articles. */
@@ -70,7 +76,10 @@ function importCorpus(dbFile: string, options: Options): ImportedCorpus {
   try {
     migrate(db);
     const ctx: ServiceContext = { repos: createRepositories(db), reference: loadReference(), now: () => new Date().toISOString() };
-    const imported: ImportedCorpus = { ids: [], bytes: 0, findings: 0, clock: new Stopwatch() };
+    // Pages need a signed-in user: an editor with a session, as after a login.
+    const editor = ctx.repos.users.insert({ name: 'bench-editor', role: 'editor', passwordHash: 'not-a-hash', now: ctx.now() });
+    const cookie = `${SESSION_COOKIE}=${startSession(ctx, editor, randomBytes(16).toString('hex'), loadConfig().session)}`;
+    const imported: ImportedCorpus = { ids: [], cookie, bytes: 0, findings: 0, clock: new Stopwatch() };
     for (let i = 0; i < options.articles; i++) {
       const { text } = generateArticle(deriveSeed(options.seed, i), options.meanLength);
       imported.bytes += Buffer.byteLength(text);
@@ -109,6 +118,8 @@ class ChildServer {
     script: string,
     readonly port: number,
     env: Record<string, string>,
+    /** Sent with every request to this server, the load's included. */
+    readonly cookie: string,
   ) {
     this.child = spawn(process.execPath, [script], {
       env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production' },
@@ -145,7 +156,7 @@ class ChildServer {
 
   /** The body of a GET that must succeed. */
   async text(path: string): Promise<string> {
-    const response = await fetch(this.url + path);
+    const response = await fetch(this.url + path, { headers: { cookie: this.cookie } });
     if (!response.ok) throw new Error(`GET ${path} answered ${response.status}.`);
     return response.text();
   }
@@ -204,15 +215,15 @@ interface LoadResult {
   serverCpu: number;
 }
 
-/** What a browser sends: pages that can be compressed come back gzip-compressed. */
-const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+/** What a browser sends: its session cookie, and pages that can be compressed come back gzip-compressed. */
+const browserHeaders = (cookie: string) => ({ 'accept-encoding': 'gzip, deflate, br, zstd', cookie });
 
 function run(load: Load, options: Options, seconds: number): Promise<autocannon.Result> {
   return autocannon({
     url: load.server.url,
     connections: options.connections,
     duration: seconds,
-    headers: BROWSER_HEADERS,
+    headers: browserHeaders(load.server.cookie),
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: load.nextPath() }) }],
   });
 }
@@ -252,8 +263,8 @@ const ARTICLE_COPY_SAMPLE = 21;
  * article page of median size from it, then starts the bare server with those copies. Each
  * server is added to `started` as soon as it runs, so the caller can stop it whatever happens next.
  */
-async function startServers(dir: string, dbFile: string, articlePaths: readonly string[], started: ChildServer[]): Promise<Servers> {
-  const workbench = new ChildServer(SERVER_SCRIPT, await freePort(), { WORKBENCH_DB: dbFile });
+async function startServers(dir: string, dbFile: string, cookie: string, articlePaths: readonly string[], started: ChildServer[]): Promise<Servers> {
+  const workbench = new ChildServer(SERVER_SCRIPT, await freePort(), { WORKBENCH_DB: dbFile }, cookie);
   started.push(workbench);
   await workbench.ready('/healthz');
   const articlePages: string[] = [];
@@ -270,7 +281,8 @@ async function startServers(dir: string, dbFile: string, articlePaths: readonly 
     writeFileSync(join(copiesDir, `${name}.html`), page);
     copyBytes.set(name, Buffer.byteLength(page));
   }
-  const bare = new ChildServer(BARE_SERVER_SCRIPT, await freePort(), { PAGE_COPIES: copiesDir });
+  // The same request headers for the baseline, so both pay for parsing them.
+  const bare = new ChildServer(BARE_SERVER_SCRIPT, await freePort(), { PAGE_COPIES: copiesDir }, cookie);
   started.push(bare);
   await bare.ready('/');
   return { workbench, bare, copyBytes };
@@ -380,7 +392,7 @@ async function main(): Promise<void> {
     const corpus = importCorpus(dbFile, options);
 
     const articlePaths = mulberry32(options.seed).shuffled(corpus.ids).map((id) => `/articles/${id}`);
-    const started = await startServers(dir, dbFile, articlePaths, servers);
+    const started = await startServers(dir, dbFile, corpus.cookie, articlePaths, servers);
     const middlePage = Math.ceil(Math.ceil(corpus.ids.length / PAGE_SIZE) / 2);
     const results: LoadResult[] = [];
     for (const load of loadsOf(started, articlePaths, middlePage)) {

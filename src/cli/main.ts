@@ -8,6 +8,7 @@ import { UsageError, WorkbenchError } from '../errors.js';
 import { loadReference } from '../reference/load.js';
 import { analyse } from '../text/analyse.js';
 import { formatFindings, formatSummary } from './format.js';
+import { addUser, createToken } from './accounts.js';
 import { importFiles } from './import.js';
 import { readArticle, writeFileAtomic, type CliIO } from './io.js';
 
@@ -16,6 +17,8 @@ export const USAGE = `Usage:
   workbench fix FILE [--terms FILE] [--lang CODE] [--write]
   workbench import FILE|DIR [--source FILE] [--source-lang CODE] [--title T] [--lang CODE] [--terms FILE]
   workbench backup FILE [--force]
+  workbench user add NAME --role translator|editor|admin    (password on standard input)
+  workbench token create --user NAME [--label TEXT]
 
   FILE may be "-" for standard input.
   --source FILE       the source-language original (with one FILE only)
@@ -31,6 +34,7 @@ export const USAGE = `Usage:
   a directory imports every such file in it, one transaction per file.
   backup copies WORKBENCH_DB to FILE, consistently even while the server writes,
   checks the copy's integrity and prints its size; --force replaces an existing FILE.
+  user add creates an account; token create prints a new API token for the CMS once.
 
 Exit status: 0 nothing found, 1 findings reported, 2 bad usage or unreadable input.
 `;
@@ -138,6 +142,19 @@ async function backup(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
+async function user(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, { role: { type: 'string' } });
+  if (positionals[0] !== 'add' || positionals.length !== 2) throw new UsageError('usage: workbench user add NAME --role ROLE');
+  return addUser(positionals[1]!, stringOption(values, 'role'), io);
+}
+
+async function token(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, { user: { type: 'string' }, label: { type: 'string' } });
+  const userName = stringOption(values, 'user');
+  if (positionals[0] !== 'create' || positionals.length !== 1 || !userName) throw new UsageError('usage: workbench token create --user NAME [--label TEXT]');
+  return createToken(userName, stringOption(values, 'label'), io);
+}
+
 /** Runs one command line and returns its exit status; errors meant for the user become one line on stderr. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...args] = argv;
@@ -151,6 +168,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return await importCommand(args, io);
       case 'backup':
         return await backup(args, io);
+      case 'user':
+        return await user(args, io);
+      case 'token':
+        return await token(args, io);
       case 'help':
       case '--help':
       case '-h':

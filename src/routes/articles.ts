@@ -11,6 +11,8 @@ import { TOKEN_SLOT } from '../render/compile.js';
 import { CHECK_IDS, correctedText, isKnownCheck, listArticles, reviewArticle, type ArticlePage } from '../services/articles.js';
 import type { ServiceContext } from '../services/context.js';
 import { importArticle, type ImportInput } from '../services/import.js';
+import { authorize } from '../middleware/auth.js';
+import { csrf } from '../middleware/session.js';
 import { renderAssembled } from './assembled-page.js';
 import { field, idParam } from './params.js';
 
@@ -69,7 +71,7 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
   // Rendered list pages, compressed, for as long as nothing in the database changes.
   const listPages = new VersionedCache<CompressedTemplate>(LIST_PAGES_CACHED);
 
-  router.get('/articles', async (req, res) => {
+  router.get('/articles', authorize('view'), async (req, res) => {
     const status = field(req.query, 'status');
     const check = field(req.query, 'check');
     const q = field(req.query, 'q')?.trim() ?? '';
@@ -96,15 +98,15 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
         checkIds: CHECK_IDS,
         LIST_MARK,
       },
-      new Map([[LIST_MARK, fillTemplate(list, '')]]),
+      new Map([[LIST_MARK, fillTemplate(list, res.locals.csrfToken as string)]]),
     );
   });
 
-  router.get('/articles/new', (_req, res) => {
+  router.get('/articles/new', authorize('import'), (_req, res) => {
     res.render('articles/new', importFormView(emptyForm, null));
   });
 
-  router.post('/articles', upload.fields([{ name: 'file', maxCount: 1 }, { name: 'sourceFile', maxCount: 1 }]), async (req, res) => {
+  router.post('/articles', authorize('import'), upload.fields([{ name: 'file', maxCount: 1 }, { name: 'sourceFile', maxCount: 1 }]), csrf.csrfSynchronisedProtection, async (req, res) => {
     const form: ImportForm = {
       title: field(req.body, 'title') ?? '',
       targetLang: field(req.body, 'targetLang') ?? 'en',
@@ -130,21 +132,21 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
     }
   });
 
-  router.get('/articles/:id', async (req, res) => {
+  router.get('/articles/:id', authorize('view'), async (req, res) => {
     const { article, fragments } = reviewArticle(ctx, idParam(req.params.id));
     const fills = new Map([
-      [PASSAGES_MARK, fillTemplate(fragments.passages, '')],
-      [FINDINGS_MARK, fillTemplate(fragments.findings, '')],
+      [PASSAGES_MARK, fillTemplate(fragments.passages, res.locals.csrfToken as string)],
+      [FINDINGS_MARK, fillTemplate(fragments.findings, res.locals.csrfToken as string)],
     ]);
     await renderAssembled(req, res, 'articles/show', { title: article.title, article, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK }, fills);
   });
 
-  router.get('/articles/:id/corrected.txt', (req, res) => {
+  router.get('/articles/:id/corrected.txt', authorize('view'), (req, res) => {
     const { text } = correctedText(ctx, idParam(req.params.id));
     res.type('text/plain; charset=utf-8').send(text);
   });
 
-  router.get('/articles/:id/download', (req, res) => {
+  router.get('/articles/:id/download', authorize('view'), (req, res) => {
     const { title, text } = correctedText(ctx, idParam(req.params.id));
     res.attachment(downloadName(title)).type('text/plain; charset=utf-8').send(text);
   });

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { authorize } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
 import { ValidationError } from '../services/errors.js';
 import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding } from '../services/review.js';
@@ -17,6 +18,9 @@ function suggestionIndex(value: string | undefined): number | undefined {
 
 export function findingsRouter(ctx: ServiceContext): Router {
   const router = Router();
+  router.use('/articles/:id/findings', authorize('review'));
+  router.use('/articles/:id/groups', authorize('review'));
+  router.use('/articles/:id/checks', authorize('review'));
 
   router.post('/articles/:id/findings/:fingerprint/apply', (req, res) => {
     const id = idParam(req.params.id);

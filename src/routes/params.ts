@@ -1,8 +1,8 @@
 import { NotFoundError } from '../services/errors.js';
 
 /** A positive integer path parameter; anything else names nothing that exists. */
-export function idParam(value: string | undefined, what = 'article'): number {
-  if (value === undefined || !/^\d{1,15}$/.test(value)) throw new NotFoundError(`There is no ${what} “${value ?? ''}”.`);
+export function idParam(value: string | string[] | undefined, what = 'article'): number {
+  if (typeof value !== 'string' || !/^\d{1,15}$/.test(value)) throw new NotFoundError(`There is no ${what} “${String(value ?? '')}”.`);
   return Number(value);
 }
 

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { authorize } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
 import { ValidationError } from '../services/errors.js';
 import { passageForEdit } from '../services/articles.js';
@@ -8,6 +9,7 @@ import { field, idParam } from './params.js';
 
 export function passagesRouter(ctx: ServiceContext): Router {
   const router = Router();
+  router.use('/articles/:id/passages', authorize('review'));
 
   router.get('/articles/:id/passages/:idx/edit', (req, res) => {
     const view = passageForEdit(ctx, idParam(req.params.id), idParam(req.params.idx, 'passage'));

@@ -13,3 +13,17 @@ export class ValidationError extends WorkbenchError {
     super(message, 422);
   }
 }
+
+/** The request conflicts with what is stored: a name already taken, the last admin. */
+export class ConflictError extends WorkbenchError {
+  constructor(message: string) {
+    super(message, 409);
+  }
+}
+
+/** The requester may not do this. */
+export class ForbiddenError extends WorkbenchError {
+  constructor(message = 'Your role does not allow this.') {
+    super(message, 403);
+  }
+}

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../helpers/app.js';
+import { createUser } from '../../src/services/accounts.js';
+import { testApp, type Client } from '../helpers/app.js';
 import { launchChromium, listen } from '../helpers/browser.js';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -23,12 +24,28 @@ const ARTICLE = [
 let browser: Browser;
 let server: Server;
 let base: string;
+let editor: Client;
+
+const TRANSLATOR = { name: 'mariia', password: 'a long browser password' };
 
 beforeAll(async () => {
-  server = createServer(testApp().app);
+  const { app, web, ctx } = testApp();
+  editor = web;
+  await createUser(ctx, { ...TRANSLATOR, role: 'translator' });
+  server = createServer(app);
   base = await listen(server);
   browser = await launchChromium();
 });
+
+/** A browser context signed in as the test editor. */
+async function signedInContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  // Fail on the step that waits, well inside the test's own timeout.
+  context.setDefaultTimeout(8_000);
+  const [name, value] = editor.cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: base }]);
+  return context;
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -44,7 +61,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 describe('reviewing an article in the browser', () => {
   it('imports, flags, applies a fix with a diff, dismisses for good and downloads the corrected text', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await signedInContext({ acceptDownloads: true });
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
@@ -94,11 +111,11 @@ describe('reviewing an article in the browser', () => {
   it('works through the findings from the keyboard', async () => {
     const response = await fetch(`${base}/api/articles`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: editor.bearer },
       body: JSON.stringify({ title: 'Keyboard review', text: ARTICLE }),
     });
     const { id } = (await response.json()) as { id: number };
-    const page = await browser.newPage();
+    const page = await (await signedInContext()).newPage();
     await page.goto(`${base}/articles/${id}`);
     const open = () => page.locator('li.finding:not(.is-dismissed)').count();
     const before = await open();
@@ -124,13 +141,30 @@ describe('reviewing an article in the browser', () => {
     await page.fill('textarea[name="text"]', 'Edited by hand in the browser.');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(`${base}/articles/${id}#p-${idx}`);
-    expect(await (await fetch(`${base}/articles/${id}/corrected.txt`)).text()).toContain('Edited by hand in the browser.');
+    expect(await (await fetch(`${base}/api/articles/${id}`, { headers: { authorization: editor.bearer } })).text()).toContain('Edited by hand in the browser.');
     expect(await page.locator(`#p-${idx} ins`).count()).toBeGreaterThan(0);
     await page.close();
   });
 
-  it('has no serious accessibility violations on the article list', async () => {
+  it('signs in on the login page and comes back to the page asked for', async () => {
     const page = await browser.newPage();
+    await page.goto(`${base}/articles?page=1`);
+    await page.waitForURL(/\/login\?next=/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('Name').fill(TRANSLATOR.name);
+    await page.getByLabel('Password').fill(TRANSLATOR.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base}/articles?page=1`);
+    expect(await page.locator('.signed-in').textContent()).toContain('mariia');
+    // A translator is not offered the import page.
+    expect(await page.getByRole('link', { name: 'Import', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${base}/login`);
+    await page.close();
+  });
+
+  it('has no serious accessibility violations on the article list', async () => {
+    const page = await (await signedInContext()).newPage();
     await page.goto(`${base}/articles`);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();

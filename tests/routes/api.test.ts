@@ -4,8 +4,8 @@ import { demoText, testApp } from '../helpers/app.js';
 
 describe('JSON API', () => {
   it('POST /api/articles answers 201 with the id and findings', async () => {
-    const { app } = testApp();
-    const res = await request(app).post('/api/articles').send({ title: 'Demo', text: demoText }).expect(201);
+    const { web } = testApp();
+    const res = await web.api.post('/api/articles').send({ title: 'Demo', text: demoText }).expect(201);
     expect(res.headers['content-type']).toMatch(/application\/json/);
     expect(res.headers.location).toBe(`/api/articles/${res.body.id}`);
     expect(res.body.id).toBeTypeOf('number');
@@ -14,61 +14,61 @@ describe('JSON API', () => {
   });
 
   it('GET /api/articles/:id and /findings return the stored article and findings', async () => {
-    const { app } = testApp();
-    const { body } = await request(app).post('/api/articles').send({ text: demoText, source: 'Текст', sourceLang: 'uk', targetLang: 'en' }).expect(201);
-    const article = await request(app).get(`/api/articles/${body.id}`).expect(200);
+    const { web } = testApp();
+    const { body } = await web.api.post('/api/articles').send({ text: demoText, source: 'Текст', sourceLang: 'uk', targetLang: 'en' }).expect(201);
+    const article = await web.api.get(`/api/articles/${body.id}`).expect(200);
     expect(article.body).toMatchObject({ id: body.id, sourceLang: 'uk', targetLang: 'en', status: 'new', sourceText: 'Текст' });
     expect(article.body.openFindings.warning).toBe(body.findings.length);
-    const findings = await request(app).get(`/api/articles/${body.id}/findings`).expect(200);
+    const findings = await web.api.get(`/api/articles/${body.id}/findings`).expect(200);
     expect(findings.body).toEqual(body.findings);
   });
 
   it('GET /api/articles lists articles', async () => {
-    const { app } = testApp();
-    await request(app).post('/api/articles').send({ text: 'In Kiev today.', title: 'One' }).expect(201);
-    const res = await request(app).get('/api/articles?check=terms').expect(200);
+    const { web } = testApp();
+    await web.api.post('/api/articles').send({ text: 'In Kiev today.', title: 'One' }).expect(201);
+    const res = await web.api.get('/api/articles?check=terms').expect(200);
     expect(res.body).toMatchObject({ total: 1, page: 1 });
   });
 
   it('answers malformed JSON with 400', async () => {
-    const { app } = testApp();
-    const res = await request(app).post('/api/articles').set('Content-Type', 'application/json').send('{"text": ').expect(400);
+    const { web } = testApp();
+    const res = await web.api.post('/api/articles').set('Content-Type', 'application/json').send('{"text": ').expect(400);
     expect(res.body.error.message).toMatch(/Malformed/);
   });
 
   it('answers a missing or empty text with 422 naming the field', async () => {
-    const { app } = testApp();
-    const missing = await request(app).post('/api/articles').send({ title: 'No text' }).expect(422);
+    const { web } = testApp();
+    const missing = await web.api.post('/api/articles').send({ title: 'No text' }).expect(422);
     expect(missing.body.error.details).toEqual([expect.objectContaining({ field: 'text' })]);
-    await request(app).post('/api/articles').send({ text: '   ' }).expect(422);
-    await request(app).post('/api/articles').send({ text: 'Fine', targetLang: 'not a language' }).expect(422);
+    await web.api.post('/api/articles').send({ text: '   ' }).expect(422);
+    await web.api.post('/api/articles').send({ text: 'Fine', targetLang: 'not a language' }).expect(422);
   });
 
   it('answers an unknown id with 404', async () => {
-    const { app } = testApp();
-    const res = await request(app).get('/api/articles/999').expect(404);
+    const { web } = testApp();
+    const res = await web.api.get('/api/articles/999').expect(404);
     expect(res.body.error).toMatchObject({ status: 404, message: expect.any(String) });
-    await request(app).get('/api/articles/abc/findings').expect(404);
-    await request(app).get('/api/nothing').expect(404).expect('Content-Type', /json/);
+    await web.api.get('/api/articles/abc/findings').expect(404);
+    await web.api.get('/api/nothing').expect(404).expect('Content-Type', /json/);
   });
 
   it('answers a body over the limit with 413', async () => {
-    const { app } = testApp();
-    const res = await request(app).post('/api/articles').send({ text: 'x'.repeat(100 * 1024) }).expect(413);
+    const { web } = testApp();
+    const res = await web.api.post('/api/articles').send({ text: 'x'.repeat(100 * 1024) }).expect(413);
     expect(res.body.error.message).toMatch(/too large/);
   });
 
   it('answers another content type with 415', async () => {
-    const { app } = testApp();
-    await request(app).post('/api/articles').set('Content-Type', 'text/plain').send('In Kiev').expect(415);
-    await request(app).post('/api/articles').type('form').send({ text: 'In Kiev' }).expect(415);
+    const { web } = testApp();
+    await web.api.post('/api/articles').set('Content-Type', 'text/plain').send('In Kiev').expect(415);
+    await web.api.post('/api/articles').type('form').send({ text: 'In Kiev' }).expect(415);
   });
 });
 
 describe('GET /healthz', () => {
   it('answers 200 with a small JSON body when the database is reachable', async () => {
-    const { app } = testApp();
-    const res = await request(app).get('/healthz').expect(200);
+    const { web } = testApp();
+    const res = await web.api.get('/healthz').expect(200);
     expect(res.body).toEqual({ status: 'ok', database: true });
   });
 

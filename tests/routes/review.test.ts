@@ -4,77 +4,77 @@ import { importArticle } from '../../src/services/import.js';
 import { demoText, testApp } from '../helpers/app.js';
 
 function setup() {
-  const { app, ctx } = testApp();
+  const { web, ctx } = testApp();
   const { id } = importArticle(ctx, { text: demoText });
   const finding = (check: string, text?: string) => ctx.repos.findings.ofArticle(id).find((f) => f.check === check && !f.dismissed && (text === undefined || f.text === text))!;
-  return { app, ctx, id, finding };
+  return { web, ctx, id, finding };
 }
 
 describe('finding actions', () => {
   it('POST …/findings/:fp/apply applies the fix and redirects back', async () => {
-    const { app, ctx, id, finding } = setup();
+    const { web, ctx, id, finding } = setup();
     const f = finding('terms', 'Zaporozhye');
-    await request(app).post(`/articles/${id}/findings/${f.fingerprint}/apply`).expect(303).expect('Location', `/articles/${id}#findings`);
+    await web.post(`/articles/${id}/findings/${f.fingerprint}/apply`).expect(303).expect('Location', `/articles/${id}#findings`);
     expect(ctx.repos.passages.find(id, f.passageIdx!)!.correctedText).toContain('Zaporizhzhia');
-    const page = await request(app).get(`/articles/${id}`).expect(200);
+    const page = await web.get(`/articles/${id}`).expect(200);
     expect(page.text).toContain('<del><span class="visually-hidden">deleted: </span>Zaporozhye</del>');
     expect(page.text).toContain('>Revert<span class="visually-hidden"> passage');
   });
 
   it('applies a chosen suggestion, and refuses one that does not exist', async () => {
-    const { app, ctx, id } = setup();
+    const { web, ctx, id } = setup();
     const { id: other } = importArticle(ctx, { text: 'Steve Witkoff met officials. Later Vitkoff left. Witkoff and Vitkoff both.' });
     const suggested = ctx.repos.findings.ofArticle(other).find((f) => f.suggestions.length > 0);
     if (suggested) {
-      await request(app).post(`/articles/${other}/findings/${suggested.fingerprint}/apply`).type('form').send({ suggestion: '0' }).expect(303);
-      await request(app).post(`/articles/${other}/findings/${suggested.fingerprint}/apply`).type('form').send({ suggestion: 'x' }).expect(422);
+      await web.post(`/articles/${other}/findings/${suggested.fingerprint}/apply`, { suggestion: '0' }).expect(303);
+      await web.post(`/articles/${other}/findings/${suggested.fingerprint}/apply`, { suggestion: 'x' }).expect(422);
     }
-    await request(app).post(`/articles/${id}/findings/nope/apply`).expect(404);
+    await web.post(`/articles/${id}/findings/nope/apply`).expect(404);
   });
 
   it('POST …/findings/:fp/dismiss dismisses with a reason that survives re-checks', async () => {
-    const { app, ctx, id, finding } = setup();
+    const { web, ctx, id, finding } = setup();
     const f = finding('number-format');
-    await request(app).post(`/articles/${id}/findings/${f.fingerprint}/dismiss`).type('form').send({ reason: 'As in the source' }).expect(303);
-    await request(app).post(`/articles/${id}/passages/0`).type('form').send({ text: 'New headline' }).expect(303);
+    await web.post(`/articles/${id}/findings/${f.fingerprint}/dismiss`, { reason: 'As in the source' }).expect(303);
+    await web.post(`/articles/${id}/passages/0`, { text: 'New headline' }).expect(303);
     expect(ctx.repos.findings.find(id, f.fingerprint)).toMatchObject({ dismissed: true, dismissalReason: 'As in the source' });
-    const page = await request(app).get(`/articles/${id}`).expect(200);
+    const page = await web.get(`/articles/${id}`).expect(200);
     expect(page.text).toContain('Dismissed: As in the source');
   });
 
   it('POST …/checks/:check/dismiss dismisses every finding of a check', async () => {
-    const { app, ctx, id } = setup();
-    await request(app).post(`/articles/${id}/checks/boilerplate/dismiss`).type('form').send({ reason: 'later' }).expect(303);
+    const { web, ctx, id } = setup();
+    await web.post(`/articles/${id}/checks/boilerplate/dismiss`, { reason: 'later' }).expect(303);
     expect(ctx.repos.findings.ofArticle(id).filter((f) => f.check === 'boilerplate' && !f.dismissed)).toEqual([]);
-    await request(app).post(`/articles/${id}/checks/boilerplate/dismiss`).expect(404);
+    await web.post(`/articles/${id}/checks/boilerplate/dismiss`).expect(404);
   });
 
   it('POST …/groups/apply uses one spelling everywhere', async () => {
-    const { app, ctx, id, finding } = setup();
+    const { web, ctx, id, finding } = setup();
     const f = finding('name-variants');
-    await request(app).post(`/articles/${id}/groups/apply`).type('form').send({ group: f.group, spelling: 'Marchenko' }).expect(303);
+    await web.post(`/articles/${id}/groups/apply`, { group: f.group!, spelling: 'Marchenko' }).expect(303);
     expect(ctx.repos.findings.ofArticle(id).some((x) => x.check === 'name-variants')).toBe(false);
-    await request(app).post(`/articles/${id}/groups/apply`).type('form').send({ group: f.group }).expect(422);
+    await web.post(`/articles/${id}/groups/apply`, { group: f.group! }).expect(422);
   });
 });
 
 describe('passage actions', () => {
   it('POST …/passages/:idx saves a hand edit and …/revert puts the AI text back', async () => {
-    const { app, ctx, id } = setup();
-    await request(app).post(`/articles/${id}/passages/1`).type('form').send({ text: 'Rewritten <b>by hand</b>.' }).expect(303).expect('Location', `/articles/${id}#p-1`);
-    const page = await request(app).get(`/articles/${id}`).expect(200);
+    const { web, ctx, id } = setup();
+    await web.post(`/articles/${id}/passages/1`, { text: 'Rewritten <b>by hand</b>.' }).expect(303).expect('Location', `/articles/${id}#p-1`);
+    const page = await web.get(`/articles/${id}`).expect(200);
     expect(page.text).toContain('&lt;b&gt;by hand&lt;/b&gt;');
     expect(page.text).not.toContain('<b>by hand</b>');
     expect(ctx.repos.articles.find(id)!.status).toBe('in_review');
-    await request(app).post(`/articles/${id}/passages/1/revert`).expect(303);
+    await web.post(`/articles/${id}/passages/1/revert`).expect(303);
     expect(ctx.repos.passages.find(id, 1)!.correctedText).toBe(ctx.repos.passages.find(id, 1)!.aiText);
   });
 
   it('answers a missing text with 422 and an unknown passage or article with 404', async () => {
-    const { app, id } = setup();
-    await request(app).post(`/articles/${id}/passages/1`).type('form').send({}).expect(422);
-    await request(app).post(`/articles/${id}/passages/500`).type('form').send({ text: 'x' }).expect(404);
-    await request(app).post(`/articles/${id}/passages/500/revert`).expect(404);
-    await request(app).post('/articles/999/passages/0/revert').expect(404);
+    const { web, id } = setup();
+    await web.post(`/articles/${id}/passages/1`, {}).expect(422);
+    await web.post(`/articles/${id}/passages/500`, { text: 'x' }).expect(404);
+    await web.post(`/articles/${id}/passages/500/revert`).expect(404);
+    await web.post('/articles/999/passages/0/revert').expect(404);
   });
 });

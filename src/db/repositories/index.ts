@@ -1,9 +1,12 @@
 import type { Db } from '../connection.js';
+import { apiTokenRepository } from './api-tokens.js';
 import { articleRepository } from './articles.js';
 import { dismissalRepository } from './dismissals.js';
 import { findingRepository } from './findings.js';
 import { passageRepository } from './passages.js';
 import { reviewFragmentRepository } from './review-fragments.js';
+import { sessionRepository } from './sessions.js';
+import { userRepository } from './users.js';
 
 /** The query layer: every statement the workbench runs, prepared once per connection. */
 export function createRepositories(db: Db) {
@@ -15,6 +18,9 @@ export function createRepositories(db: Db) {
     findings: findingRepository(db),
     dismissals: dismissalRepository(db),
     reviewFragments: reviewFragmentRepository(db),
+    users: userRepository(db),
+    sessions: sessionRepository(db),
+    apiTokens: apiTokenRepository(db),
     /** Runs fn in one transaction (nested calls become savepoints). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

@@ -2,6 +2,7 @@ import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { WorkbenchError } from '../../errors.js';
+import { authorize } from '../../middleware/auth.js';
 import { articleResource, findingResource, findingsOf, isKnownCheck, listArticles } from '../../services/articles.js';
 import type { ServiceContext } from '../../services/context.js';
 import { importArticle } from '../../services/import.js';
@@ -35,7 +36,7 @@ const requireJson: RequestHandler = (req, _res, next) => {
 export function apiArticlesRouter(ctx: ServiceContext, config: Config): Router {
   const router = Router();
 
-  router.post('/articles', requireJson, express.json({ limit: config.maxBodyBytes }), (req, res) => {
+  router.post('/articles', authorize('import'), requireJson, express.json({ limit: config.maxBodyBytes }), (req, res) => {
     const parsed = newArticle.safeParse(req.body);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
@@ -45,7 +46,7 @@ export function apiArticlesRouter(ctx: ServiceContext, config: Config): Router {
     res.status(201).location(`/api/articles/${id}`).json({ id, findings: findings.map(findingResource) });
   });
 
-  router.get('/articles', (req, res) => {
+  router.get('/articles', authorize('view'), (req, res) => {
     const status = field(req.query, 'status');
     const check = field(req.query, 'check');
     const page = listArticles(
@@ -60,11 +61,11 @@ export function apiArticlesRouter(ctx: ServiceContext, config: Config): Router {
     res.json(page);
   });
 
-  router.get('/articles/:id', (req, res) => {
+  router.get('/articles/:id', authorize('view'), (req, res) => {
     res.json(articleResource(ctx, idParam(req.params.id)));
   });
 
-  router.get('/articles/:id/findings', (req, res) => {
+  router.get('/articles/:id/findings', authorize('view'), (req, res) => {
     res.json(findingsOf(ctx, idParam(req.params.id)));
   });
 

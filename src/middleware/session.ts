@@ -1,0 +1,106 @@
+import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
+import { csrfSync } from 'csrf-sync';
+import type { Request, RequestHandler, Response } from 'express';
+import type { Config } from '../config.js';
+import { escapeHtml } from '../lib/diff/index.js';
+import type { StoredSession } from '../db/repositories/sessions.js';
+import type { Role } from '../db/repositories/users.js';
+import { endSession, findSession, startSession } from '../services/accounts.js';
+import type { ServiceContext } from '../services/context.js';
+
+export const SESSION_COOKIE = 'wb_session';
+
+export interface CurrentUser {
+  id: number;
+  name: string;
+  role: Role;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** The browser session, signed in or not; absent for API requests and before a form page creates one. */
+      session?: StoredSession;
+      /** Who is making the request: the session's user or the API token's. */
+      user?: CurrentUser;
+    }
+  }
+}
+
+/**
+ * CSRF protection by synchronizer token (csrf-sync): one token per session, kept in the
+ * session row and sent back in every form's hidden _csrf field. A session's token is made
+ * when the session is, so checking a form never writes.
+ */
+export const csrf = csrfSync({
+  getTokenFromState: (req) => req.session?.csrfToken,
+  storeTokenInState: (req, token) => {
+    if (req.session && token) req.session.csrfToken = token;
+  },
+  getTokenFromRequest: (req) => {
+    const value = (req.body as Record<string, unknown> | undefined)?._csrf;
+    return typeof value === 'string' ? value : req.get('x-csrf-token');
+  },
+  errorConfig: { statusCode: 403, message: 'This form has expired or did not come from this workbench. Reload the page and try again.' },
+});
+
+function cookieOptions(config: Config) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, path: '/' };
+}
+
+/** What every view may show of the requester: who they are and the hidden CSRF field for its forms. */
+export function setViewLocals(req: Request, res: Response): void {
+  res.locals.currentUser = req.user ?? null;
+  res.locals.csrfToken = req.session?.csrfToken ?? '';
+  res.locals.csrfField = `<input type="hidden" name="_csrf" value="${escapeHtml(req.session?.csrfToken ?? '')}">`;
+}
+
+/** Checks the CSRF token of every form post. A multipart form is checked by its route, after its body is parsed. */
+export const checkFormToken: RequestHandler = (req, res, next) => {
+  if (req.is('multipart/form-data')) return next();
+  csrf.csrfSynchronisedProtection(req, res, next);
+};
+
+/** Reads the session cookie and puts the live session and its user on the request. */
+export function loadSession(ctx: ServiceContext, config: Config): RequestHandler {
+  return (req, res, next) => {
+    const id = req.headers.cookie ? parseCookies(req.headers.cookie)[SESSION_COOKIE] : undefined;
+    const session = id ? findSession(ctx, id, config.session) : undefined;
+    if (session) {
+      req.session = session;
+      if (session.user) req.user = session.user;
+    }
+    setViewLocals(req, res);
+    next();
+  };
+}
+
+/**
+ * Starts a new session for the request, ending the one it had: at login (so a session id
+ * fixed before login is worthless after it), at logout, and for the first form of a visitor.
+ */
+export function renewSession(ctx: ServiceContext, config: Config, req: Request, res: Response, user: CurrentUser | null): void {
+  if (req.session) endSession(ctx, req.session.idHash);
+  const now = ctx.now();
+  // A fresh object for csrf-sync to store the new token in; the stored row gets the same token.
+  req.session = { idHash: '', csrfToken: '', createdAt: now, lastSeenAt: now, user };
+  const csrfToken = csrf.generateToken(req, true);
+  const id = startSession(ctx, user?.id ?? null, csrfToken, config.session);
+  res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, id, { ...cookieOptions(config), maxAge: Math.floor(config.session.absoluteMs / 1000) }));
+  if (user) req.user = user;
+  else delete req.user;
+  setViewLocals(req, res);
+}
+
+/** A session for a form page shown to a visitor who has none (login, first run). */
+export function ensureSession(ctx: ServiceContext, config: Config): RequestHandler {
+  return (req, res, next) => {
+    if (!req.session) renewSession(ctx, config, req, res, null);
+    next();
+  };
+}
+
+export function clearSessionCookie(config: Config, res: Response): void {
+  res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, '', { ...cookieOptions(config), maxAge: 0 }));
+}

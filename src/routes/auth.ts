@@ -1,0 +1,76 @@
+import { Router, type Request } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Config } from '../config.js';
+import { WorkbenchError } from '../errors.js';
+import { clearSessionCookie, ensureSession, renewSession } from '../middleware/session.js';
+import { authenticate, createUser, MIN_PASSWORD } from '../services/accounts.js';
+import type { ServiceContext } from '../services/context.js';
+import { ConflictError, ValidationError } from '../services/errors.js';
+import { field } from './params.js';
+
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+const LOGIN_ATTEMPTS = 10;
+
+/** Where to go after login: a path on this site only, never another host. */
+function safeNext(value: string | undefined): string {
+  return value && /^\/(?![/\\])/.test(value) ? value : '/articles';
+}
+
+export function authRouter(ctx: ServiceContext, config: Config): Router {
+  const router = Router();
+  // Guessing passwords: ten tries per quarter hour for one name from one address.
+  const loginLimit = rateLimit({
+    windowMs: LOGIN_WINDOW_MS,
+    limit: LOGIN_ATTEMPTS,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req: Request) => `${ipKeyGenerator(req.ip ?? '')}|${(field(req.body, 'name') ?? '').trim().toLowerCase()}`,
+    handler: (_req, _res, next) => next(new WorkbenchError('Too many failed sign-ins. Wait a quarter of an hour and try again.', 429)),
+    skipSuccessfulRequests: true,
+  });
+
+  router.get('/setup', ensureSession(ctx, config), (req, res) => {
+    if (!ctx.repos.users.isEmpty()) return res.redirect(303, '/login');
+    res.render('auth/setup', { title: 'Create the admin account', name: '', error: null, minPassword: MIN_PASSWORD });
+  });
+
+  router.post('/setup', async (req, res) => {
+    const name = field(req.body, 'name') ?? '';
+    const password = field(req.body, 'password') ?? '';
+    try {
+      if (password !== field(req.body, 'confirm')) throw new ValidationError('The two passwords differ.');
+      // Only while there is no user at all; after that, admins add people.
+      if (!ctx.repos.users.isEmpty()) throw new ConflictError('The workbench already has an admin. Sign in instead.');
+      const user = await createUser(ctx, { name, role: 'admin', password });
+      renewSession(ctx, config, req, res, user);
+      res.redirect(303, '/articles');
+    } catch (error) {
+      if (!(error instanceof WorkbenchError) || error.status >= 500) throw error;
+      res.status(error.status).render('auth/setup', { title: 'Create the admin account', name, error: error.message, minPassword: MIN_PASSWORD });
+    }
+  });
+
+  router.get('/login', ensureSession(ctx, config), (req, res) => {
+    if (req.user) return res.redirect(303, safeNext(field(req.query, 'next')));
+    res.render('auth/login', { title: 'Sign in', name: '', next: safeNext(field(req.query, 'next')), error: null });
+  });
+
+  router.post('/login', loginLimit, async (req, res) => {
+    const name = field(req.body, 'name') ?? '';
+    const next = safeNext(field(req.body, 'next'));
+    const user = await authenticate(ctx, name, field(req.body, 'password') ?? '');
+    if (!user) {
+      return res.status(401).render('auth/login', { title: 'Sign in', name, next, error: 'That name and password do not match an active account.' });
+    }
+    renewSession(ctx, config, req, res, user);
+    res.redirect(303, next);
+  });
+
+  router.post('/logout', (req, res) => {
+    if (req.session) ctx.repos.sessions.remove(req.session.idHash);
+    clearSessionCookie(config, res);
+    res.redirect(303, '/login');
+  });
+
+  return router;
+}

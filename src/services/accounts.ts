@@ -1,0 +1,149 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import type { StoredSession } from '../db/repositories/sessions.js';
+import { ROLES, type Role, type User } from '../db/repositories/users.js';
+import type { ServiceContext } from './context.js';
+import { ConflictError, NotFoundError, ValidationError } from './errors.js';
+
+// OWASP Password Storage Cheat Sheet, argon2id: 19 MiB of memory, 2 iterations, 1 lane.
+// (Algorithm is a const enum, which this build cannot import as a value; 2 is Argon2id.)
+const ARGON2ID = 2 as Algorithm;
+const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+export const MIN_PASSWORD = 12;
+// argon2 reads all of it; a cap keeps a huge "password" from being a cheap way to burn CPU.
+const MAX_PASSWORD = 1024;
+const NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,39}$/u;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+function checkPassword(password: string): void {
+  if (password.length < MIN_PASSWORD) throw new ValidationError(`The password must have at least ${MIN_PASSWORD} characters.`);
+  if (password.length > MAX_PASSWORD) throw new ValidationError(`The password must have at most ${MAX_PASSWORD} characters.`);
+}
+
+export function parseRole(value: string | undefined): Role {
+  if (!ROLES.includes(value as Role)) throw new ValidationError(`The role must be one of ${ROLES.join(', ')}.`);
+  return value as Role;
+}
+
+export async function createUser(ctx: ServiceContext, input: { name: string; role: Role; password: string }): Promise<User> {
+  const name = input.name.trim();
+  if (!NAME.test(name)) throw new ValidationError('A name is 1 to 40 letters, digits, dots, dashes or underscores, starting with a letter or digit.');
+  checkPassword(input.password);
+  if (ctx.repos.users.findByName(name)) throw new ConflictError(`There is already a user called “${name}”.`);
+  const passwordHash = await hashPassword(input.password);
+  // Checked again after the slow hash: another request may have taken the name meanwhile.
+  return ctx.repos.transaction(() => {
+    if (ctx.repos.users.findByName(name)) throw new ConflictError(`There is already a user called “${name}”.`);
+    return ctx.repos.users.find(ctx.repos.users.insert({ name, role: input.role, passwordHash, now: ctx.now() }))!;
+  });
+}
+
+// Verified against when the name is unknown, so an unknown name costs as long as a wrong password.
+const UNKNOWN_USER_HASH = hashPassword(randomBytes(16).toString('hex'));
+
+/** The user these credentials belong to, or undefined; a disabled account never authenticates. */
+export async function authenticate(ctx: ServiceContext, name: string, password: string): Promise<User | undefined> {
+  const credentials = password.length <= MAX_PASSWORD ? ctx.repos.users.credentials(name.trim()) : undefined;
+  const matches = await verify(credentials?.passwordHash ?? (await UNKNOWN_USER_HASH), password.slice(0, MAX_PASSWORD));
+  if (!credentials || !matches || credentials.disabled) return undefined;
+  return ctx.repos.users.find(credentials.id);
+}
+
+export function requireUser(ctx: ServiceContext, id: number): User {
+  const user = ctx.repos.users.find(id);
+  if (!user) throw new NotFoundError(`There is no user ${id}.`);
+  return user;
+}
+
+/** Changes a role or disables an account, never leaving the workbench without an active admin. */
+export function updateUser(ctx: ServiceContext, id: number, change: { role?: Role; disabled?: boolean }): User {
+  return ctx.repos.transaction(() => {
+    const user = requireUser(ctx, id);
+    const losesAdmin = user.role === 'admin' && !user.disabled && ((change.role !== undefined && change.role !== 'admin') || change.disabled === true);
+    if (losesAdmin && ctx.repos.users.activeAdminCount() === 1) throw new ConflictError(`${user.name} is the only active admin; make someone else admin first.`);
+    if (change.role !== undefined) ctx.repos.users.setRole(id, change.role);
+    if (change.disabled !== undefined) {
+      ctx.repos.users.setDisabled(id, change.disabled);
+      if (change.disabled) ctx.repos.sessions.removeOfUser(id);
+    }
+    return requireUser(ctx, id);
+  });
+}
+
+/** Sets a new password and signs the user out everywhere. */
+export async function resetPassword(ctx: ServiceContext, id: number, password: string): Promise<void> {
+  requireUser(ctx, id);
+  checkPassword(password);
+  const passwordHash = await hashPassword(password);
+  ctx.repos.transaction(() => {
+    ctx.repos.users.setPassword(id, passwordHash);
+    ctx.repos.sessions.removeOfUser(id);
+  });
+}
+
+// Sessions and tokens are random secrets handed to the client; only their SHA-256 is stored.
+const newSecret = () => randomBytes(32).toString('base64url');
+const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+export interface SessionPolicy {
+  idleMs: number;
+  absoluteMs: number;
+}
+
+/** How stale last_seen_at may get before a request moves it: one write per few minutes, not per request. */
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+/** Stores a new session (signed in when userId is given) and returns the secret for its cookie. */
+export function startSession(ctx: ServiceContext, userId: number | null, csrfToken: string, policy: SessionPolicy): string {
+  const id = newSecret();
+  ctx.repos.transaction(() => {
+    const now = ctx.now();
+    ctx.repos.sessions.removeExpired(new Date(Date.parse(now) - policy.idleMs).toISOString(), new Date(Date.parse(now) - policy.absoluteMs).toISOString());
+    ctx.repos.sessions.insert({ idHash: digest(id), userId, csrfToken, now });
+  });
+  return id;
+}
+
+/** The live session with this cookie secret, or undefined when there is none or it timed out. */
+export function findSession(ctx: ServiceContext, id: string, policy: SessionPolicy): StoredSession | undefined {
+  const session = ctx.repos.sessions.find(digest(id));
+  if (!session) return undefined;
+  const now = Date.parse(ctx.now());
+  if (now - Date.parse(session.lastSeenAt) > policy.idleMs || now - Date.parse(session.createdAt) > policy.absoluteMs) {
+    ctx.repos.sessions.remove(session.idHash);
+    return undefined;
+  }
+  if (now - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) ctx.repos.sessions.touch(session.idHash, ctx.now());
+  return session;
+}
+
+export function endSession(ctx: ServiceContext, idHash: string): void {
+  ctx.repos.sessions.remove(idHash);
+}
+
+/** Creates an API token acting as the named user; the token is returned once and stored hashed. */
+export function createApiToken(ctx: ServiceContext, userName: string, label: string): { id: number; token: string; user: User } {
+  const user = ctx.repos.users.findByName(userName.trim());
+  if (!user) throw new NotFoundError(`There is no user called “${userName}”.`);
+  if (user.disabled) throw new ConflictError(`${user.name} is disabled.`);
+  const cleanLabel = label.trim().slice(0, 100) || 'API token';
+  const token = `wbt_${newSecret()}`;
+  const id = ctx.repos.apiTokens.insert({ userId: user.id, label: cleanLabel, tokenHash: digest(token), now: ctx.now() });
+  return { id, token, user };
+}
+
+/** The user a bearer token acts as, or undefined for an unknown, revoked or disabled one. */
+export function userOfToken(ctx: ServiceContext, token: string): { id: number; name: string; role: Role } | undefined {
+  const owner = ctx.repos.apiTokens.owner(digest(token));
+  if (!owner) return undefined;
+  const now = ctx.now();
+  if (owner.lastUsedAt === null || Date.parse(now) - Date.parse(owner.lastUsedAt) > TOUCH_EVERY_MS) ctx.repos.apiTokens.markUsed(owner.id, now);
+  return { id: owner.userId, name: owner.name, role: owner.role };
+}
+
+export function revokeApiToken(ctx: ServiceContext, id: number): void {
+  if (!ctx.repos.apiTokens.revoke(id, ctx.now())) throw new NotFoundError(`There is no live API token ${id}.`);
+}

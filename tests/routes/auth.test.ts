@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { hashPassword } from '../../src/services/accounts.js';
+import { importArticle } from '../../src/services/import.js';
+import { clientAs, demoText, reference, testConfig, testContext } from '../helpers/app.js';
+
+/** The session cookie a response set, as a Cookie header value. */
+function sessionCookie(res: request.Response): string {
+  const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+  const cookie = cookies.find((c) => c.startsWith('wb_session='));
+  if (!cookie) throw new Error('no session cookie was set');
+  return cookie.split(';')[0]!;
+}
+
+const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+function emptyApp() {
+  const { db, ctx } = testContext();
+  return { db, ctx, app: createApp({ db, config: testConfig, reference, log: () => {} }) };
+}
+
+async function withUser(name: string, role: 'translator' | 'editor' | 'admin', password: string) {
+  const setup = emptyApp();
+  setup.ctx.repos.users.insert({ name, role, passwordHash: await hashPassword(password), now: setup.ctx.now() });
+  return setup;
+}
+
+/** Opens the login page and signs in, as a browser does. */
+async function logIn(app: Parameters<typeof request>[0], name: string, password: string) {
+  const page = await request(app).get('/login').expect(200);
+  const anonymous = sessionCookie(page);
+  const res = await request(app).post('/login').set('Cookie', anonymous).type('form').send({ _csrf: csrfOf(page.text), name, password, next: '/articles' });
+  return { res, anonymous };
+}
+
+describe('first run', () => {
+  it('leads every page to the admin set-up, which needs its CSRF token and works once', async () => {
+    const { app, ctx } = emptyApp();
+    await request(app).get('/articles').expect(303).expect('Location', '/setup');
+    await request(app).get('/api/articles').expect(401);
+    const page = await request(app).get('/setup').expect(200);
+    expect(page.text).toContain('Create the admin account');
+    const cookie = sessionCookie(page);
+    await request(app).post('/setup').set('Cookie', cookie).type('form').send({ name: 'olena', password: 'long enough pass', confirm: 'long enough pass' }).expect(403);
+    expect(ctx.repos.users.isEmpty()).toBe(true);
+    const short = await request(app).post('/setup').set('Cookie', cookie).type('form').send({ _csrf: csrfOf(page.text), name: 'olena', password: 'short', confirm: 'short' }).expect(422);
+    expect(short.text).toContain('at least 12 characters');
+    const done = await request(app).post('/setup').set('Cookie', cookie).type('form').send({ _csrf: csrfOf(page.text), name: 'olena', password: 'long enough pass', confirm: 'long enough pass' }).expect(303);
+    expect(ctx.repos.users.all()).toMatchObject([{ name: 'olena', role: 'admin' }]);
+    const signedIn = sessionCookie(done);
+    expect(signedIn).not.toBe(cookie);
+    expect((await request(app).get('/articles').set('Cookie', signedIn).expect(200)).text).toContain('olena');
+    await request(app).get('/setup').set('Cookie', signedIn).expect(303).expect('Location', '/login');
+  });
+});
+
+describe('signing in and out', () => {
+  it('signs in with a new session id, rejects a wrong password, and signs out', async () => {
+    const { app } = await withUser('taras', 'translator', 'correct horse battery');
+    const wrong = await logIn(app, 'taras', 'wrong password!!');
+    expect(wrong.res.status).toBe(401);
+    expect(wrong.res.text).toContain('do not match');
+    const { res, anonymous } = await logIn(app, 'TARAS', 'correct horse battery');
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/articles');
+    const cookie = sessionCookie(res);
+    expect(cookie).not.toBe(anonymous);
+    expect(res.headers['set-cookie']!.toString()).toMatch(/HttpOnly/i);
+    expect(res.headers['set-cookie']!.toString()).toMatch(/SameSite=Lax/i);
+    // The pre-login session is gone: fixing a session id before login gains nothing.
+    await request(app).get('/articles').set('Cookie', anonymous).expect(303);
+    const list = await request(app).get('/articles').set('Cookie', cookie).expect(200);
+    await request(app).post('/logout').set('Cookie', cookie).type('form').send({ _csrf: csrfOf(list.text) }).expect(303);
+    await request(app).get('/articles').set('Cookie', cookie).expect(303);
+  });
+
+  it('sends a visitor to the login page and back to where they were going, never off-site', async () => {
+    const { app } = await withUser('taras', 'translator', 'correct horse battery');
+    await request(app).get('/articles?page=2').expect(303).expect('Location', '/login?next=%2Farticles%3Fpage%3D2');
+    const page = await request(app).get('/login?next=//evil.example/').expect(200);
+    expect(page.text).toContain('name="next" value="/articles"');
+  });
+
+  it('limits failed sign-ins', async () => {
+    const { app } = await withUser('taras', 'translator', 'correct horse battery');
+    const page = await request(app).get('/login').expect(200);
+    const cookie = sessionCookie(page);
+    const attempt = () => request(app).post('/login').set('Cookie', cookie).type('form').send({ _csrf: csrfOf(page.text), name: 'taras', password: 'guess guess guess' });
+    for (let i = 0; i < 10; i++) expect((await attempt()).status).toBe(401);
+    expect((await attempt()).status).toBe(429);
+  });
+
+  it('ends a session after the idle timeout and when the account is disabled', async () => {
+    const { app, ctx } = emptyApp();
+    const admin = clientAs(app, ctx, 'admin');
+    const editor = clientAs(app, ctx, 'editor');
+    await editor.get('/articles').expect(200);
+    ctx.repos.users.setDisabled(editor.user.id, true);
+    await editor.get('/articles').expect(303);
+    await admin.get('/articles').expect(200);
+    // The admin's session, last seen longer ago than the idle timeout allows.
+    const idHash = createHash('sha256').update(admin.cookie.split('=')[1]!).digest('hex');
+    ctx.repos.sessions.touch(idHash, new Date(Date.now() - testConfig.session.idleMs - 60_000).toISOString());
+    await admin.get('/articles').expect(303);
+    expect(ctx.repos.sessions.find(idHash)).toBeUndefined();
+  });
+});
+
+describe('the API', () => {
+  it('needs a live bearer token and acts with its user’s role', async () => {
+    const { app, ctx } = emptyApp();
+    const translator = clientAs(app, ctx, 'translator');
+    const editor = clientAs(app, ctx, 'editor');
+    const none = await request(app).get('/api/articles').expect(401);
+    expect(none.headers['www-authenticate']).toContain('Bearer');
+    await request(app).get('/api/articles').set('Authorization', 'Bearer wbt_forged').expect(401);
+    // A session cookie is not accepted by the API.
+    await request(app).get('/api/articles').set('Cookie', editor.cookie).expect(401);
+    await translator.api.get('/api/articles').expect(200);
+    await translator.api.post('/api/articles').send({ text: 'In Kiev.' }).expect(403);
+    expect(ctx.repos.articles.isEmpty()).toBe(true);
+    await editor.api.post('/api/articles').send({ text: 'In Kiev.' }).expect(201);
+    for (const token of ctx.repos.apiTokens.all()) ctx.repos.apiTokens.revoke(token.id, ctx.now());
+    await editor.api.get('/api/articles').expect(401);
+  });
+});
+
+describe('who may do what', () => {
+  type Role = 'translator' | 'editor' | 'admin';
+  interface Case {
+    name: string;
+    /** Roles allowed; the others must get 403 and change nothing. */
+    allowed: Role[];
+    run: (client: ReturnType<typeof clientAs>, ids: { article: number; fingerprint: string; user: number }) => request.Test;
+  }
+  const ALL: Role[] = ['translator', 'editor', 'admin'];
+  const cases: Case[] = [
+    { name: 'GET the list', allowed: ALL, run: (c) => c.get('/articles') },
+    { name: 'GET an article', allowed: ALL, run: (c, ids) => c.get(`/articles/${ids.article}`) },
+    { name: 'GET the corrected text', allowed: ALL, run: (c, ids) => c.get(`/articles/${ids.article}/corrected.txt`) },
+    { name: 'GET a passage editor', allowed: ALL, run: (c, ids) => c.get(`/articles/${ids.article}/passages/1/edit`) },
+    { name: 'GET the import form', allowed: ['editor', 'admin'], run: (c) => c.get('/articles/new') },
+    { name: 'POST an import', allowed: ['editor', 'admin'], run: (c) => c.upload('/articles').field('text', 'Talks in Kiev.') },
+    { name: 'POST an API import', allowed: ['editor', 'admin'], run: (c) => c.api.post('/api/articles').send({ text: 'Talks in Kiev.' }) },
+    { name: 'apply a finding', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/findings/${ids.fingerprint}/apply`) },
+    { name: 'dismiss a finding', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/findings/${ids.fingerprint}/dismiss`, { reason: 'x' }) },
+    { name: 'dismiss a check', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/checks/boilerplate/dismiss`) },
+    { name: 'edit a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1`, { text: 'Edited.' }) },
+    { name: 'revert a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/revert`) },
+    { name: 'GET users', allowed: ['admin'], run: (c) => c.get('/admin/users') },
+    { name: 'add a user', allowed: ['admin'], run: (c) => c.post('/admin/users', { name: 'new-person', role: 'editor', password: 'a long password' }) },
+    { name: 'change a role', allowed: ['admin'], run: (c, ids) => c.post(`/admin/users/${ids.user}`, { role: 'admin' }) },
+    { name: 'GET tokens', allowed: ['admin'], run: (c) => c.get('/admin/tokens') },
+    { name: 'create a token', allowed: ['admin'], run: (c) => c.post('/admin/tokens', { user: 'editor', label: 'cms' }) },
+  ];
+
+  /** Everything a refused request must leave as it was. */
+  function snapshot(ctx: ReturnType<typeof testContext>['ctx'], db: ReturnType<typeof testContext>['db']) {
+    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    return {
+      tables: ['articles', 'passages', 'findings', 'dismissals', 'users', 'api_tokens'].map(count),
+      corrected: ctx.repos.passages.ofArticle(1).map((p) => p.correctedText),
+      roles: ctx.repos.users.all().map((u) => `${u.name}:${u.role}`),
+    };
+  }
+
+  for (const c of cases) {
+    for (const role of ALL) {
+      const allowed = c.allowed.includes(role);
+      it(`${c.name} as ${role}: ${allowed ? 'allowed' : '403, nothing changes'}`, async () => {
+        const { db, ctx, app } = emptyApp();
+        const client = clientAs(app, ctx, role);
+        const target = clientAs(app, ctx, 'editor');
+        const { id, findings } = importArticle(ctx, { text: demoText });
+        const ids = { article: id, fingerprint: findings.find((f) => f.fix)!.fingerprint, user: target.user.id };
+        const before = snapshot(ctx, db);
+        const res = await c.run(client, ids);
+        if (allowed) expect(res.status, res.text.slice(0, 300)).toBeLessThan(400);
+        else {
+          expect(res.status).toBe(403);
+          expect(snapshot(ctx, db)).toEqual(before);
+        }
+      });
+    }
+    it(`${c.name} signed out: refused, nothing changes`, async () => {
+      const { db, ctx, app } = emptyApp();
+      const someone = clientAs(app, ctx, 'editor');
+      const { id, findings } = importArticle(ctx, { text: demoText });
+      const ids = { article: id, fingerprint: findings.find((f) => f.fix)!.fingerprint, user: someone.user.id };
+      const before = snapshot(ctx, db);
+      const anonymous = { ...someone, get: (url: string) => request(app).get(url), post: (url: string, fields = {}) => request(app).post(url).type('form').send(fields), upload: (url: string) => request(app).post(url).field('x', 'y'), api: { get: (url: string) => request(app).get(url), post: (url: string) => request(app).post(url) } };
+      const res = await c.run(anonymous, ids);
+      expect([303, 401, 403]).toContain(res.status);
+      expect(snapshot(ctx, db)).toEqual(before);
+    });
+    if (!c.name.startsWith('GET') && !c.name.includes('API')) {
+      it(`${c.name} without its CSRF token: 403, nothing changes`, async () => {
+        const { db, ctx, app } = emptyApp();
+        const admin = clientAs(app, ctx, 'admin');
+        const { id, findings } = importArticle(ctx, { text: demoText });
+        const ids = { article: id, fingerprint: findings.find((f) => f.fix)!.fingerprint, user: clientAs(app, ctx, 'editor').user.id };
+        const before = snapshot(ctx, db);
+        const tokenless = { ...admin, post: (url: string, fields = {}) => request(app).post(url).set('Cookie', admin.cookie).type('form').send(fields), upload: (url: string) => request(app).post(url).set('Cookie', admin.cookie).field('title', 'x') };
+        const res = await c.run(tokenless, ids);
+        expect(res.status).toBe(403);
+        expect(snapshot(ctx, db)).toEqual(before);
+      });
+    }
+  }
+});
