@@ -17,7 +17,6 @@ export interface CurrentUser {
 }
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Request {
       /** The browser session, signed in or not; absent for API requests and before a form page creates one. */

@@ -1,17 +1,45 @@
-import type { ArticlePage } from '../services/articles.js';
+import type { ArticleFilter } from '../db/repositories/articles.js';
+import { compressChunk, type CompressedChunk } from '../lib/http/gzip-assembly.js';
+import { VersionedCache } from '../lib/versioned-cache.js';
+import { listArticles } from '../services/articles.js';
+import type { ServiceContext } from '../services/context.js';
 import { compileFragment } from './compile.js';
-import { openCounts, timeOf } from './view-helpers.js';
+import { openCounts, STATUS_LABELS, timeOf } from './view-helpers.js';
 
 const listTemplate = compileFragment('article-list');
+const PAGES_CACHED = 200;
 
-export interface ArticleListView {
-  page: ArticlePage;
-  statusLabels: Record<string, string>;
-  previousHref: string | null;
-  nextHref: string | null;
+/** The list page's link to page n of the same filters. */
+export function listHref(filter: ArticleFilter, n: number): string {
+  const query = new URLSearchParams();
+  if (filter.status) query.set('status', filter.status);
+  if (filter.check) query.set('check', filter.check);
+  if (filter.titleContains) query.set('q', filter.titleContains);
+  query.set('page', String(n));
+  return `/articles?${query}`;
 }
 
-/** The article list's count line, table and page links. */
-export function renderArticleList(view: ArticleListView): string {
-  return listTemplate.render({ ...view, openCounts, timeOf });
+/**
+ * The article list's count line, table and page links, compressed, for a filter and page.
+ * A rendered page is kept until anything in the database changes (its data version), so
+ * reading the list again costs one tiny query, and a change anyone makes shows at once.
+ */
+export function articleListRenderer(ctx: ServiceContext): (filter: ArticleFilter, page: number) => CompressedChunk {
+  const cache = new VersionedCache<CompressedChunk>(PAGES_CACHED);
+  return (filter, requested) => {
+    const version = ctx.repos.dataVersion();
+    const key = listHref(filter, requested);
+    const cached = cache.get(key, version);
+    if (cached) return cached;
+    const page = listArticles(ctx, filter, requested);
+    const html = listTemplate.render({
+      page,
+      statusLabels: STATUS_LABELS,
+      previousHref: page.page > 1 ? listHref(filter, page.page - 1) : null,
+      nextHref: page.page < page.pageCount ? listHref(filter, page.page + 1) : null,
+      openCounts,
+      timeOf,
+    });
+    return cache.set(key, version, compressChunk(html));
+  };
 }

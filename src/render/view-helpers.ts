@@ -1,4 +1,6 @@
-import type { ArticleSummary } from '../db/repositories/articles.js';
+import type { ArticleStatus, ArticleSummary } from '../db/repositories/articles.js';
+
+export const STATUS_LABELS: Record<ArticleStatus, string> = { new: 'New', in_review: 'In review' };
 
 /**
  * Small pieces of markup many views repeat, as functions on the views' locals: a list page

@@ -1,38 +1,23 @@
 import { Router, type Request } from 'express';
 import multer from 'multer';
 import type { Config } from '../config.js';
-import { ARTICLE_STATUSES, type ArticleStatus } from '../db/repositories/articles.js';
-import { WorkbenchError } from '../errors.js';
+import { ARTICLE_STATUSES } from '../db/repositories/articles.js';
 import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
-import { compressTemplate, fillTemplate, type CompressedTemplate } from '../lib/http/gzip-assembly.js';
-import { VersionedCache } from '../lib/versioned-cache.js';
-import { renderArticleList } from '../render/article-list.js';
-import { TOKEN_SLOT } from '../render/compile.js';
-import { CHECK_IDS, correctedText, isKnownCheck, listArticles, reviewArticle, type ArticlePage } from '../services/articles.js';
+import { fillTemplate } from '../lib/http/gzip-assembly.js';
+import { articleListRenderer } from '../render/article-list.js';
+import { STATUS_LABELS } from '../render/view-helpers.js';
+import { CHECK_IDS, correctedText, reviewArticle } from '../services/articles.js';
 import type { ServiceContext } from '../services/context.js';
 import { importArticle, type ImportInput } from '../services/import.js';
 import { authorize } from '../middleware/auth.js';
 import { csrf } from '../middleware/session.js';
 import { renderAssembled } from './assembled-page.js';
-import { field, idParam } from './params.js';
-
-const LIST_PAGES_CACHED = 200;
-
-function renderListOf(page: ArticlePage, query: (n: number) => string): string {
-  return renderArticleList({
-    page,
-    statusLabels: STATUS_LABELS,
-    previousHref: page.page > 1 ? `/articles?${query(page.page - 1)}` : null,
-    nextHref: page.page < page.pageCount ? `/articles?${query(page.page + 1)}` : null,
-  });
-}
+import { articleListQuery, field, idParam, requesterError } from './params.js';
 
 /** Where the list page takes its list, and the article page its stored fragments. */
 const LIST_MARK = '<!--list-->';
 const PASSAGES_MARK = '<!--passages-->';
 const FINDINGS_MARK = '<!--findings-->';
-
-export const STATUS_LABELS: Record<ArticleStatus, string> = { new: 'New', in_review: 'In review' };
 
 interface ImportForm {
   title: string;
@@ -68,37 +53,22 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
 
   router.get('/', (_req, res) => res.redirect('/articles'));
 
-  // Rendered list pages, compressed, for as long as nothing in the database changes.
-  const listPages = new VersionedCache<CompressedTemplate>(LIST_PAGES_CACHED);
+  const listPage = articleListRenderer(ctx);
 
   router.get('/articles', authorize('view'), async (req, res) => {
-    const status = field(req.query, 'status');
-    const check = field(req.query, 'check');
-    const q = field(req.query, 'q')?.trim() ?? '';
-    const filter = {
-      status: ARTICLE_STATUSES.includes(status as ArticleStatus) ? (status as ArticleStatus) : undefined,
-      check: check && isKnownCheck(check) ? check : undefined,
-      titleContains: q || undefined,
-    };
-    const requestedPage = Number(field(req.query, 'page')) || 1;
-    const query = (n: number) => new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.check ? { check: filter.check } : {}), ...(q ? { q } : {}), page: String(n) }).toString();
-    const version = ctx.repos.dataVersion();
-    const key = query(requestedPage);
-    const list =
-      listPages.get(key, version) ??
-      listPages.set(key, version, compressTemplate(renderListOf(listArticles(ctx, filter, requestedPage), query), TOKEN_SLOT));
+    const { filter, page } = articleListQuery(req.query);
     await renderAssembled(
       req,
       res,
       'articles/index',
       {
         title: 'Articles',
-        filter: { status: filter.status ?? '', check: filter.check ?? '', q },
+        filter: { status: filter.status ?? '', check: filter.check ?? '', q: filter.titleContains ?? '' },
         statuses: ARTICLE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
         checkIds: CHECK_IDS,
         LIST_MARK,
       },
-      new Map([[LIST_MARK, fillTemplate(list, res.locals.csrfToken as string)]]),
+      new Map([[LIST_MARK, [listPage(filter, page)]]]),
     );
   });
 
@@ -126,9 +96,8 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
       res.redirect(303, `/articles/${id}`);
     } catch (error) {
       // A problem with what was submitted re-renders the form with the values kept.
-      if (error instanceof WorkbenchError && error.status < 500) {
-        res.status(error.status).render('articles/new', importFormView(form, error.message));
-      } else throw error;
+      const refused = requesterError(error);
+      res.status(refused.status).render('articles/new', importFormView(form, refused.message));
     }
   });
 

@@ -6,7 +6,7 @@ import { clearSessionCookie, ensureSession, renewSession } from '../middleware/s
 import { authenticate, createUser, MIN_PASSWORD } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
 import { ConflictError, ValidationError } from '../services/errors.js';
-import { field } from './params.js';
+import { field, requesterError } from './params.js';
 
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 const LOGIN_ATTEMPTS = 10;
@@ -45,8 +45,8 @@ export function authRouter(ctx: ServiceContext, config: Config): Router {
       renewSession(ctx, config, req, res, user);
       res.redirect(303, '/articles');
     } catch (error) {
-      if (!(error instanceof WorkbenchError) || error.status >= 500) throw error;
-      res.status(error.status).render('auth/setup', { title: 'Create the admin account', name, error: error.message, minPassword: MIN_PASSWORD });
+      const refused = requesterError(error);
+      res.status(refused.status).render('auth/setup', { title: 'Create the admin account', name, error: refused.message, minPassword: MIN_PASSWORD });
     }
   });
 

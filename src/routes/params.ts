@@ -1,3 +1,6 @@
+import { ARTICLE_STATUSES, type ArticleFilter, type ArticleStatus } from '../db/repositories/articles.js';
+import { WorkbenchError } from '../errors.js';
+import { isKnownCheck } from '../services/articles.js';
 import { NotFoundError } from '../services/errors.js';
 
 /** A positive integer path parameter; anything else names nothing that exists. */
@@ -10,4 +13,24 @@ export function idParam(value: string | string[] | undefined, what = 'article'):
 export function field(source: unknown, name: string): string | undefined {
   const value = (source as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** The article list's filters and page, as the list page and the API read them from a query; unknown values are ignored. */
+export function articleListQuery(query: unknown): { filter: ArticleFilter; page: number } {
+  const status = field(query, 'status');
+  const check = field(query, 'check');
+  return {
+    filter: {
+      status: ARTICLE_STATUSES.includes(status as ArticleStatus) ? (status as ArticleStatus) : undefined,
+      check: check && isKnownCheck(check) ? check : undefined,
+      titleContains: field(query, 'q')?.trim() || undefined,
+    },
+    page: Number(field(query, 'page')) || 1,
+  };
+}
+
+/** The error when it is the requester's to fix (a 4xx), for a form to show again with it; anything else goes on to the error handler. */
+export function requesterError(error: unknown): WorkbenchError {
+  if (error instanceof WorkbenchError && error.status < 500) return error;
+  throw error;
 }

@@ -41,13 +41,14 @@ export async function createUser(ctx: ServiceContext, input: { name: string; rol
   });
 }
 
-// Verified against when the name is unknown, so an unknown name costs as long as a wrong password.
-const UNKNOWN_USER_HASH = hashPassword(randomBytes(16).toString('hex'));
+// Verified against when the name is unknown, so an unknown name costs as long as a wrong password;
+// made at the first login, not whenever this module loads (every CLI command would pay for it).
+let unknownUserHash: Promise<string> | undefined;
 
 /** The user these credentials belong to, or undefined; a disabled account never authenticates. */
 export async function authenticate(ctx: ServiceContext, name: string, password: string): Promise<User | undefined> {
   const credentials = password.length <= MAX_PASSWORD ? ctx.repos.users.credentials(name.trim()) : undefined;
-  const matches = await verify(credentials?.passwordHash ?? (await UNKNOWN_USER_HASH), password.slice(0, MAX_PASSWORD));
+  const matches = await verify(credentials?.passwordHash ?? (await (unknownUserHash ??= hashPassword(randomBytes(16).toString('hex')))), password.slice(0, MAX_PASSWORD));
   if (!credentials || !matches || credentials.disabled) return undefined;
   return ctx.repos.users.find(credentials.id);
 }

@@ -6,7 +6,7 @@ import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
 import type { ServiceContext } from './context.js';
 import { NotFoundError } from './errors.js';
 import { correctedArticle } from './passage-layout.js';
-import { requireArticle } from './review.js';
+import { requireArticle, requireSummary } from './review.js';
 import { currentReviewFragments, type ReviewFragments } from './review-fragments.js';
 
 export const PAGE_SIZE = 50;
@@ -35,8 +35,7 @@ export interface ReviewView {
 
 /** Everything the article page shows: the article's summary row and its stored fragments. Nothing is checked or diffed here. */
 export function reviewArticle(ctx: ServiceContext, id: number): ReviewView {
-  const article = ctx.repos.articles.findSummary(id);
-  if (!article) throw new NotFoundError(`There is no article ${id}.`);
+  const article = requireSummary(ctx, id);
   return { article, fragments: currentReviewFragments(ctx, article) };
 }
 
@@ -50,8 +49,7 @@ export interface PassageEditView {
 
 /** One passage with what its edit page shows. */
 export function passageForEdit(ctx: ServiceContext, id: number, idx: number): PassageEditView {
-  const article = ctx.repos.articles.findSummary(id);
-  if (!article) throw new NotFoundError(`There is no article ${id}.`);
+  const article = requireSummary(ctx, id);
   const passage = ctx.repos.passages.find(id, idx);
   if (!passage) throw new NotFoundError(`Article ${id} has no passage ${idx}.`);
   return { article, passage, passageCount: ctx.repos.passages.count(id), diffHtml: renderDiffHtml(wordDiff(passage.aiText, passage.correctedText).parts) };

@@ -1,5 +1,5 @@
 import type { TextEdit } from '../checks/types.js';
-import type { Article } from '../db/repositories/articles.js';
+import type { Article, ArticleSummary } from '../db/repositories/articles.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
 import type { ServiceContext } from './context.js';
 import { NotFoundError, ValidationError } from './errors.js';
@@ -10,6 +10,13 @@ const MAX_REASON = 500;
 
 export function requireArticle(ctx: ServiceContext, id: number): Article {
   const article = ctx.repos.articles.find(id);
+  if (!article) throw new NotFoundError(`There is no article ${id}.`);
+  return article;
+}
+
+/** The article without its texts, as pages show it. */
+export function requireSummary(ctx: ServiceContext, id: number): ArticleSummary {
+  const article = ctx.repos.articles.findSummary(id);
   if (!article) throw new NotFoundError(`There is no article ${id}.`);
   return article;
 }

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { WorkbenchError } from '../../errors.js';
 import { authorize } from '../../middleware/auth.js';
-import { articleResource, findingResource, findingsOf, isKnownCheck, listArticles } from '../../services/articles.js';
+import { articleResource, findingResource, findingsOf, listArticles } from '../../services/articles.js';
 import type { ServiceContext } from '../../services/context.js';
 import { importArticle } from '../../services/import.js';
-import { ARTICLE_STATUSES, type ArticleStatus } from '../../db/repositories/articles.js';
-import { field, idParam } from '../params.js';
+import { articleListQuery, idParam } from '../params.js';
 
 const LANGUAGE = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language code such as en, uk or ru');
 
@@ -47,18 +46,8 @@ export function apiArticlesRouter(ctx: ServiceContext, config: Config): Router {
   });
 
   router.get('/articles', authorize('view'), (req, res) => {
-    const status = field(req.query, 'status');
-    const check = field(req.query, 'check');
-    const page = listArticles(
-      ctx,
-      {
-        status: ARTICLE_STATUSES.includes(status as ArticleStatus) ? (status as ArticleStatus) : undefined,
-        check: check && isKnownCheck(check) ? check : undefined,
-        titleContains: field(req.query, 'q') || undefined,
-      },
-      Number(field(req.query, 'page')) || 1,
-    );
-    res.json(page);
+    const { filter, page } = articleListQuery(req.query);
+    res.json(listArticles(ctx, filter, page));
   });
 
   router.get('/articles/:id', authorize('view'), (req, res) => {
