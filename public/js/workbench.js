@@ -34,8 +34,8 @@
       case 'j': select(current + 1); break;
       case 'k': select(current - 1); break;
       case 'a': {
-        const form = finding && finding.querySelector('form[data-action="apply"]');
-        if (form) form.requestSubmit();
+        const apply = finding && finding.querySelector('button[data-action="apply"]');
+        if (apply) apply.click();
         break;
       }
       case 'd': {

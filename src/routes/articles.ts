@@ -3,7 +3,7 @@ import multer from 'multer';
 import type { Config } from '../config.js';
 import { ARTICLE_STATUSES } from '../db/repositories/articles.js';
 import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
-import { fillTemplate } from '../lib/http/gzip-assembly.js';
+import { fillTemplate, storedChunk } from '../lib/http/gzip-assembly.js';
 import { articleListRenderer } from '../render/article-list.js';
 import { STATUS_LABELS } from '../render/view-helpers.js';
 import { CHECK_IDS, correctedText, reviewArticle } from '../services/articles.js';
@@ -103,9 +103,10 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
 
   router.get('/articles/:id', authorize('view'), async (req, res) => {
     const { article, fragments } = reviewArticle(ctx, idParam(req.params.id));
+    const token = storedChunk(res.locals.csrfToken as string);
     const fills = new Map([
-      [PASSAGES_MARK, fillTemplate(fragments.passages, res.locals.csrfToken as string)],
-      [FINDINGS_MARK, fillTemplate(fragments.findings, res.locals.csrfToken as string)],
+      [PASSAGES_MARK, fillTemplate(fragments.passages, token)],
+      [FINDINGS_MARK, fillTemplate(fragments.findings, token)],
     ]);
     await renderAssembled(req, res, 'articles/show', { title: article.title, article, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK }, fills);
   });

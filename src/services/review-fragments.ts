@@ -1,9 +1,12 @@
 import type { Article, ArticleSummary } from '../db/repositories/articles.js';
-import { compressTemplate, parseTemplate, serializeTemplate, type CompressedTemplate } from '../lib/http/gzip-assembly.js';
+import { compressTemplate, parseTemplate, serializeTemplate, TEMPLATE_FORMAT, type CompressedTemplate } from '../lib/http/gzip-assembly.js';
 import { TOKEN_SLOT } from '../render/compile.js';
 import { RENDER_KEY, renderReviewFragments } from '../render/review-fragments.js';
 import type { ServiceContext } from './context.js';
 import type { PassageText } from './passage-layout.js';
+
+/** The templates and the stored form a row was made with: a row with another key is rendered again. */
+const STORED_KEY = `${RENDER_KEY}.${TEMPLATE_FORMAT}`;
 
 /** The review page's passages and findings panel, compressed, with TOKEN_SLOT where each form's token goes. */
 export interface ReviewFragments {
@@ -23,7 +26,7 @@ export function storeReviewFragments(ctx: ServiceContext, article: Pick<Article,
   );
   const fragments = { passages: compressTemplate(passagesHtml, TOKEN_SLOT), findings: compressTemplate(findingsHtml, TOKEN_SLOT) };
   ctx.repos.reviewFragments.save(article.id, {
-    renderKey: RENDER_KEY,
+    renderKey: STORED_KEY,
     passages: serializeTemplate(fragments.passages),
     findings: serializeTemplate(fragments.findings),
   });
@@ -33,7 +36,7 @@ export function storeReviewFragments(ctx: ServiceContext, article: Pick<Article,
 /** The stored fragments of an article, rendered again first when the templates changed since. */
 export function currentReviewFragments(ctx: ServiceContext, summary: ArticleSummary): ReviewFragments {
   const stored = ctx.repos.reviewFragments.find(summary.id);
-  if (stored?.renderKey === RENDER_KEY) return { passages: parseTemplate(stored.passages), findings: parseTemplate(stored.findings) };
+  if (stored?.renderKey === STORED_KEY) return { passages: parseTemplate(stored.passages), findings: parseTemplate(stored.findings) };
   const { repos } = ctx;
   return repos.transaction(() => {
     const article = repos.articles.find(summary.id)!;

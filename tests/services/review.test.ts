@@ -3,7 +3,7 @@ import { correctedText, listArticles, reviewArticle } from '../../src/services/a
 import { NotFoundError, ValidationError } from '../../src/services/errors.js';
 import { importArticle } from '../../src/services/import.js';
 import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding, editPassage, revertPassage } from '../../src/services/review.js';
-import { fillTemplate, plainParts } from '../../src/lib/http/gzip-assembly.js';
+import { fillTemplate, plainParts, storedChunk } from '../../src/lib/http/gzip-assembly.js';
 import { demoText, testContext } from '../helpers/app.js';
 
 function setup() {
@@ -14,7 +14,7 @@ function setup() {
 
 /** The review page's table row of one passage, as stored. */
 function passageRow(ctx: ReturnType<typeof setup>['ctx'], id: number, idx: number): string {
-  const html = plainParts(fillTemplate(reviewArticle(ctx, id).fragments.passages, ''));
+  const html = plainParts(fillTemplate(reviewArticle(ctx, id).fragments.passages, storedChunk('')));
   const start = html.indexOf(`<tr id="p-${idx}"`);
   return html.slice(start, html.indexOf('</tr>', start) + 5);
 }
