@@ -6,7 +6,7 @@ import type { Severity } from '../checks/types.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
 import { renderDiffHtml, wordDiff, type Highlight } from '../lib/diff/index.js';
 import { compileFragment } from './compile.js';
-import type { PassageText } from '../services/passage-layout.js';
+import type { StoredPassage } from '../db/repositories/passages.js';
 
 /**
  * The review page's two large parts, the passages and the findings panel, rendered when an
@@ -40,6 +40,8 @@ export interface PassageView {
   diffHtml: string;
   changed: boolean;
   deleted: boolean;
+  /** What a revert from this page is based on. */
+  version: number;
 }
 
 export interface FindingView {
@@ -112,7 +114,7 @@ export function groupFindings(findings: readonly StoredFinding[]): CheckFindings
 }
 
 /** Each passage's word diff with its open findings highlighted. */
-function passageViews(passages: readonly PassageText[], findings: readonly StoredFinding[]): PassageView[] {
+function passageViews(passages: readonly StoredPassage[], findings: readonly StoredFinding[]): PassageView[] {
   const highlights = new Map<number, Highlight[]>();
   for (const f of findings) {
     if (f.dismissed || f.passageIdx === null || f.passageStart === null || f.passageEnd === null) continue;
@@ -127,6 +129,7 @@ function passageViews(passages: readonly PassageText[], findings: readonly Store
     diffHtml: renderDiffHtml(wordDiff(p.aiText, p.correctedText).parts, highlights.get(p.idx)),
     changed: p.correctedText !== p.aiText,
     deleted: p.correctedText === '',
+    version: p.version,
   }));
 }
 
@@ -136,7 +139,7 @@ export interface ReviewFragments {
 }
 
 /** Renders the passages and the findings panel of an article from its stored passages and findings. */
-export function renderReviewFragments(article: FragmentArticle, passages: readonly PassageText[], findings: readonly StoredFinding[]): ReviewFragments {
+export function renderReviewFragments(article: FragmentArticle, passages: readonly StoredPassage[], findings: readonly StoredFinding[]): ReviewFragments {
   const open = findings.filter((f) => !f.dismissed).length;
   return {
     passagesHtml: passagesTemplate.render({ article, passages: passageViews(passages, findings) }),

@@ -1,19 +1,33 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
+import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
 import { authorize } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
-import { ValidationError } from '../services/errors.js';
+import { StaleEditError, ValidationError } from '../services/errors.js';
 import { passageForEdit } from '../services/articles.js';
 import { editPassage, revertPassage } from '../services/review.js';
 import { reviewUrl } from './findings.js';
 import { field, idParam } from './params.js';
 
+/** The passage version a form was made from; a form without one cannot be checked, so it is refused. */
+function baseVersion(body: unknown): number {
+  const value = field(body, 'version');
+  if (value === undefined || !/^\d{1,9}$/.test(value)) throw new ValidationError('This form does not say which version of the passage it was made from. Reload the page and make the change again.');
+  return Number(value);
+}
+
 export function passagesRouter(ctx: ServiceContext): Router {
   const router = Router();
   router.use('/articles/:id/passages', authorize('review'));
 
+  /** The edit page; after a refused save, with the text saved meanwhile beside the requester's. */
+  const renderEditPage = (res: Response, id: number, idx: number, yours: string | null) => {
+    const view = passageForEdit(ctx, id, idx);
+    const conflict = yours === null ? null : { yours, diffHtml: renderDiffHtml(wordDiff(view.passage.correctedText, yours).parts) };
+    res.render('passages/edit', { title: `Passage ${view.passage.idx + 1} · ${view.article.title}`, ...view, conflict });
+  };
+
   router.get('/articles/:id/passages/:idx/edit', (req, res) => {
-    const view = passageForEdit(ctx, idParam(req.params.id), idParam(req.params.idx, 'passage'));
-    res.render('passages/edit', { title: `Passage ${view.passage.idx + 1} · ${view.article.title}`, ...view });
+    renderEditPage(res, idParam(req.params.id), idParam(req.params.idx, 'passage'), null);
   });
 
   router.post('/articles/:id/passages/:idx', (req, res) => {
@@ -21,14 +35,20 @@ export function passagesRouter(ctx: ServiceContext): Router {
     const idx = idParam(req.params.idx, 'passage');
     const text = field(req.body, 'text');
     if (text === undefined) throw new ValidationError('The corrected text is missing.');
-    editPassage(ctx, id, idx, text);
+    try {
+      editPassage(ctx, id, idx, text, baseVersion(req.body));
+    } catch (error) {
+      if (!(error instanceof StaleEditError)) throw error;
+      res.status(409);
+      return renderEditPage(res, id, idx, text);
+    }
     res.redirect(303, reviewUrl(id, `p-${idx}`));
   });
 
   router.post('/articles/:id/passages/:idx/revert', (req, res) => {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
-    revertPassage(ctx, id, idx);
+    revertPassage(ctx, id, idx, baseVersion(req.body));
     res.redirect(303, reviewUrl(id, `p-${idx}`));
   });
 

@@ -21,6 +21,13 @@ export class ConflictError extends WorkbenchError {
   }
 }
 
+/** A save made from an older version of a passage than the one stored: someone saved meanwhile. */
+export class StaleEditError extends WorkbenchError {
+  constructor(readonly current: { correctedText: string; version: number }) {
+    super('Someone saved this passage after you opened it. Compare the two texts and save again.', 409);
+  }
+}
+
 /** The requester may not do this. */
 export class ForbiddenError extends WorkbenchError {
   constructor(message = 'Your role does not allow this.') {

@@ -47,7 +47,7 @@ export function importArticle(ctx: ServiceContext, input: ImportInput): ImportRe
     repos.passages.insertAll(articleId, passages);
     repos.findings.replace(articleId, checkArticle({ targetLang, sourceLang, sourceText }, passages, ctx.reference));
     repos.articles.recount(articleId);
-    storeReviewFragments(ctx, { id: articleId, targetLang, sourceLang, sourceText }, passages);
+    storeReviewFragments(ctx, { id: articleId, targetLang, sourceLang, sourceText }, passages.map((p) => ({ ...p, version: 1 })));
     return articleId;
   });
   return { id, findings: repos.findings.ofArticle(id) };

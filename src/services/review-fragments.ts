@@ -3,7 +3,7 @@ import { compressTemplate, parseTemplate, serializeTemplate, TEMPLATE_FORMAT, ty
 import { TOKEN_SLOT } from '../render/compile.js';
 import { RENDER_KEY, renderReviewFragments } from '../render/review-fragments.js';
 import type { ServiceContext } from './context.js';
-import type { PassageText } from './passage-layout.js';
+import type { StoredPassage } from '../db/repositories/passages.js';
 
 /** The templates and the stored form a row was made with: a row with another key is rendered again. */
 const STORED_KEY = `${RENDER_KEY}.${TEMPLATE_FORMAT}`;
@@ -18,7 +18,7 @@ export interface ReviewFragments {
  * Renders and stores the review page's passages and findings panel from the article's stored
  * findings. Call inside the transaction that changed its text or findings, after storing them.
  */
-export function storeReviewFragments(ctx: ServiceContext, article: Pick<Article, 'id' | 'targetLang' | 'sourceLang' | 'sourceText'>, passages: readonly PassageText[]): ReviewFragments {
+export function storeReviewFragments(ctx: ServiceContext, article: Pick<Article, 'id' | 'targetLang' | 'sourceLang' | 'sourceText'>, passages: readonly StoredPassage[]): ReviewFragments {
   const { passagesHtml, findingsHtml } = renderReviewFragments(
     { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null },
     passages,

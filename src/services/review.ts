@@ -1,8 +1,9 @@
 import type { TextEdit } from '../checks/types.js';
 import type { Article, ArticleSummary } from '../db/repositories/articles.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
+import type { StoredPassage } from '../db/repositories/passages.js';
 import type { ServiceContext } from './context.js';
-import { NotFoundError, ValidationError } from './errors.js';
+import { NotFoundError, StaleEditError, ValidationError } from './errors.js';
 import { applyArticleEdits, correctedArticle } from './passage-layout.js';
 import { storeCorrections } from './recheck.js';
 
@@ -82,19 +83,29 @@ export function dismissCheck(ctx: ServiceContext, articleId: number, check: stri
   return open.length;
 }
 
-/** Replaces a passage's corrected text; line breaks become spaces, empty text deletes the passage. */
-export function editPassage(ctx: ServiceContext, articleId: number, idx: number, text: string): void {
+/**
+ * Sets a passage's corrected text, if it is still at the version the change was made from:
+ * otherwise someone saved it meanwhile, and the change is refused rather than lost or losing theirs.
+ * Checked and stored in one transaction, so two saves from one version cannot both pass.
+ */
+function changePassage(ctx: ServiceContext, articleId: number, idx: number, baseVersion: number, textOf: (passage: StoredPassage) => string): void {
   const article = requireArticle(ctx, articleId);
-  if (!ctx.repos.passages.find(article.id, idx)) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
-  storeCorrections(ctx, article, new Map([[idx, text.replace(/\s*[\r\n]+\s*/g, ' ').trim()]]));
+  ctx.repos.transaction(() => {
+    const passage = ctx.repos.passages.find(article.id, idx);
+    if (!passage) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
+    if (passage.version !== baseVersion) throw new StaleEditError(passage);
+    storeCorrections(ctx, article, new Map([[idx, textOf(passage)]]));
+  });
+}
+
+/** Replaces a passage's corrected text; line breaks become spaces, empty text deletes the passage. */
+export function editPassage(ctx: ServiceContext, articleId: number, idx: number, text: string, baseVersion: number): void {
+  changePassage(ctx, articleId, idx, baseVersion, () => text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
 }
 
 /** Puts a passage back to the AI text. */
-export function revertPassage(ctx: ServiceContext, articleId: number, idx: number): void {
-  const article = requireArticle(ctx, articleId);
-  const passage = ctx.repos.passages.find(article.id, idx);
-  if (!passage) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
-  storeCorrections(ctx, article, new Map([[idx, passage.aiText]]));
+export function revertPassage(ctx: ServiceContext, articleId: number, idx: number, baseVersion: number): void {
+  changePassage(ctx, articleId, idx, baseVersion, (passage) => passage.aiText);
 }
 
 function escapeRegExp(text: string): string {

@@ -62,6 +62,7 @@ export function clientAs(app: Express, ctx: ServiceContext, role: Role, name: st
   const cookie = `${SESSION_COOKIE}=${startSession({ ...ctx, now: () => new Date().toISOString() }, user.id, csrf, testConfig.session)}`;
   const bearer = `Bearer ${createApiToken(ctx, user.name, 'tests').token}`;
   return {
+    app,
     user,
     csrf,
     cookie,

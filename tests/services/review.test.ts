@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { correctedText, listArticles, reviewArticle } from '../../src/services/articles.js';
-import { NotFoundError, ValidationError } from '../../src/services/errors.js';
+import { NotFoundError, StaleEditError, ValidationError } from '../../src/services/errors.js';
 import { importArticle } from '../../src/services/import.js';
 import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding, editPassage, revertPassage } from '../../src/services/review.js';
 import { fillTemplate, plainParts, storedChunk } from '../../src/lib/http/gzip-assembly.js';
@@ -76,7 +76,7 @@ describe('review actions', () => {
     const finding = open(ctx, id).find((f) => f.check === 'number-format')!;
     dismissFinding(ctx, id, finding.fingerprint, 'quoted as in the source');
     expect(ctx.repos.articles.find(id)!.openWarnings).toBe(before - 1);
-    editPassage(ctx, id, 0, 'Grain convoy reaches Odesa after corridor talks');
+    editPassage(ctx, id, 0, 'Grain convoy reaches Odesa after corridor talks', 1);
     const again = ctx.repos.findings.find(id, finding.fingerprint)!;
     expect(again.dismissed).toBe(true);
     expect(again.dismissalReason).toBe('quoted as in the source');
@@ -103,11 +103,26 @@ describe('review actions', () => {
   it('edits a passage by hand and reverts it to the AI text', () => {
     const { ctx, id } = setup();
     const original = ctx.repos.passages.find(id, 1)!.aiText;
-    editPassage(ctx, id, 1, 'Ukraine and its partners agreed on Monday\nto extend the corridor.');
-    expect(ctx.repos.passages.find(id, 1)!.correctedText).toBe('Ukraine and its partners agreed on Monday to extend the corridor.');
-    revertPassage(ctx, id, 1);
-    expect(ctx.repos.passages.find(id, 1)!.correctedText).toBe(original);
-    expect(() => editPassage(ctx, id, 99, 'x')).toThrow(NotFoundError);
+    editPassage(ctx, id, 1, 'Ukraine and its partners agreed on Monday\nto extend the corridor.', 1);
+    expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'Ukraine and its partners agreed on Monday to extend the corridor.', version: 2 });
+    revertPassage(ctx, id, 1, 2);
+    expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: original, version: 3 });
+    expect(() => editPassage(ctx, id, 99, 'x', 1)).toThrow(NotFoundError);
+  });
+
+  it('refuses a change made from an older version of the passage, and keeps the newer text', () => {
+    const { ctx, id } = setup();
+    editPassage(ctx, id, 1, 'First reviewer’s text.', 1);
+    expect(() => editPassage(ctx, id, 1, 'Second reviewer’s text.', 1)).toThrow(StaleEditError);
+    expect(() => revertPassage(ctx, id, 1, 1)).toThrow(StaleEditError);
+    expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'First reviewer’s text.', version: 2 });
+    // Applying a fix changes the passage too: an edit opened before it is stale.
+    const kiev = open(ctx, id).find((f) => f.text === 'Kiev')!;
+    const version = ctx.repos.passages.find(id, kiev.passageIdx!)!.version;
+    applyFinding(ctx, id, kiev.fingerprint);
+    expect(() => editPassage(ctx, id, kiev.passageIdx!, 'Old view of the passage.', version)).toThrow(StaleEditError);
+    // Other passages keep their versions.
+    expect(ctx.repos.passages.find(id, 0)!.version).toBe(1);
   });
 
   it('reports a finding that no longer exists as not found', () => {

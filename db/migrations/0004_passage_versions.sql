@@ -1,0 +1,4 @@
+-- Every passage carries a version, raised whenever its corrected text changes. A save names
+-- the version it was made from; a save made from an older one is refused (409) instead of
+-- overwriting what someone else saved meanwhile.
+ALTER TABLE passages ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
