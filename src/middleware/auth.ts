@@ -1,9 +1,10 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { WorkbenchError } from '../errors.js';
 import { userOfToken } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
 import { ForbiddenError } from '../services/errors.js';
 import { can, type Action } from '../services/permissions.js';
+import type { CurrentUser } from './session.js';
 
 /** Not signed in: the browser is sent to the login page, anything else answered 401. */
 export class UnauthenticatedError extends WorkbenchError {
@@ -32,6 +33,12 @@ export const requireSignIn: RequestHandler = (req, res, next) => {
   if (req.method === 'GET' || req.method === 'HEAD') return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
   next(new UnauthenticatedError('Your session has ended. Sign in again; the change was not saved.'));
 };
+
+/** The requester of a route behind requireSignIn or bearerAuth, who a change is recorded for. */
+export function signedInUser(req: Request): CurrentUser {
+  if (!req.user) throw new UnauthenticatedError();
+  return req.user;
+}
 
 /** The CMS API authenticates with a bearer token acting as its user. */
 export function bearerAuth(ctx: ServiceContext): RequestHandler {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { authorize } from '../middleware/auth.js';
+import { authorize, signedInUser } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
 import { ValidationError } from '../services/errors.js';
 import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding } from '../services/review.js';
@@ -24,7 +24,7 @@ export function findingsRouter(ctx: ServiceContext): Router {
 
   router.post('/articles/:id/findings/:fingerprint/apply', (req, res) => {
     const id = idParam(req.params.id);
-    applyFinding(ctx, id, req.params.fingerprint, suggestionIndex(field(req.body, 'suggestion')));
+    applyFinding(ctx, signedInUser(req), id, req.params.fingerprint, suggestionIndex(field(req.body, 'suggestion')));
     res.redirect(303, reviewUrl(id));
   });
 
@@ -39,7 +39,7 @@ export function findingsRouter(ctx: ServiceContext): Router {
     const group = field(req.body, 'group');
     const spelling = field(req.body, 'spelling');
     if (!group || !spelling) throw new ValidationError('Choose the spelling to use.');
-    applyGroupSpelling(ctx, id, group, spelling);
+    applyGroupSpelling(ctx, signedInUser(req), id, group, spelling);
     res.redirect(303, reviewUrl(id));
   });
 

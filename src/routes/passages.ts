@@ -1,10 +1,10 @@
 import { Router, type Response } from 'express';
 import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
-import { authorize } from '../middleware/auth.js';
+import { authorize, signedInUser } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
 import { StaleEditError, ValidationError } from '../services/errors.js';
-import { passageForEdit } from '../services/articles.js';
-import { editPassage, revertPassage } from '../services/review.js';
+import { articleHistory, passageForEdit } from '../services/articles.js';
+import { editPassage, restorePassage, revertPassage } from '../services/review.js';
 import { reviewUrl } from './findings.js';
 import { field, idParam } from './params.js';
 
@@ -36,7 +36,7 @@ export function passagesRouter(ctx: ServiceContext): Router {
     const text = field(req.body, 'text');
     if (text === undefined) throw new ValidationError('The corrected text is missing.');
     try {
-      editPassage(ctx, id, idx, text, baseVersion(req.body));
+      editPassage(ctx, signedInUser(req), id, idx, text, baseVersion(req.body));
     } catch (error) {
       if (!(error instanceof StaleEditError)) throw error;
       res.status(409);
@@ -48,7 +48,18 @@ export function passagesRouter(ctx: ServiceContext): Router {
   router.post('/articles/:id/passages/:idx/revert', (req, res) => {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
-    revertPassage(ctx, id, idx, baseVersion(req.body));
+    revertPassage(ctx, signedInUser(req), id, idx, baseVersion(req.body));
+    res.redirect(303, reviewUrl(id, `p-${idx}`));
+  });
+
+  router.get('/articles/:id/history', authorize('view'), (req, res) => {
+    const history = articleHistory(ctx, idParam(req.params.id));
+    res.render('articles/history', { title: `History · ${history.article.title}`, ...history });
+  });
+
+  router.post('/articles/:id/history/:event/restore', authorize('review'), (req, res) => {
+    const id = idParam(req.params.id);
+    const idx = restorePassage(ctx, signedInUser(req), id, idParam(req.params.event, 'change'), baseVersion(req.body));
     res.redirect(303, reviewUrl(id, `p-${idx}`));
   });
 

@@ -1,6 +1,7 @@
 import { checks, findCheck } from '../checks/index.js';
 import type { ArticleFilter, ArticleSummary } from '../db/repositories/articles.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
+import type { PassageEvent } from '../db/repositories/passage-events.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
 import type { ServiceContext } from './context.js';
@@ -53,6 +54,28 @@ export function passageForEdit(ctx: ServiceContext, id: number, idx: number): Pa
   const passage = ctx.repos.passages.find(id, idx);
   if (!passage) throw new NotFoundError(`Article ${id} has no passage ${idx}.`);
   return { article, passage, passageCount: ctx.repos.passages.count(id), diffHtml: renderDiffHtml(wordDiff(passage.aiText, passage.correctedText).parts) };
+}
+
+export interface HistoryEntry extends PassageEvent {
+  /** From the text before the change to the text after it. */
+  diffHtml: string;
+  /** The passage's version now, which a restore is based on; null when its text is this event's already. */
+  restoreFrom: number | null;
+}
+
+/** The article's changes, newest first, each with its word diff and whether it can be restored. */
+export function articleHistory(ctx: ServiceContext, id: number): { article: ArticleSummary; entries: HistoryEntry[] } {
+  const article = requireSummary(ctx, id);
+  const current = new Map(ctx.repos.passages.ofArticle(id).map((p) => [p.idx, p]));
+  const entries = ctx.repos.passageEvents.ofArticle(id).map((e) => {
+    const passage = current.get(e.passageIdx)!;
+    return {
+      ...e,
+      diffHtml: renderDiffHtml(wordDiff(e.beforeText, e.afterText).parts),
+      restoreFrom: passage.correctedText === e.afterText ? null : passage.version,
+    };
+  });
+  return { article, entries };
 }
 
 export function isKnownCheck(id: string): boolean {

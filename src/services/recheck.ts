@@ -1,29 +1,58 @@
 import type { Article } from '../db/repositories/articles.js';
-import { checkArticle } from './check-article.js';
-import type { ServiceContext } from './context.js';
+import type { ChangeKind } from '../db/repositories/passage-events.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
+import { checkArticle } from './check-article.js';
+import type { Actor, ServiceContext } from './context.js';
 import { storeReviewFragments } from './review-fragments.js';
 
+/** A change of passages' corrected text: who made it and how, for the history. */
+export interface Change {
+  actor: Actor;
+  kind: ChangeKind;
+}
+
 /**
- * Stores corrected passages (raising the version of each that changed), then re-checks the article and stores its findings, the open
- * counts and the rendered review page parts, all in one transaction, so readers never see text and
- * findings that disagree. A change marks the article as in review.
+ * Re-checks the article as its passages stand and stores its findings, the open counts and
+ * the rendered review page parts, in one transaction, so readers never see text and findings
+ * that disagree. Marks the article as in review.
  */
-export function storeCorrections(ctx: ServiceContext, article: Article, corrections: ReadonlyMap<number, string>): void {
+export function recheckArticle(ctx: ServiceContext, article: Article, passages: readonly StoredPassage[] = ctx.repos.passages.ofArticle(article.id)): void {
   const { repos } = ctx;
   repos.transaction(() => {
+    repos.findings.replace(article.id, checkArticle(article, passages, ctx.reference));
+    repos.articles.recount(article.id);
+    repos.articles.touch(article.id, 'in_review', ctx.now());
+    storeReviewFragments(ctx, article, passages);
+  });
+}
+
+/**
+ * Stores corrected passages, raising the version of each that changed and recording the
+ * change in its history, then re-checks the article, all in one transaction.
+ */
+export function storeCorrections(ctx: ServiceContext, article: Article, corrections: ReadonlyMap<number, string>, change: Change): void {
+  const { repos } = ctx;
+  repos.transaction(() => {
+    const now = ctx.now();
     const changed: StoredPassage[] = [];
     const passages = repos.passages.ofArticle(article.id).map((p) => {
       const text = corrections.get(p.idx);
       if (text === undefined || text === p.correctedText) return p;
       const next = { ...p, correctedText: text, version: p.version + 1 };
       changed.push(next);
+      repos.passageEvents.insert({
+        articleId: article.id,
+        passageIdx: p.idx,
+        version: next.version,
+        userId: change.actor.id,
+        kind: change.kind,
+        beforeText: p.correctedText,
+        afterText: text,
+        now,
+      });
       return next;
     });
     repos.passages.updateAll(article.id, changed);
-    repos.findings.replace(article.id, checkArticle(article, passages, ctx.reference));
-    repos.articles.recount(article.id);
-    repos.articles.touch(article.id, 'in_review', ctx.now());
-    storeReviewFragments(ctx, article, passages);
+    recheckArticle(ctx, article, passages);
   });
 }

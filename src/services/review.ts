@@ -2,10 +2,10 @@ import type { TextEdit } from '../checks/types.js';
 import type { Article, ArticleSummary } from '../db/repositories/articles.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
-import type { ServiceContext } from './context.js';
+import type { Actor, ServiceContext } from './context.js';
 import { NotFoundError, StaleEditError, ValidationError } from './errors.js';
 import { applyArticleEdits, correctedArticle } from './passage-layout.js';
-import { storeCorrections } from './recheck.js';
+import { recheckArticle, storeCorrections, type Change } from './recheck.js';
 
 const MAX_REASON = 500;
 
@@ -29,9 +29,9 @@ function requireFinding(ctx: ServiceContext, article: Article, fingerprint: stri
   return finding;
 }
 
-function applyEditsToArticle(ctx: ServiceContext, article: Article, edits: readonly TextEdit[]): void {
+function applyEditsToArticle(ctx: ServiceContext, article: Article, edits: readonly TextEdit[], change: Change): void {
   const passages = ctx.repos.passages.ofArticle(article.id);
-  storeCorrections(ctx, article, applyArticleEdits(passages, edits));
+  storeCorrections(ctx, article, applyArticleEdits(passages, edits), change);
 }
 
 function cleanReason(reason: string | undefined): string {
@@ -40,16 +40,16 @@ function cleanReason(reason: string | undefined): string {
 }
 
 /** Applies a finding's fix, or the suggestion at `suggestion` (an index) when given. */
-export function applyFinding(ctx: ServiceContext, articleId: number, fingerprint: string, suggestion?: number): void {
+export function applyFinding(ctx: ServiceContext, actor: Actor, articleId: number, fingerprint: string, suggestion?: number): void {
   const article = requireArticle(ctx, articleId);
   const finding = requireFinding(ctx, article, fingerprint);
   const edit = suggestion === undefined ? finding.fix : finding.suggestions[suggestion]?.edit;
   if (!edit) throw new ValidationError(suggestion === undefined ? 'This finding has no fix to apply.' : 'There is no such suggestion.');
-  applyEditsToArticle(ctx, article, [edit]);
+  applyEditsToArticle(ctx, article, [edit], { actor, kind: 'fix' });
 }
 
 /** Uses one spelling of an inconsistency group for every occurrence of the group's spellings. */
-export function applyGroupSpelling(ctx: ServiceContext, articleId: number, group: string, spelling: string): void {
+export function applyGroupSpelling(ctx: ServiceContext, actor: Actor, articleId: number, group: string, spelling: string): void {
   const article = requireArticle(ctx, articleId);
   const alternatives = new Set(ctx.repos.findings.ofArticle(article.id).filter((f) => f.group === group).flatMap((f) => f.alternatives));
   if (alternatives.size === 0) throw new NotFoundError('That group of findings is no longer reported.');
@@ -58,7 +58,7 @@ export function applyGroupSpelling(ctx: ServiceContext, articleId: number, group
   const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\d])(?:${others.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}\\d])`, 'gu');
   const { text } = correctedArticle(ctx.repos.passages.ofArticle(article.id));
   const edits = [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: spelling }));
-  applyEditsToArticle(ctx, article, edits);
+  applyEditsToArticle(ctx, article, edits, { actor, kind: 'spelling' });
 }
 
 /** Dismisses one finding; the dismissal is kept by fingerprint and survives re-checks. */
@@ -67,7 +67,7 @@ export function dismissFinding(ctx: ServiceContext, articleId: number, fingerpri
   const finding = requireFinding(ctx, article, fingerprint);
   ctx.repos.transaction(() => {
     ctx.repos.dismissals.save(article.id, { fingerprint, check: finding.check, reason: cleanReason(reason) }, ctx.now());
-    storeCorrections(ctx, article, new Map());
+    recheckArticle(ctx, article);
   });
 }
 
@@ -78,7 +78,7 @@ export function dismissCheck(ctx: ServiceContext, articleId: number, check: stri
   if (open.length === 0) throw new NotFoundError(`There are no open ${check} findings in this article.`);
   ctx.repos.transaction(() => {
     for (const f of open) ctx.repos.dismissals.save(article.id, { fingerprint: f.fingerprint, check, reason: cleanReason(reason) }, ctx.now());
-    storeCorrections(ctx, article, new Map());
+    recheckArticle(ctx, article);
   });
   return open.length;
 }
@@ -88,26 +88,37 @@ export function dismissCheck(ctx: ServiceContext, articleId: number, check: stri
  * otherwise someone saved it meanwhile, and the change is refused rather than lost or losing theirs.
  * Checked and stored in one transaction, so two saves from one version cannot both pass.
  */
-function changePassage(ctx: ServiceContext, articleId: number, idx: number, baseVersion: number, textOf: (passage: StoredPassage) => string): void {
+function changePassage(ctx: ServiceContext, change: Change, articleId: number, idx: number, baseVersion: number, textOf: (passage: StoredPassage) => string): void {
   const article = requireArticle(ctx, articleId);
   ctx.repos.transaction(() => {
     const passage = ctx.repos.passages.find(article.id, idx);
     if (!passage) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
     if (passage.version !== baseVersion) throw new StaleEditError(passage);
-    storeCorrections(ctx, article, new Map([[idx, textOf(passage)]]));
+    storeCorrections(ctx, article, new Map([[idx, textOf(passage)]]), change);
   });
 }
 
 /** Replaces a passage's corrected text; line breaks become spaces, empty text deletes the passage. */
-export function editPassage(ctx: ServiceContext, articleId: number, idx: number, text: string, baseVersion: number): void {
-  changePassage(ctx, articleId, idx, baseVersion, () => text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+export function editPassage(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, text: string, baseVersion: number): void {
+  changePassage(ctx, { actor, kind: 'edit' }, articleId, idx, baseVersion, () => text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
 }
 
 /** Puts a passage back to the AI text. */
-export function revertPassage(ctx: ServiceContext, articleId: number, idx: number, baseVersion: number): void {
-  changePassage(ctx, articleId, idx, baseVersion, (passage) => passage.aiText);
+export function revertPassage(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, baseVersion: number): void {
+  changePassage(ctx, { actor, kind: 'revert' }, articleId, idx, baseVersion, (passage) => passage.aiText);
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Puts a passage back to its text after an event of its history (its "version N"). Based on
+ * the passage's current version like any other change, and itself recorded as one.
+ */
+export function restorePassage(ctx: ServiceContext, actor: Actor, articleId: number, eventId: number, baseVersion: number): number {
+  const event = ctx.repos.passageEvents.find(articleId, eventId);
+  if (!event) throw new NotFoundError(`Article ${articleId} has no change ${eventId} in its history.`);
+  changePassage(ctx, { actor, kind: 'restore' }, articleId, event.passageIdx, baseVersion, () => event.afterText);
+  return event.passageIdx;
 }

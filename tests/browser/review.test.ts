@@ -144,6 +144,11 @@ describe('reviewing an article in the browser', () => {
     await page.waitForURL(`${base}/articles/${id}#p-${idx}`);
     expect(await (await fetch(`${base}/api/articles/${id}`, { headers: { authorization: editor.bearer } })).text()).toContain('Edited by hand in the browser.');
     expect(await page.locator(`#p-${idx} ins`).count()).toBeGreaterThan(0);
+    // The change is in the article's history, with its author.
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.waitForURL(`${base}/articles/${id}/history`);
+    expect(await page.locator('.history-entry').first().textContent()).toContain('editor edited passage');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 

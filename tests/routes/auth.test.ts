@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { hashPassword } from '../../src/services/accounts.js';
 import { importArticle } from '../../src/services/import.js';
+import { editPassage } from '../../src/services/review.js';
 import { clientAs, demoText, reference, testConfig, testContext } from '../helpers/app.js';
 
 /** The session cookie a response set, as a Cookie header value. */
@@ -127,13 +128,21 @@ describe('the API', () => {
   });
 });
 
+interface Ids {
+  article: number;
+  fingerprint: string;
+  user: number;
+  /** A change in the history that can be restored. */
+  event: number;
+}
+
 describe('who may do what', () => {
   type Role = 'translator' | 'editor' | 'admin';
   interface Case {
     name: string;
     /** Roles allowed; the others must get 403 and change nothing. */
     allowed: Role[];
-    run: (client: ReturnType<typeof clientAs>, ids: { article: number; fingerprint: string; user: number }) => request.Test;
+    run: (client: ReturnType<typeof clientAs>, ids: Ids) => request.Test;
   }
   const ALL: Role[] = ['translator', 'editor', 'admin'];
   const cases: Case[] = [
@@ -147,8 +156,10 @@ describe('who may do what', () => {
     { name: 'apply a finding', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/findings/${ids.fingerprint}/apply`) },
     { name: 'dismiss a finding', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/findings/${ids.fingerprint}/dismiss`, { reason: 'x' }) },
     { name: 'dismiss a check', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/checks/boilerplate/dismiss`) },
-    { name: 'edit a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1`, { text: 'Edited.', version: '1' }) },
-    { name: 'revert a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/revert`, { version: '1' }) },
+    { name: 'edit a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1`, { text: 'Edited.', version: '3' }) },
+    { name: 'revert a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/revert`, { version: '3' }) },
+    { name: 'GET the history', allowed: ALL, run: (c, ids) => c.get(`/articles/${ids.article}/history`) },
+    { name: 'restore a version', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/history/${ids.event}/restore`, { version: '3' }) },
     { name: 'GET users', allowed: ['admin'], run: (c) => c.get('/admin/users') },
     { name: 'add a user', allowed: ['admin'], run: (c) => c.post('/admin/users', { name: 'new-person', role: 'editor', password: 'a long password' }) },
     { name: 'change a role', allowed: ['admin'], run: (c, ids) => c.post(`/admin/users/${ids.user}`, { role: 'admin' }) },
@@ -156,11 +167,25 @@ describe('who may do what', () => {
     { name: 'create a token', allowed: ['admin'], run: (c) => c.post('/admin/tokens', { user: 'editor', label: 'cms' }) },
   ];
 
+  /**
+   * An app with an imported article whose passage 1 an editor changed twice (so version 2 can
+   * be restored from version 3), and what the cases act on.
+   */
+  function world() {
+    const { db, ctx, app } = emptyApp();
+    const editor = clientAs(app, ctx, 'editor');
+    const { id } = importArticle(ctx, { text: demoText });
+    editPassage(ctx, editor.user, id, 1, 'Edited once.', 1);
+    editPassage(ctx, editor.user, id, 1, 'Edited twice.', 2);
+    const ids = { article: id, fingerprint: ctx.repos.findings.ofArticle(id).find((f) => f.fix)!.fingerprint, user: editor.user.id, event: ctx.repos.passageEvents.ofArticle(id).at(-1)!.id };
+    return { db, ctx, app, ids };
+  }
+
   /** Everything a refused request must leave as it was. */
   function snapshot(ctx: ReturnType<typeof testContext>['ctx'], db: ReturnType<typeof testContext>['db']) {
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
     return {
-      tables: ['articles', 'passages', 'findings', 'dismissals', 'users', 'api_tokens'].map(count),
+      tables: ['articles', 'passages', 'findings', 'dismissals', 'users', 'api_tokens', 'passage_events'].map(count),
       corrected: ctx.repos.passages.ofArticle(1).map((p) => p.correctedText),
       roles: ctx.repos.users.all().map((u) => `${u.name}:${u.role}`),
     };
@@ -170,11 +195,8 @@ describe('who may do what', () => {
     for (const role of ALL) {
       const allowed = c.allowed.includes(role);
       it(`${c.name} as ${role}: ${allowed ? 'allowed' : '403, nothing changes'}`, async () => {
-        const { db, ctx, app } = emptyApp();
-        const client = clientAs(app, ctx, role);
-        const target = clientAs(app, ctx, 'editor');
-        const { id, findings } = importArticle(ctx, { text: demoText });
-        const ids = { article: id, fingerprint: findings.find((f) => f.fix)!.fingerprint, user: target.user.id };
+        const { db, ctx, app, ids } = world();
+        const client = clientAs(app, ctx, role, `${role}-client`);
         const before = snapshot(ctx, db);
         const res = await c.run(client, ids);
         if (allowed) expect(res.status, res.text.slice(0, 300)).toBeLessThan(400);
@@ -185,10 +207,8 @@ describe('who may do what', () => {
       });
     }
     it(`${c.name} signed out: refused, nothing changes`, async () => {
-      const { db, ctx, app } = emptyApp();
+      const { db, ctx, app, ids } = world();
       const someone = clientAs(app, ctx, 'editor');
-      const { id, findings } = importArticle(ctx, { text: demoText });
-      const ids = { article: id, fingerprint: findings.find((f) => f.fix)!.fingerprint, user: someone.user.id };
       const before = snapshot(ctx, db);
       const anonymous = { ...someone, get: (url: string) => request(app).get(url), post: (url: string, fields = {}) => request(app).post(url).type('form').send(fields), upload: (url: string) => request(app).post(url).field('x', 'y'), api: { get: (url: string) => request(app).get(url), post: (url: string) => request(app).post(url) } };
       const res = await c.run(anonymous, ids);
@@ -197,10 +217,8 @@ describe('who may do what', () => {
     });
     if (!c.name.startsWith('GET') && !c.name.includes('API')) {
       it(`${c.name} without its CSRF token: 403, nothing changes`, async () => {
-        const { db, ctx, app } = emptyApp();
+        const { db, ctx, app, ids } = world();
         const admin = clientAs(app, ctx, 'admin');
-        const { id, findings } = importArticle(ctx, { text: demoText });
-        const ids = { article: id, fingerprint: findings.find((f) => f.fix)!.fingerprint, user: clientAs(app, ctx, 'editor').user.id };
         const before = snapshot(ctx, db);
         const tokenless = { ...admin, post: (url: string, fields = {}) => request(app).post(url).set('Cookie', admin.cookie).type('form').send(fields), upload: (url: string) => request(app).post(url).set('Cookie', admin.cookie).field('title', 'x') };
         const res = await c.run(tokenless, ids);

@@ -81,6 +81,27 @@ describe('two people editing one passage', () => {
   });
 });
 
+describe('history', () => {
+  it('shows each change with who made it and its diff, and restores an earlier version', async () => {
+    const { web, ctx, id } = setup();
+    const empty = await web.get(`/articles/${id}/history`).expect(200);
+    expect(empty.text).toContain('No passage has been changed yet');
+    await web.post(`/articles/${id}/passages/1`, { text: 'A first <em>wording</em>.', version: '1' }).expect(303);
+    await web.post(`/articles/${id}/passages/1`, { text: 'A second wording.', version: '2' }).expect(303);
+    const page = await web.get(`/articles/${id}/history`).expect(200);
+    expect(page.text).toContain('<strong>editor</strong> <span class="kind">edited</span>');
+    expect(page.text).toContain('&lt;em&gt;wording&lt;/em&gt;');
+    expect(page.text).toMatch(/<ins><span class="visually-hidden">inserted: <\/span>[^<]*second/);
+    const [, firstEvent] = ctx.repos.passageEvents.ofArticle(id);
+    // The latest version cannot be restored (it is the text now); the earlier one can, from version 3.
+    expect(page.text).toContain(`action="/articles/${id}/history/${firstEvent!.id}/restore"`);
+    await web.post(`/articles/${id}/history/${firstEvent!.id}/restore`, { version: '2' }).expect(409);
+    await web.post(`/articles/${id}/history/${firstEvent!.id}/restore`, { version: '3' }).expect(303).expect('Location', `/articles/${id}#p-1`);
+    expect(ctx.repos.passages.find(id, 1)!.correctedText).toBe('A first <em>wording</em>.');
+    await web.post(`/articles/${id}/history/9999/restore`, { version: '4' }).expect(404);
+  });
+});
+
 describe('passage actions', () => {
   it('POST …/passages/:idx saves a hand edit and …/revert puts the AI text back', async () => {
     const { web, ctx, id } = setup();

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { correctedText, listArticles, reviewArticle } from '../../src/services/articles.js';
 import { NotFoundError, StaleEditError, ValidationError } from '../../src/services/errors.js';
 import { importArticle } from '../../src/services/import.js';
-import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding, editPassage, revertPassage } from '../../src/services/review.js';
+import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding, editPassage, restorePassage, revertPassage } from '../../src/services/review.js';
 import { fillTemplate, plainParts, storedChunk } from '../../src/lib/http/gzip-assembly.js';
-import { demoText, testContext } from '../helpers/app.js';
+import { demoText, testContext, testUser } from '../helpers/app.js';
 
 function setup() {
   const { ctx } = testContext();
   const { id, findings } = importArticle(ctx, { text: demoText });
-  return { ctx, id, findings };
+  return { ctx, id, findings, actor: testUser(ctx, 'editor') };
 }
 
 /** The review page's table row of one passage, as stored. */
@@ -23,7 +23,7 @@ const open = (ctx: ReturnType<typeof setup>['ctx'], id: number) => ctx.repos.fin
 
 describe('importArticle', () => {
   it('stores the passages, findings and open counts of the demo article', () => {
-    const { ctx, id, findings } = setup();
+    const { ctx, id, findings, actor } = setup();
     const article = ctx.repos.articles.find(id)!;
     expect(article.title).toBe('Grain convoy reaches Odesa after talks on Black Sea corridor');
     expect(article.status).toBe('new');
@@ -50,9 +50,9 @@ describe('importArticle', () => {
 
 describe('review actions', () => {
   it('applies a fix, re-checks and marks the article in review', () => {
-    const { ctx, id } = setup();
+    const { ctx, id, actor } = setup();
     const place = open(ctx, id).find((f) => f.check === 'terms' && f.text === 'Zaporozhye')!;
-    applyFinding(ctx, id, place.fingerprint);
+    applyFinding(ctx, actor, id, place.fingerprint);
     const passage = ctx.repos.passages.find(id, place.passageIdx!)!;
     expect(passage.correctedText).toContain('in the Zaporizhzhia region');
     expect(passageRow(ctx, id, place.passageIdx!)).toContain('<del><span class="visually-hidden">deleted: </span>Zaporozhye</del><ins><span class="visually-hidden">inserted: </span>Zaporizhzhia</ins>');
@@ -61,9 +61,9 @@ describe('review actions', () => {
   });
 
   it('deletes a passage through a deletion fix, keeping the article layout', () => {
-    const { ctx, id } = setup();
+    const { ctx, id, actor } = setup();
     const counter = open(ctx, id).find((f) => f.text.startsWith('2874 views'))!;
-    applyFinding(ctx, id, counter.fingerprint);
+    applyFinding(ctx, actor, id, counter.fingerprint);
     const passage = ctx.repos.passages.find(id, counter.passageIdx!)!;
     expect(passage.correctedText).toBe('');
     expect(correctedText(ctx, id).text).not.toContain('2874 views');
@@ -71,12 +71,12 @@ describe('review actions', () => {
   });
 
   it('keeps a dismissal across re-checks and out of the counts', () => {
-    const { ctx, id } = setup();
+    const { ctx, id, actor } = setup();
     const before = ctx.repos.articles.find(id)!.openWarnings;
     const finding = open(ctx, id).find((f) => f.check === 'number-format')!;
     dismissFinding(ctx, id, finding.fingerprint, 'quoted as in the source');
     expect(ctx.repos.articles.find(id)!.openWarnings).toBe(before - 1);
-    editPassage(ctx, id, 0, 'Grain convoy reaches Odesa after corridor talks', 1);
+    editPassage(ctx, actor, id, 0, 'Grain convoy reaches Odesa after corridor talks', 1);
     const again = ctx.repos.findings.find(id, finding.fingerprint)!;
     expect(again.dismissed).toBe(true);
     expect(again.dismissalReason).toBe('quoted as in the source');
@@ -84,51 +84,76 @@ describe('review actions', () => {
   });
 
   it('dismisses every open finding of one check at once', () => {
-    const { ctx, id } = setup();
+    const { ctx, id, actor } = setup();
     expect(dismissCheck(ctx, id, 'boilerplate', 'keep for now')).toBe(4);
     expect(open(ctx, id).filter((f) => f.check === 'boilerplate')).toEqual([]);
     expect(() => dismissCheck(ctx, id, 'boilerplate')).toThrow(NotFoundError);
   });
 
   it('uses one spelling of a group everywhere', () => {
-    const { ctx, id } = setup();
+    const { ctx, id, actor } = setup();
     const variant = open(ctx, id).find((f) => f.check === 'name-variants')!;
-    applyGroupSpelling(ctx, id, variant.group!, 'Martchenko');
+    applyGroupSpelling(ctx, actor, id, variant.group!, 'Martchenko');
     const text = correctedText(ctx, id).text;
     expect(text).not.toMatch(/\bMarchenko\b/);
     expect(text.match(/Martchenko/g)!.length).toBeGreaterThanOrEqual(5);
-    expect(() => applyGroupSpelling(ctx, id, variant.group!, 'Nobody')).toThrow();
+    expect(() => applyGroupSpelling(ctx, actor, id, variant.group!, 'Nobody')).toThrow();
   });
 
   it('edits a passage by hand and reverts it to the AI text', () => {
-    const { ctx, id } = setup();
+    const { ctx, id, actor } = setup();
     const original = ctx.repos.passages.find(id, 1)!.aiText;
-    editPassage(ctx, id, 1, 'Ukraine and its partners agreed on Monday\nto extend the corridor.', 1);
+    editPassage(ctx, actor, id, 1, 'Ukraine and its partners agreed on Monday\nto extend the corridor.', 1);
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'Ukraine and its partners agreed on Monday to extend the corridor.', version: 2 });
-    revertPassage(ctx, id, 1, 2);
+    revertPassage(ctx, actor, id, 1, 2);
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: original, version: 3 });
-    expect(() => editPassage(ctx, id, 99, 'x', 1)).toThrow(NotFoundError);
+    expect(() => editPassage(ctx, actor, id, 99, 'x', 1)).toThrow(NotFoundError);
   });
 
   it('refuses a change made from an older version of the passage, and keeps the newer text', () => {
-    const { ctx, id } = setup();
-    editPassage(ctx, id, 1, 'First reviewer’s text.', 1);
-    expect(() => editPassage(ctx, id, 1, 'Second reviewer’s text.', 1)).toThrow(StaleEditError);
-    expect(() => revertPassage(ctx, id, 1, 1)).toThrow(StaleEditError);
+    const { ctx, id, actor } = setup();
+    editPassage(ctx, actor, id, 1, 'First reviewer’s text.', 1);
+    expect(() => editPassage(ctx, actor, id, 1, 'Second reviewer’s text.', 1)).toThrow(StaleEditError);
+    expect(() => revertPassage(ctx, actor, id, 1, 1)).toThrow(StaleEditError);
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'First reviewer’s text.', version: 2 });
     // Applying a fix changes the passage too: an edit opened before it is stale.
     const kiev = open(ctx, id).find((f) => f.text === 'Kiev')!;
     const version = ctx.repos.passages.find(id, kiev.passageIdx!)!.version;
-    applyFinding(ctx, id, kiev.fingerprint);
-    expect(() => editPassage(ctx, id, kiev.passageIdx!, 'Old view of the passage.', version)).toThrow(StaleEditError);
+    applyFinding(ctx, actor, id, kiev.fingerprint);
+    expect(() => editPassage(ctx, actor, id, kiev.passageIdx!, 'Old view of the passage.', version)).toThrow(StaleEditError);
     // Other passages keep their versions.
     expect(ctx.repos.passages.find(id, 0)!.version).toBe(1);
   });
 
+  it('records every change of a passage with its author, and restores an earlier version as a change of its own', () => {
+    const { ctx, id, actor } = setup();
+    const translator = testUser(ctx, 'translator');
+    const ai = ctx.repos.passages.find(id, 1)!.aiText;
+    editPassage(ctx, actor, id, 1, 'First wording.', 1);
+    editPassage(ctx, translator, id, 1, 'Second wording.', 2);
+    const kiev = open(ctx, id).find((f) => f.text === 'Kiev')!;
+    applyFinding(ctx, translator, id, kiev.fingerprint);
+    const [fix, second, first] = ctx.repos.passageEvents.ofArticle(id);
+    expect(first).toMatchObject({ passageIdx: 1, version: 2, userName: 'editor', kind: 'edit', beforeText: ai, afterText: 'First wording.' });
+    expect(second).toMatchObject({ passageIdx: 1, version: 3, userName: 'translator', kind: 'edit', beforeText: 'First wording.', afterText: 'Second wording.' });
+    expect(fix).toMatchObject({ passageIdx: kiev.passageIdx, userName: 'translator', kind: 'fix' });
+    expect(fix!.afterText).toContain('Kyiv');
+
+    expect(restorePassage(ctx, actor, id, first!.id, 3)).toBe(1);
+    expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'First wording.', version: 4 });
+    expect(ctx.repos.passageEvents.ofArticle(id)[0]).toMatchObject({ kind: 'restore', version: 4, beforeText: 'Second wording.', afterText: 'First wording.' });
+    // A restore from a stale page is refused like any other change.
+    expect(() => restorePassage(ctx, actor, id, second!.id, 3)).toThrow(StaleEditError);
+    expect(() => restorePassage(ctx, actor, id, 9999, 4)).toThrow(NotFoundError);
+    // Dismissing changes no text, so it is not a passage event.
+    dismissFinding(ctx, id, open(ctx, id)[0]!.fingerprint, 'fine');
+    expect(ctx.repos.passageEvents.ofArticle(id)).toHaveLength(4);
+  });
+
   it('reports a finding that no longer exists as not found', () => {
-    const { ctx, id } = setup();
-    expect(() => applyFinding(ctx, id, 'nope')).toThrow(NotFoundError);
-    expect(() => applyFinding(ctx, 999, 'nope')).toThrow(NotFoundError);
+    const { ctx, id, actor } = setup();
+    expect(() => applyFinding(ctx, actor, id, 'nope')).toThrow(NotFoundError);
+    expect(() => applyFinding(ctx, actor, 999, 'nope')).toThrow(NotFoundError);
   });
 });
 

@@ -3,6 +3,7 @@ import { apiTokenRepository } from './api-tokens.js';
 import { articleRepository } from './articles.js';
 import { dismissalRepository } from './dismissals.js';
 import { findingRepository } from './findings.js';
+import { passageEventRepository } from './passage-events.js';
 import { passageRepository } from './passages.js';
 import { reviewFragmentRepository } from './review-fragments.js';
 import { sessionRepository } from './sessions.js';
@@ -18,6 +19,7 @@ export function createRepositories(db: Db) {
     findings: findingRepository(db),
     dismissals: dismissalRepository(db),
     reviewFragments: reviewFragmentRepository(db),
+    passageEvents: passageEventRepository(db),
     users: userRepository(db),
     sessions: sessionRepository(db),
     apiTokens: apiTokenRepository(db),

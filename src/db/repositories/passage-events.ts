@@ -1,0 +1,38 @@
+import type { Db } from '../connection.js';
+
+export type ChangeKind = 'edit' | 'revert' | 'fix' | 'spelling' | 'restore';
+
+export interface PassageEvent {
+  id: number;
+  passageIdx: number;
+  version: number;
+  userName: string;
+  kind: ChangeKind;
+  beforeText: string;
+  afterText: string;
+  createdAt: string;
+}
+
+export function passageEventRepository(db: Db) {
+  const insert = db.prepare(`INSERT INTO passage_events (article_id, passage_idx, version, user_id, kind, before_text, after_text, created_at)
+    VALUES (@articleId, @passageIdx, @version, @userId, @kind, @beforeText, @afterText, @now)`);
+  const COLUMNS = `e.id, e.passage_idx AS passageIdx, e.version, u.name AS userName, e.kind,
+    e.before_text AS beforeText, e.after_text AS afterText, e.created_at AS createdAt`;
+  const ofArticle = db.prepare(`SELECT ${COLUMNS} FROM passage_events e JOIN users u ON u.id = e.user_id
+    WHERE e.article_id = ? ORDER BY e.id DESC`);
+  const one = db.prepare(`SELECT ${COLUMNS} FROM passage_events e JOIN users u ON u.id = e.user_id
+    WHERE e.article_id = ? AND e.id = ?`);
+
+  return {
+    insert(event: { articleId: number; passageIdx: number; version: number; userId: number; kind: ChangeKind; beforeText: string; afterText: string; now: string }): void {
+      insert.run(event);
+    },
+    /** Newest first. */
+    ofArticle(articleId: number): PassageEvent[] {
+      return ofArticle.all(articleId) as PassageEvent[];
+    },
+    find(articleId: number, id: number): PassageEvent | undefined {
+      return one.get(articleId, id) as PassageEvent | undefined;
+    },
+  };
+}
