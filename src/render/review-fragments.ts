@@ -42,6 +42,7 @@ export interface PassageView {
   deleted: boolean;
   /** What a revert from this page is based on. */
   version: number;
+  comments: number;
 }
 
 export interface FindingView {
@@ -114,7 +115,7 @@ export function groupFindings(findings: readonly StoredFinding[]): CheckFindings
 }
 
 /** Each passage's word diff with its open findings highlighted. */
-function passageViews(passages: readonly StoredPassage[], findings: readonly StoredFinding[]): PassageView[] {
+function passageViews(passages: readonly StoredPassage[], findings: readonly StoredFinding[], comments: ReadonlyMap<number, number>): PassageView[] {
   const highlights = new Map<number, Highlight[]>();
   for (const f of findings) {
     if (f.dismissed || f.passageIdx === null || f.passageStart === null || f.passageEnd === null) continue;
@@ -130,6 +131,7 @@ function passageViews(passages: readonly StoredPassage[], findings: readonly Sto
     changed: p.correctedText !== p.aiText,
     deleted: p.correctedText === '',
     version: p.version,
+    comments: comments.get(p.idx) ?? 0,
   }));
 }
 
@@ -138,11 +140,16 @@ export interface ReviewFragments {
   findingsHtml: string;
 }
 
-/** Renders the passages and the findings panel of an article from its stored passages and findings. */
-export function renderReviewFragments(article: FragmentArticle, passages: readonly StoredPassage[], findings: readonly StoredFinding[]): ReviewFragments {
+/** Renders the passages and the findings panel of an article from its stored passages, findings and comment counts by passage. */
+export function renderReviewFragments(
+  article: FragmentArticle,
+  passages: readonly StoredPassage[],
+  findings: readonly StoredFinding[],
+  comments: ReadonlyMap<number, number>,
+): ReviewFragments {
   const open = findings.filter((f) => !f.dismissed).length;
   return {
-    passagesHtml: passagesTemplate.render({ article, passages: passageViews(passages, findings) }),
+    passagesHtml: passagesTemplate.render({ article, passages: passageViews(passages, findings, comments) }),
     findingsHtml: findingsTemplate.render({ article, checks: groupFindings(findings), open, dismissed: findings.length - open }),
   };
 }

@@ -1,6 +1,7 @@
 import { checks, findCheck } from '../checks/index.js';
 import type { ArticleFilter, ArticleSummary } from '../db/repositories/articles.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
+import type { PassageComment } from '../db/repositories/passage-comments.js';
 import type { PassageEvent } from '../db/repositories/passage-events.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
@@ -46,6 +47,7 @@ export interface PassageEditView {
   passageCount: number;
   /** The passage's corrected text against its AI text, as the review page shows it. */
   diffHtml: string;
+  comments: PassageComment[];
 }
 
 /** One passage with what its edit page shows. */
@@ -53,7 +55,13 @@ export function passageForEdit(ctx: ServiceContext, id: number, idx: number): Pa
   const article = requireSummary(ctx, id);
   const passage = ctx.repos.passages.find(id, idx);
   if (!passage) throw new NotFoundError(`Article ${id} has no passage ${idx}.`);
-  return { article, passage, passageCount: ctx.repos.passages.count(id), diffHtml: renderDiffHtml(wordDiff(passage.aiText, passage.correctedText).parts) };
+  return {
+    article,
+    passage,
+    passageCount: ctx.repos.passages.count(id),
+    diffHtml: renderDiffHtml(wordDiff(passage.aiText, passage.correctedText).parts),
+    comments: ctx.repos.passageComments.ofPassage(id, idx),
+  };
 }
 
 export interface HistoryEntry extends PassageEvent {

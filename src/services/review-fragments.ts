@@ -16,13 +16,14 @@ export interface ReviewFragments {
 
 /**
  * Renders and stores the review page's passages and findings panel from the article's stored
- * findings. Call inside the transaction that changed its text or findings, after storing them.
+ * findings and comments. Call inside the transaction that changed them, after storing them.
  */
 export function storeReviewFragments(ctx: ServiceContext, article: Pick<Article, 'id' | 'targetLang' | 'sourceLang' | 'sourceText'>, passages: readonly StoredPassage[]): ReviewFragments {
   const { passagesHtml, findingsHtml } = renderReviewFragments(
     { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null },
     passages,
     ctx.repos.findings.ofArticle(article.id),
+    ctx.repos.passageComments.counts(article.id),
   );
   const fragments = { passages: compressTemplate(passagesHtml, TOKEN_SLOT), findings: compressTemplate(findingsHtml, TOKEN_SLOT) };
   ctx.repos.reviewFragments.save(article.id, {

@@ -6,6 +6,7 @@ import type { Actor, ServiceContext } from './context.js';
 import { NotFoundError, StaleEditError, ValidationError } from './errors.js';
 import { applyArticleEdits, correctedArticle } from './passage-layout.js';
 import { recheckArticle, storeCorrections, type Change } from './recheck.js';
+import { storeReviewFragments } from './review-fragments.js';
 
 const MAX_REASON = 500;
 
@@ -121,4 +122,19 @@ export function restorePassage(ctx: ServiceContext, actor: Actor, articleId: num
   if (!event) throw new NotFoundError(`Article ${articleId} has no change ${eventId} in its history.`);
   changePassage(ctx, { actor, kind: 'restore' }, articleId, event.passageIdx, baseVersion, () => event.afterText);
   return event.passageIdx;
+}
+
+const MAX_COMMENT = 4000;
+
+/** Adds a comment to a passage's thread; the review page shows how many each passage has. */
+export function addComment(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, body: string): void {
+  const text = body.trim();
+  if (text === '') throw new ValidationError('The comment is empty.');
+  if (text.length > MAX_COMMENT) throw new ValidationError(`A comment has at most ${MAX_COMMENT} characters.`);
+  const article = requireArticle(ctx, articleId);
+  ctx.repos.transaction(() => {
+    if (!ctx.repos.passages.find(article.id, idx)) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
+    ctx.repos.passageComments.insert({ articleId: article.id, passageIdx: idx, userId: actor.id, body: text, now: ctx.now() });
+    storeReviewFragments(ctx, article, ctx.repos.passages.ofArticle(article.id));
+  });
 }

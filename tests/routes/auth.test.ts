@@ -158,6 +158,7 @@ describe('who may do what', () => {
     { name: 'dismiss a check', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/checks/boilerplate/dismiss`) },
     { name: 'edit a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1`, { text: 'Edited.', version: '3' }) },
     { name: 'revert a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/revert`, { version: '3' }) },
+    { name: 'comment on a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/comments`, { body: 'A question.' }) },
     { name: 'GET the history', allowed: ALL, run: (c, ids) => c.get(`/articles/${ids.article}/history`) },
     { name: 'restore a version', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/history/${ids.event}/restore`, { version: '3' }) },
     { name: 'GET users', allowed: ['admin'], run: (c) => c.get('/admin/users') },
@@ -185,7 +186,7 @@ describe('who may do what', () => {
   function snapshot(ctx: ReturnType<typeof testContext>['ctx'], db: ReturnType<typeof testContext>['db']) {
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
     return {
-      tables: ['articles', 'passages', 'findings', 'dismissals', 'users', 'api_tokens', 'passage_events'].map(count),
+      tables: ['articles', 'passages', 'findings', 'dismissals', 'users', 'api_tokens', 'passage_events', 'passage_comments'].map(count),
       corrected: ctx.repos.passages.ofArticle(1).map((p) => p.correctedText),
       roles: ctx.repos.users.all().map((u) => `${u.name}:${u.role}`),
     };

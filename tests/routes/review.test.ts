@@ -81,6 +81,23 @@ describe('two people editing one passage', () => {
   });
 });
 
+describe('comments', () => {
+  it('keeps a thread per passage with author and time, shown escaped, and counted on the review page', async () => {
+    const { web, ctx, id } = setup();
+    const translator = clientAs(web.app, ctx, 'translator');
+    await translator.post(`/articles/${id}/passages/2/comments`, { body: 'Is <b>"Kiev"</b> quoted from the source here?' }).expect(303).expect('Location', `/articles/${id}/passages/2/edit#comments`);
+    await web.post(`/articles/${id}/passages/2/comments`, { body: 'No: use Kyiv.' }).expect(303);
+    const page = await web.get(`/articles/${id}/passages/2/edit`).expect(200);
+    const thread = page.text.slice(page.text.indexOf('id="comments"'));
+    expect(thread.indexOf('<strong>translator</strong>')).toBeLessThan(thread.indexOf('<strong>editor</strong>'));
+    expect(thread).toContain('Is &lt;b&gt;&#34;Kiev&#34;&lt;/b&gt; quoted from the source here?');
+    expect((await web.get(`/articles/${id}`).expect(200)).text).toContain(`href="/articles/${id}/passages/2/edit#comments">2 comments</a>`);
+    await web.post(`/articles/${id}/passages/2/comments`, { body: '   ' }).expect(422);
+    await web.post(`/articles/${id}/passages/99/comments`, { body: 'Lost?' }).expect(404);
+    expect(ctx.repos.passageComments.ofPassage(id, 2)).toHaveLength(2);
+  });
+});
+
 describe('history', () => {
   it('shows each change with who made it and its diff, and restores an earlier version', async () => {
     const { web, ctx, id } = setup();

@@ -3,6 +3,7 @@ import { apiTokenRepository } from './api-tokens.js';
 import { articleRepository } from './articles.js';
 import { dismissalRepository } from './dismissals.js';
 import { findingRepository } from './findings.js';
+import { passageCommentRepository } from './passage-comments.js';
 import { passageEventRepository } from './passage-events.js';
 import { passageRepository } from './passages.js';
 import { reviewFragmentRepository } from './review-fragments.js';
@@ -20,6 +21,7 @@ export function createRepositories(db: Db) {
     dismissals: dismissalRepository(db),
     reviewFragments: reviewFragmentRepository(db),
     passageEvents: passageEventRepository(db),
+    passageComments: passageCommentRepository(db),
     users: userRepository(db),
     sessions: sessionRepository(db),
     apiTokens: apiTokenRepository(db),
