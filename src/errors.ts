@@ -11,7 +11,11 @@ export class WorkbenchError extends Error {
 }
 
 /** Input that cannot be read as an article: not UTF-8, empty, unreadable. */
-export class InputError extends WorkbenchError {}
+export class InputError extends WorkbenchError {
+  constructor(message: string) {
+    super(message, 422);
+  }
+}
 
 /** A command line or request that does not say what to do. */
 export class UsageError extends WorkbenchError {}

@@ -1,6 +1,7 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { Config } from '../config.js';
+import { WorkbenchError } from '../errors.js';
 import { ARTICLE_STATUSES } from '../db/repositories/articles.js';
 import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
 import { fillTemplate, storedChunk } from '../lib/http/gzip-assembly.js';
@@ -41,6 +42,14 @@ async function textOf(req: Request, pasted: string, fileField: string): Promise<
   return file && file.size > 0 ? extractText(file.originalname, file.buffer) : pasted;
 }
 
+function multipartBody(parse: RequestHandler): RequestHandler {
+  return (req, res, next) =>
+    parse(req, res, (error?: unknown) => {
+      if (error === undefined || error instanceof multer.MulterError) return next(error);
+      next(new WorkbenchError(`Malformed request body: ${error instanceof Error ? error.message : String(error)}`, 400));
+    });
+}
+
 /** A safe file name for the download: the title's letters and digits. */
 function downloadName(title: string): string {
   const slug = title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-').slice(0, 60).toLowerCase();
@@ -76,7 +85,7 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
     res.render('articles/new', importFormView(emptyForm, null));
   });
 
-  router.post('/articles', authorize('import'), upload.fields([{ name: 'file', maxCount: 1 }, { name: 'sourceFile', maxCount: 1 }]), csrf.csrfSynchronisedProtection, async (req, res) => {
+  router.post('/articles', authorize('import'), multipartBody(upload.fields([{ name: 'file', maxCount: 1 }, { name: 'sourceFile', maxCount: 1 }])), csrf.csrfSynchronisedProtection, async (req, res) => {
     const form: ImportForm = {
       title: field(req.body, 'title') ?? '',
       targetLang: field(req.body, 'targetLang') ?? 'en',

@@ -22,6 +22,14 @@ export interface ImportResult {
 
 const MAX_TITLE = 200;
 
+export const LANGUAGE_CODE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+function languageCode(code: string | undefined, which: string): string | undefined {
+  const trimmed = code?.trim();
+  if (trimmed && !LANGUAGE_CODE.test(trimmed)) throw new ValidationError(`“${trimmed}” is not a ${which} language code such as en, uk or ru.`);
+  return trimmed || undefined;
+}
+
 /** Line endings become \n: the web app stores and edits passages line by line. */
 function normalise(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -37,9 +45,10 @@ function titleOf(given: string | undefined, text: string): string {
 export function importArticle(ctx: ServiceContext, input: ImportInput): ImportResult {
   const aiText = normalise(input.text);
   if (aiText.trim() === '') throw new ValidationError('The article text is empty.');
+  const targetLang = languageCode(input.targetLang, 'translation') ?? 'en';
+  const givenSourceLang = languageCode(input.sourceLang, 'source');
   const sourceText = input.source !== undefined && input.source.trim() !== '' ? normalise(input.source) : null;
-  const sourceLang = sourceText === null ? null : input.sourceLang?.trim() || detectLanguage(sourceText) || null;
-  const targetLang = input.targetLang?.trim() || 'en';
+  const sourceLang = sourceText === null ? null : givenSourceLang || detectLanguage(sourceText) || null;
   const passages = splitPassages(aiText, sourceText);
   const { repos } = ctx;
   const id = repos.transaction(() => {

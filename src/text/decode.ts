@@ -13,6 +13,7 @@ export function decodeArticle(bytes: Uint8Array, name: string): string {
   } catch {
     throw new InputError(`${name} is not UTF-8 text`);
   }
+  if (text.includes('\0')) throw new InputError(`${name} is not UTF-8 text`);
   if (text.trim() === '') throw new InputError(`${name} is empty`);
   return text;
 }

@@ -5,15 +5,17 @@ import { WorkbenchError } from '../../errors.js';
 import { authorize } from '../../middleware/auth.js';
 import { articleResource, findingResource, findingsOf, listArticles } from '../../services/articles.js';
 import type { ServiceContext } from '../../services/context.js';
-import { importArticle } from '../../services/import.js';
+import { importArticle, LANGUAGE_CODE } from '../../services/import.js';
 import { articleListQuery, idParam } from '../params.js';
 
-const LANGUAGE = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language code such as en, uk or ru');
+const LANGUAGE = z.string().regex(LANGUAGE_CODE, 'a BCP 47 language code such as en, uk or ru');
+
+const UNICODE_TEXT = z.string().refine((text) => !/\p{Cs}/u.test(text), 'not valid Unicode text (it holds an unpaired surrogate)');
 
 const newArticle = z.object({
-  title: z.string().max(500).optional(),
-  text: z.string().min(1, 'the article text is required'),
-  source: z.string().optional(),
+  title: UNICODE_TEXT.max(500).optional(),
+  text: UNICODE_TEXT.min(1, 'the article text is required'),
+  source: UNICODE_TEXT.optional(),
   sourceLang: LANGUAGE.optional(),
   targetLang: LANGUAGE.optional(),
 });
