@@ -2,7 +2,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { StoredFinding } from '../../src/db/repositories/findings.js';
 import { importArticle } from '../../src/services/import.js';
-import { applyFinding, dismissFinding } from '../../src/services/review.js';
+import { applyFinding, dismissFinding, editPassage } from '../../src/services/review.js';
 import { clientAs, demoText, testApp, testConfig } from '../helpers/app.js';
 import { dumpTables, type Dump } from '../helpers/sqlite-dump.js';
 
@@ -121,11 +121,15 @@ const cases: BadInput[] = [
   { name: 'edit: a body over the form limit', send: (f) => f.web.post(`/articles/${f.id}/passages/0`, { text: tooLargeForm }), status: 413, message: 'The request body is too large' },
   { name: 'edit: the text field twice', send: (f) => rawForm(f, `/articles/${f.id}/passages/0`, `_csrf=${f.web.csrf}&text=a&text=b`), status: 422, message: 'The corrected text is missing' },
   { name: 'edit: no text field', send: (f) => f.web.post(`/articles/${f.id}/passages/0`), status: 422, message: 'The corrected text is missing' },
-  { name: 'edit: an unknown passage', send: (f) => f.web.post(`/articles/${f.id}/passages/999`, { text: 'x' }), status: 404, message: 'Article 1 has no passage 999' },
+  { name: 'edit: an unknown passage', send: (f) => f.web.post(`/articles/${f.id}/passages/999`, { text: 'x', version: '1' }), status: 404, message: 'Article 1 has no passage 999' },
+  { name: 'edit: no passage version', send: (f) => f.web.post(`/articles/${f.id}/passages/0`, { text: 'x' }), status: 422, message: 'does not say which version' },
+  { name: 'edit: a version that is not a number', send: (f) => f.web.post(`/articles/${f.id}/passages/0`, { text: 'x', version: '1; DROP TABLE passages' }), status: 422, message: 'does not say which version' },
+  { name: 'edit: an older version (a stale form)', before: (f) => editPassage(f.ctx, f.web.user, f.id, 0, 'Saved meanwhile.', 1), send: (f) => f.web.post(`/articles/${f.id}/passages/0`, { text: 'Mine', version: '1' }), status: 409, message: 'someone saved this passage after you opened it' },
+  { name: 'comment: an empty comment', send: (f) => f.web.post(`/articles/${f.id}/passages/0/comments`, { body: ' ' }), status: 422, message: 'The comment is empty' },
   { name: 'edit: a non-numeric passage', send: (f) => f.web.post(`/articles/${f.id}/passages/-1`, { text: 'x' }), status: 404, message: 'There is no passage “-1”' },
-  { name: 'edit: an unknown article', send: (f) => f.web.post('/articles/999/passages/0', { text: 'x' }), status: 404, message: 'There is no article 999' },
+  { name: 'edit: an unknown article', send: (f) => f.web.post('/articles/999/passages/0', { text: 'x', version: '1' }), status: 404, message: 'There is no article 999' },
   { name: 'edit page: an unknown passage', send: (f) => f.web.get(`/articles/${f.id}/passages/999/edit`), status: 404, message: 'Article 1 has no passage 999' },
-  { name: 'revert: an unknown passage', send: (f) => f.web.post(`/articles/${f.id}/passages/999/revert`), status: 404, message: 'Article 1 has no passage 999' },
+  { name: 'revert: an unknown passage', send: (f) => f.web.post(`/articles/${f.id}/passages/999/revert`, { version: '1' }), status: 404, message: 'Article 1 has no passage 999' },
   { name: 'edit: the CSRF token of another session', send: (f) => rawForm(f, `/articles/${f.id}/passages/0`, `_csrf=${f.other.csrf}&text=Hijacked`), status: 403, message: 'This form has expired' },
   { name: 'edit: no CSRF token', send: (f) => rawForm(f, `/articles/${f.id}/passages/0`, 'text=Hijacked'), status: 403, message: 'This form has expired' },
   { name: 'edit: the CSRF token twice', send: (f) => rawForm(f, `/articles/${f.id}/passages/0`, `_csrf=${f.web.csrf}&_csrf=${f.web.csrf}&text=Twice`), status: 403, message: 'This form has expired' },
@@ -135,14 +139,14 @@ const cases: BadInput[] = [
   { name: 'apply: a suggestion that does not exist', send: (f) => f.web.post(`/articles/${f.id}/findings/${f.variant.fingerprint}/apply`, { suggestion: '99' }), status: 422, message: 'There is no such suggestion' },
   {
     name: 'apply: a stale form (the finding was fixed since the page was loaded)',
-    before: (f) => applyFinding(f.ctx, f.id, f.fixable.fingerprint),
+    before: (f) => applyFinding(f.ctx, f.web.user, f.id, f.fixable.fingerprint),
     send: (f) => f.web.post(`/articles/${f.id}/findings/${f.fixable.fingerprint}/apply`),
     status: 404,
     message: 'That finding is no longer reported; the text may have changed since the page was loaded.',
   },
   {
     name: 'dismiss: a stale form (the finding was fixed since the page was loaded)',
-    before: (f) => applyFinding(f.ctx, f.id, f.fixable.fingerprint),
+    before: (f) => applyFinding(f.ctx, f.web.user, f.id, f.fixable.fingerprint),
     send: (f) => f.web.post(`/articles/${f.id}/findings/${f.fixable.fingerprint}/dismiss`, { reason: 'As in the source' }),
     status: 404,
     message: 'That finding is no longer reported; the text may have changed since the page was loaded.',
