@@ -73,6 +73,8 @@ interface EditedArticle {
   /** The edit sent when the server died, answered or not. */
   pending?: { idx: number; text: string };
   ackedCount: number;
+  /** Each passage's version, which an edit must name: 1 after the import, raised by every edit that changes its text. */
+  versions: Map<number, number>;
 }
 
 interface Session {
@@ -361,7 +363,7 @@ describe('the server killed with SIGKILL in a burst of imports and edits', () =>
         expect(res.status).toBe(201);
         const { id } = (await res.json()) as { id: number };
         sent.acked = { id, findings: [] };
-        articles.push({ id, acked: new Map(), ackedCount: 0 });
+        articles.push({ id, acked: new Map(), ackedCount: 0, versions: new Map() });
       }
       ledger.edited.push(...articles);
 
@@ -413,12 +415,13 @@ describe('the server killed with SIGKILL in a burst of imports and edits', () =>
           const idx = r.int(0, EDITOR_PASSAGES - 1);
           const text = editText(r, `E${cycle}x${e}x${n}`);
           article.pending = { idx, text };
+          const version = article.versions.get(idx) ?? 1;
           try {
             const res = await fetch(`${server.url}/articles/${article.id}/passages/${idx}`, {
               method: 'POST',
               redirect: 'manual',
               headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-              body: new URLSearchParams({ _csrf: csrf, text }),
+              body: new URLSearchParams({ _csrf: csrf, text, version: String(version) }),
               signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
             });
             await res.arrayBuffer();
@@ -426,6 +429,8 @@ describe('the server killed with SIGKILL in a burst of imports and edits', () =>
               refused(`edit ${article.id}/${idx}: ${res.status}`);
               return;
             }
+            // Deleting a deleted passage changes nothing, so its version stays; every other edit text is new.
+            if (!(text === '' && article.acked.get(idx) === '')) article.versions.set(idx, version + 1);
             article.acked.set(idx, text);
             article.ackedCount++;
             delete article.pending;
