@@ -56,6 +56,7 @@ describe('scoreCorpus', () => {
     description: 'test double',
     defaultSeverity: 'warning',
     itsType: 'other',
+    category: 'style',
     run: () => spans.map((s) => ({ ...s, message: 'flagged' })),
   });
   const expecting = (check: string, spans: Span[]) => [

@@ -1,5 +1,7 @@
--- Every change of a passage's corrected text: who made it, when, how, and the text before and
--- after. The article's history page lists them, and restoring an earlier version is a change too.
+-- Every change of a passage's corrected text: who made it, when, how, the text before and
+-- after, and for a correction the kind of error it fixes (src/checks/types.ts ErrorCategory:
+-- from the finding it resolved, or chosen by the person; none for a revert or a restore). The
+-- article's history page lists them, and restoring an earlier version is a change too.
 -- version is the passage version the change produced; accounts are never deleted, so the
 -- author of every event stays known.
 CREATE TABLE passage_events (
@@ -9,6 +11,7 @@ CREATE TABLE passage_events (
   version     INTEGER NOT NULL,
   user_id     INTEGER NOT NULL REFERENCES users (id),
   kind        TEXT    NOT NULL CHECK (kind IN ('edit', 'revert', 'fix', 'spelling', 'restore')),
+  category    TEXT    CHECK (category IN ('name', 'number', 'terminology', 'omission-addition', 'accuracy', 'fluency', 'style', 'boilerplate')),
   before_text TEXT    NOT NULL,
   after_text  TEXT    NOT NULL,
   created_at  TEXT    NOT NULL

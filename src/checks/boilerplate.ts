@@ -25,6 +25,7 @@ export const boilerplate: Check = {
   description: 'Lines left over from the web page the article was scraped from: counters, "Read also" links, share prompts, repeated captions, translation disclaimers.',
   defaultSeverity: 'warning',
   itsType: 'other',
+  category: 'boilerplate',
   run(article) {
     const rules = article.reference.boilerplate;
     if (rules.length === 0) return [];

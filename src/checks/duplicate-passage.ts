@@ -87,6 +87,7 @@ export const duplicatePassage: Check = {
   description: 'A paragraph or sentence repeated word for word or nearly so; the later copy is flagged.',
   defaultSeverity: 'warning',
   itsType: 'duplication',
+  category: 'omission-addition',
   run(article) {
     const { text, passages } = article;
     const words = readWords(text, passages);

@@ -41,6 +41,7 @@ export const nameVariants: Check = {
   description: 'One proper name spelled more than one way in the same article (Witkoff/Vitkoff, Zelensky/Zelenskyy, Kharkiv/Charkiw).',
   defaultSeverity: 'warning',
   itsType: 'inconsistency',
+  category: 'name',
   run(article) {
     const names = readProperNames(article.text, article.passages);
     return groupSpellings(names, article.reference.termbase).flatMap((group) => reportGroup(article.text, names, group));

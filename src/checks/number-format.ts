@@ -57,6 +57,7 @@ export const numberFormat: Check = {
   description: "Numbers written in another locale's convention than the article's language: \"700.000\" or \"99,5 percent\" in English.",
   defaultSeverity: 'warning',
   itsType: 'numbers',
+  category: 'number',
   run(article) {
     const conventions = numberConventions(article.lang);
     const foreignDecimal = otherMark(conventions.decimal);

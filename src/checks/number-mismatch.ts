@@ -168,6 +168,7 @@ export const numberMismatch: Check = {
   description: 'Numbers of the original that the aligned passage of the translation drops or changes.',
   defaultSeverity: 'warning',
   itsType: 'numbers',
+  category: 'number',
   run(article) {
     const source = article.source;
     if (!source) return [];

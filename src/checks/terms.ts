@@ -12,6 +12,7 @@ export const terms: Check = {
   description: 'Names and terms written in a form the house termbase disallows (Kiev, Kharkov, Odessa), fixed to the preferred form.',
   defaultSeverity: 'warning',
   itsType: 'terminology',
+  category: 'terminology',
   run(article) {
     const { text } = article;
     const reports: Report[] = [];

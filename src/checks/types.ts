@@ -23,6 +23,23 @@ export type ItsIssueType =
   | 'locale-violation'
   | 'other';
 
+/**
+ * What kind of translation error a correction fixes, in the newsroom's terms: every correction
+ * carries one, so the newsroom learns what its translator gets wrong.
+ */
+export type ErrorCategory = 'name' | 'number' | 'terminology' | 'omission-addition' | 'accuracy' | 'fluency' | 'style' | 'boilerplate';
+
+export const ERROR_CATEGORIES: Readonly<Record<ErrorCategory, string>> = {
+  name: 'Name',
+  number: 'Number',
+  terminology: 'Terminology',
+  'omission-addition': 'Omission or addition',
+  accuracy: 'Accuracy',
+  fluency: 'Fluency',
+  style: 'Style',
+  boilerplate: 'Boilerplate',
+};
+
 /** A replacement of the half-open range [start, end) of the article text. Deletion is `text: ''`. */
 export interface TextEdit {
   start: number;
@@ -69,6 +86,8 @@ export interface Check {
   description: string;
   defaultSeverity: Severity;
   itsType: ItsIssueType;
+  /** The error category of a correction made by applying one of its fixes or suggestions. */
+  category: ErrorCategory;
   /** Pure and synchronous: no I/O, same article in, same reports out. */
   run(article: AnalysedArticle): Report[];
 }

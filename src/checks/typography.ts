@@ -15,6 +15,7 @@ export const typography: Check = {
   description: 'Repeated words, double spaces, a space before punctuation and unbalanced quotation marks.',
   defaultSeverity: 'warning',
   itsType: 'typographical',
+  category: 'fluency',
   run(article) {
     const reports: Report[] = [];
     for (const passage of article.passages) {

@@ -40,6 +40,7 @@ export const untranslated: Check = {
   description: 'Passages, sentences or quotations left in another language than the translation’s, and passages identical to their source.',
   defaultSeverity: 'error',
   itsType: 'untranslated',
+  category: 'accuracy',
   run(article) {
     const lang = primaryLanguage(article.lang);
     const source = article.source;

@@ -1,10 +1,11 @@
 import { Router, type Response } from 'express';
+import { ERROR_CATEGORIES } from '../checks/types.js';
 import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
 import { authorize, signedInUser } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
 import { StaleEditError, ValidationError } from '../services/errors.js';
 import { articleHistory, passageForEdit } from '../services/articles.js';
-import { addComment, editPassage, restorePassage, revertPassage } from '../services/review.js';
+import { addComment, editPassage, parseCategory, restorePassage, revertPassage } from '../services/review.js';
 import { reviewUrl } from './findings.js';
 import { field, idParam } from './params.js';
 
@@ -23,7 +24,7 @@ export function passagesRouter(ctx: ServiceContext): Router {
   const renderEditPage = (res: Response, id: number, idx: number, yours: string | null) => {
     const view = passageForEdit(ctx, id, idx);
     const conflict = yours === null ? null : { yours, diffHtml: renderDiffHtml(wordDiff(view.passage.correctedText, yours).parts) };
-    res.render('passages/edit', { title: `Passage ${view.passage.idx + 1} · ${view.article.title}`, ...view, conflict });
+    res.render('passages/edit', { title: `Passage ${view.passage.idx + 1} · ${view.article.title}`, ...view, conflict, categories: ERROR_CATEGORIES });
   };
 
   router.get('/articles/:id/passages/:idx/edit', (req, res) => {
@@ -36,7 +37,7 @@ export function passagesRouter(ctx: ServiceContext): Router {
     const text = field(req.body, 'text');
     if (text === undefined) throw new ValidationError('The corrected text is missing.');
     try {
-      editPassage(ctx, signedInUser(req), id, idx, text, baseVersion(req.body));
+      editPassage(ctx, signedInUser(req), id, idx, text, baseVersion(req.body), parseCategory(field(req.body, 'category')));
     } catch (error) {
       if (!(error instanceof StaleEditError)) throw error;
       res.status(409);
@@ -61,7 +62,7 @@ export function passagesRouter(ctx: ServiceContext): Router {
 
   router.get('/articles/:id/history', authorize('view'), (req, res) => {
     const history = articleHistory(ctx, idParam(req.params.id));
-    res.render('articles/history', { title: `History · ${history.article.title}`, ...history });
+    res.render('articles/history', { title: `History · ${history.article.title}`, ...history, categories: ERROR_CATEGORIES });
   });
 
   router.post('/articles/:id/history/:event/restore', authorize('review'), (req, res) => {

@@ -1,4 +1,5 @@
 import { checks, findCheck } from '../checks/index.js';
+import type { ErrorCategory } from '../checks/types.js';
 import type { ArticleFilter, ArticleSummary } from '../db/repositories/articles.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
 import type { PassageComment } from '../db/repositories/passage-comments.js';
@@ -48,6 +49,12 @@ export interface PassageEditView {
   /** The passage's corrected text against its AI text, as the review page shows it. */
   diffHtml: string;
   comments: PassageComment[];
+  /** The category of the first open finding in the passage, which an edit most likely corrects. */
+  likelyCategory: ErrorCategory | null;
+}
+
+function likelyCategory(finding: StoredFinding | undefined): ErrorCategory | null {
+  return finding ? (findCheck(finding.check)?.category ?? null) : null;
 }
 
 /** One passage with what its edit page shows. */
@@ -61,6 +68,7 @@ export function passageForEdit(ctx: ServiceContext, id: number, idx: number): Pa
     passageCount: ctx.repos.passages.count(id),
     diffHtml: renderDiffHtml(wordDiff(passage.aiText, passage.correctedText).parts),
     comments: ctx.repos.passageComments.ofPassage(id, idx),
+    likelyCategory: likelyCategory(ctx.repos.findings.ofArticle(id).find((f) => f.passageIdx === idx && !f.dismissed)),
   };
 }
 
@@ -71,8 +79,11 @@ export interface HistoryEntry extends PassageEvent {
   restoreFrom: number | null;
 }
 
-/** The article's changes, newest first, each with its word diff and whether it can be restored. */
-export function articleHistory(ctx: ServiceContext, id: number): { article: ArticleSummary; entries: HistoryEntry[] } {
+/**
+ * The article's changes, newest first, each with its word diff and whether it can be restored,
+ * and how many corrections fixed each kind of error.
+ */
+export function articleHistory(ctx: ServiceContext, id: number): { article: ArticleSummary; entries: HistoryEntry[]; byCategory: [ErrorCategory, number][] } {
   const article = requireSummary(ctx, id);
   const current = new Map(ctx.repos.passages.ofArticle(id).map((p) => [p.idx, p]));
   const entries = ctx.repos.passageEvents.ofArticle(id).map((e) => {
@@ -83,7 +94,9 @@ export function articleHistory(ctx: ServiceContext, id: number): { article: Arti
       restoreFrom: passage.correctedText === e.afterText ? null : passage.version,
     };
   });
-  return { article, entries };
+  const counts = new Map<ErrorCategory, number>();
+  for (const e of entries) if (e.category) counts.set(e.category, (counts.get(e.category) ?? 0) + 1);
+  return { article, entries, byCategory: [...counts].sort((a, b) => b[1] - a[1]) };
 }
 
 export function isKnownCheck(id: string): boolean {

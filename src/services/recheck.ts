@@ -1,3 +1,4 @@
+import type { ErrorCategory } from '../checks/types.js';
 import type { Article } from '../db/repositories/articles.js';
 import type { ChangeKind } from '../db/repositories/passage-events.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
@@ -5,10 +6,11 @@ import { checkArticle } from './check-article.js';
 import type { Actor, ServiceContext } from './context.js';
 import { storeReviewFragments } from './review-fragments.js';
 
-/** A change of passages' corrected text: who made it and how, for the history. */
+/** A change of passages' corrected text: who made it, how, and the kind of error it corrects, for the history. */
 export interface Change {
   actor: Actor;
   kind: ChangeKind;
+  category: ErrorCategory | null;
 }
 
 /**
@@ -46,6 +48,7 @@ export function storeCorrections(ctx: ServiceContext, article: Article, correcti
         version: next.version,
         userId: change.actor.id,
         kind: change.kind,
+        category: change.category,
         beforeText: p.correctedText,
         afterText: text,
         now,

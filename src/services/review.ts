@@ -1,4 +1,5 @@
-import type { TextEdit } from '../checks/types.js';
+import { findCheck } from '../checks/index.js';
+import { ERROR_CATEGORIES, type ErrorCategory, type TextEdit } from '../checks/types.js';
 import type { Article, ArticleSummary } from '../db/repositories/articles.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
@@ -35,6 +36,19 @@ function applyEditsToArticle(ctx: ServiceContext, article: Article, edits: reado
   storeCorrections(ctx, article, applyArticleEdits(passages, edits), change);
 }
 
+/** A correction made from a finding fixes the kind of error its check looks for. */
+function categoryOf(finding: StoredFinding): ErrorCategory {
+  return findCheck(finding.check)!.category;
+}
+
+/** The category a form names, refused when it names none we know. */
+export function parseCategory(value: string | undefined): ErrorCategory {
+  if (value === undefined || !Object.hasOwn(ERROR_CATEGORIES, value)) {
+    throw new ValidationError(`Say what kind of error this correction fixes: one of ${Object.values(ERROR_CATEGORIES).join(', ').toLowerCase()}.`);
+  }
+  return value as ErrorCategory;
+}
+
 function cleanReason(reason: string | undefined): string {
   const text = (reason ?? '').trim() || 'Not an error';
   return text.slice(0, MAX_REASON);
@@ -46,20 +60,21 @@ export function applyFinding(ctx: ServiceContext, actor: Actor, articleId: numbe
   const finding = requireFinding(ctx, article, fingerprint);
   const edit = suggestion === undefined ? finding.fix : finding.suggestions[suggestion]?.edit;
   if (!edit) throw new ValidationError(suggestion === undefined ? 'This finding has no fix to apply.' : 'There is no such suggestion.');
-  applyEditsToArticle(ctx, article, [edit], { actor, kind: 'fix' });
+  applyEditsToArticle(ctx, article, [edit], { actor, kind: 'fix', category: categoryOf(finding) });
 }
 
 /** Uses one spelling of an inconsistency group for every occurrence of the group's spellings. */
 export function applyGroupSpelling(ctx: ServiceContext, actor: Actor, articleId: number, group: string, spelling: string): void {
   const article = requireArticle(ctx, articleId);
-  const alternatives = new Set(ctx.repos.findings.ofArticle(article.id).filter((f) => f.group === group).flatMap((f) => f.alternatives));
+  const members = ctx.repos.findings.ofArticle(article.id).filter((f) => f.group === group);
+  const alternatives = new Set(members.flatMap((f) => f.alternatives));
   if (alternatives.size === 0) throw new NotFoundError('That group of findings is no longer reported.');
   if (!alternatives.has(spelling)) throw new ValidationError(`“${spelling}” is not one of the spellings in this group.`);
   const others = [...alternatives].filter((a) => a !== spelling).sort((a, b) => b.length - a.length);
   const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\d])(?:${others.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}\\d])`, 'gu');
   const { text } = correctedArticle(ctx.repos.passages.ofArticle(article.id));
   const edits = [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: spelling }));
-  applyEditsToArticle(ctx, article, edits, { actor, kind: 'spelling' });
+  applyEditsToArticle(ctx, article, edits, { actor, kind: 'spelling', category: categoryOf(members[0]!) });
 }
 
 /** Dismisses one finding; the dismissal is kept by fingerprint and survives re-checks. */
@@ -99,14 +114,17 @@ function changePassage(ctx: ServiceContext, change: Change, articleId: number, i
   });
 }
 
-/** Replaces a passage's corrected text; line breaks become spaces, empty text deletes the passage. */
-export function editPassage(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, text: string, baseVersion: number): void {
-  changePassage(ctx, { actor, kind: 'edit' }, articleId, idx, baseVersion, () => text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+/**
+ * Replaces a passage's corrected text; line breaks become spaces, empty text deletes the
+ * passage. The person says what kind of error the edit corrects.
+ */
+export function editPassage(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, text: string, baseVersion: number, category: ErrorCategory): void {
+  changePassage(ctx, { actor, kind: 'edit', category }, articleId, idx, baseVersion, () => text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
 }
 
 /** Puts a passage back to the AI text. */
 export function revertPassage(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, baseVersion: number): void {
-  changePassage(ctx, { actor, kind: 'revert' }, articleId, idx, baseVersion, (passage) => passage.aiText);
+  changePassage(ctx, { actor, kind: 'revert', category: null }, articleId, idx, baseVersion, (passage) => passage.aiText);
 }
 
 function escapeRegExp(text: string): string {
@@ -120,7 +138,7 @@ function escapeRegExp(text: string): string {
 export function restorePassage(ctx: ServiceContext, actor: Actor, articleId: number, eventId: number, baseVersion: number): number {
   const event = ctx.repos.passageEvents.find(articleId, eventId);
   if (!event) throw new NotFoundError(`Article ${articleId} has no change ${eventId} in its history.`);
-  changePassage(ctx, { actor, kind: 'restore' }, articleId, event.passageIdx, baseVersion, () => event.afterText);
+  changePassage(ctx, { actor, kind: 'restore', category: null }, articleId, event.passageIdx, baseVersion, () => event.afterText);
   return event.passageIdx;
 }
 

@@ -140,6 +140,7 @@ describe('reviewing an article in the browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     const idx = /passages\/(\d+)\/edit$/.exec(page.url())![1];
     await page.fill('textarea[name="text"]', 'Edited by hand in the browser.');
+    await page.getByLabel('What this correction fixes').selectOption('fluency');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(`${base}/articles/${id}#p-${idx}`);
     expect(await (await fetch(`${base}/api/articles/${id}`, { headers: { authorization: editor.bearer } })).text()).toContain('Edited by hand in the browser.');

@@ -421,7 +421,7 @@ describe('the server killed with SIGKILL in a burst of imports and edits', () =>
               method: 'POST',
               redirect: 'manual',
               headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-              body: new URLSearchParams({ _csrf: csrf, text, version: String(version) }),
+              body: new URLSearchParams({ _csrf: csrf, text, version: String(version), category: 'style' }),
               signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
             });
             await res.arrayBuffer();

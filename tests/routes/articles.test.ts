@@ -139,6 +139,8 @@ describe('article pages', () => {
     expect(res.text).toContain('<h1>Passage 2 of 2</h1>');
     expect(res.text).toContain(`action="/articles/${id}/passages/1"`);
     expect(res.text).toContain('>Talks &lt;b&gt;in&lt;/b&gt; Kiev.</textarea>');
+    // The passage's open finding (terms: Kiev) suggests what an edit will most likely fix.
+    expect(res.text).toContain('<option value="terminology" selected>Terminology</option>');
     await web.get(`/articles/${id}/passages/2/edit`).expect(404);
     await web.get(`/articles/${id + 1}/passages/0/edit`).expect(404);
   });

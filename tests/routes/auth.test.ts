@@ -156,7 +156,7 @@ describe('who may do what', () => {
     { name: 'apply a finding', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/findings/${ids.fingerprint}/apply`) },
     { name: 'dismiss a finding', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/findings/${ids.fingerprint}/dismiss`, { reason: 'x' }) },
     { name: 'dismiss a check', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/checks/boilerplate/dismiss`) },
-    { name: 'edit a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1`, { text: 'Edited.', version: '3' }) },
+    { name: 'edit a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1`, { text: 'Edited.', version: '3', category: 'style' }) },
     { name: 'revert a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/revert`, { version: '3' }) },
     { name: 'comment on a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/comments`, { body: 'A question.' }) },
     { name: 'GET the history', allowed: ALL, run: (c, ids) => c.get(`/articles/${ids.article}/history`) },
@@ -176,8 +176,8 @@ describe('who may do what', () => {
     const { db, ctx, app } = emptyApp();
     const editor = clientAs(app, ctx, 'editor');
     const { id } = importArticle(ctx, { text: demoText });
-    editPassage(ctx, editor.user, id, 1, 'Edited once.', 1);
-    editPassage(ctx, editor.user, id, 1, 'Edited twice.', 2);
+    editPassage(ctx, editor.user, id, 1, 'Edited once.', 1, 'style');
+    editPassage(ctx, editor.user, id, 1, 'Edited twice.', 2, 'style');
     const ids = { article: id, fingerprint: ctx.repos.findings.ofArticle(id).find((f) => f.fix)!.fingerprint, user: editor.user.id, event: ctx.repos.passageEvents.ofArticle(id).at(-1)!.id };
     return { db, ctx, app, ids };
   }

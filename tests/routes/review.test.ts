@@ -36,7 +36,7 @@ describe('finding actions', () => {
     const { web, ctx, id, finding } = setup();
     const f = finding('number-format');
     await web.post(`/articles/${id}/findings/${f.fingerprint}/dismiss`, { reason: 'As in the source' }).expect(303);
-    await web.post(`/articles/${id}/passages/0`, { text: 'New headline', version: '1' }).expect(303);
+    await web.post(`/articles/${id}/passages/0`, { text: 'New headline', version: '1', category: 'style' }).expect(303);
     expect(ctx.repos.findings.find(id, f.fingerprint)).toMatchObject({ dismissed: true, dismissalReason: 'As in the source' });
     const page = await web.get(`/articles/${id}`).expect(200);
     expect(page.text).toContain('Dismissed: As in the source');
@@ -67,8 +67,8 @@ describe('two people editing one passage', () => {
     const editorPage = await web.get(`/articles/${id}/passages/1/edit`).expect(200);
     const translatorPage = await translator.get(`/articles/${id}/passages/1/edit`).expect(200);
     expect(versionOf(editorPage.text)).toBe('1');
-    await web.post(`/articles/${id}/passages/1`, { text: 'The editor’s wording of the agreement.', version: versionOf(editorPage.text) }).expect(303);
-    const refused = await translator.post(`/articles/${id}/passages/1`, { text: 'The translator’s <wording> of the deal.', version: versionOf(translatorPage.text) }).expect(409);
+    await web.post(`/articles/${id}/passages/1`, { text: 'The editor’s wording of the agreement.', version: versionOf(editorPage.text), category: 'style' }).expect(303);
+    const refused = await translator.post(`/articles/${id}/passages/1`, { text: 'The translator’s <wording> of the deal.', version: versionOf(translatorPage.text), category: 'style' }).expect(409);
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'The editor’s wording of the agreement.', version: 2 });
     expect(refused.text).toContain('someone saved this passage after you opened it');
     expect(refused.text).toContain('The editor’s wording of the agreement.');
@@ -76,7 +76,7 @@ describe('two people editing one passage', () => {
     expect(refused.text).toMatch(/<del><span class="visually-hidden">deleted: <\/span>[^<]*editor’s[^<]*<\/del><ins><span class="visually-hidden">inserted: <\/span>[^<]*translator’s/);
     // The merge form is based on the version now stored, so saving from it goes through.
     expect(versionOf(refused.text)).toBe('2');
-    await translator.post(`/articles/${id}/passages/1`, { text: 'The merged wording of the agreement.', version: '2' }).expect(303);
+    await translator.post(`/articles/${id}/passages/1`, { text: 'The merged wording of the agreement.', version: '2', category: 'style' }).expect(303);
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'The merged wording of the agreement.', version: 3 });
   });
 });
@@ -103,10 +103,11 @@ describe('history', () => {
     const { web, ctx, id } = setup();
     const empty = await web.get(`/articles/${id}/history`).expect(200);
     expect(empty.text).toContain('No passage has been changed yet');
-    await web.post(`/articles/${id}/passages/1`, { text: 'A first <em>wording</em>.', version: '1' }).expect(303);
-    await web.post(`/articles/${id}/passages/1`, { text: 'A second wording.', version: '2' }).expect(303);
+    await web.post(`/articles/${id}/passages/1`, { text: 'A first <em>wording</em>.', version: '1', category: 'style' }).expect(303);
+    await web.post(`/articles/${id}/passages/1`, { text: 'A second wording.', version: '2', category: 'style' }).expect(303);
     const page = await web.get(`/articles/${id}/history`).expect(200);
     expect(page.text).toContain('<strong>editor</strong> <span class="kind">edited</span>');
+    expect(page.text).toContain('Corrections by kind of error: Style 2.');
     expect(page.text).toContain('&lt;em&gt;wording&lt;/em&gt;');
     expect(page.text).toMatch(/<ins><span class="visually-hidden">inserted: <\/span>[^<]*second/);
     const [, firstEvent] = ctx.repos.passageEvents.ofArticle(id);
@@ -122,7 +123,7 @@ describe('history', () => {
 describe('passage actions', () => {
   it('POST …/passages/:idx saves a hand edit and …/revert puts the AI text back', async () => {
     const { web, ctx, id } = setup();
-    await web.post(`/articles/${id}/passages/1`, { text: 'Rewritten <b>by hand</b>.', version: '1' }).expect(303).expect('Location', `/articles/${id}#p-1`);
+    await web.post(`/articles/${id}/passages/1`, { text: 'Rewritten <b>by hand</b>.', version: '1', category: 'style' }).expect(303).expect('Location', `/articles/${id}#p-1`);
     const page = await web.get(`/articles/${id}`).expect(200);
     expect(page.text).toContain('&lt;b&gt;by hand&lt;/b&gt;');
     expect(page.text).not.toContain('<b>by hand</b>');
@@ -134,7 +135,7 @@ describe('passage actions', () => {
   it('answers a missing text with 422 and an unknown passage or article with 404', async () => {
     const { web, id } = setup();
     await web.post(`/articles/${id}/passages/1`, {}).expect(422);
-    await web.post(`/articles/${id}/passages/500`, { text: 'x', version: '1' }).expect(404);
+    await web.post(`/articles/${id}/passages/500`, { text: 'x', version: '1', category: 'style' }).expect(404);
     await web.post(`/articles/${id}/passages/500/revert`, { version: '1' }).expect(404);
     await web.post('/articles/999/passages/0/revert', { version: '1' }).expect(404);
     await web.post(`/articles/${id}/passages/1`, { text: 'x' }).expect(422);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { correctedText, listArticles, reviewArticle } from '../../src/services/articles.js';
+import { articleHistory, correctedText, listArticles, reviewArticle } from '../../src/services/articles.js';
 import { NotFoundError, StaleEditError, ValidationError } from '../../src/services/errors.js';
 import { importArticle } from '../../src/services/import.js';
-import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding, editPassage, restorePassage, revertPassage } from '../../src/services/review.js';
+import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding, editPassage, parseCategory, restorePassage, revertPassage } from '../../src/services/review.js';
 import { fillTemplate, plainParts, storedChunk } from '../../src/lib/http/gzip-assembly.js';
 import { demoText, testContext, testUser } from '../helpers/app.js';
 
@@ -76,7 +76,7 @@ describe('review actions', () => {
     const finding = open(ctx, id).find((f) => f.check === 'number-format')!;
     dismissFinding(ctx, id, finding.fingerprint, 'quoted as in the source');
     expect(ctx.repos.articles.find(id)!.openWarnings).toBe(before - 1);
-    editPassage(ctx, actor, id, 0, 'Grain convoy reaches Odesa after corridor talks', 1);
+    editPassage(ctx, actor, id, 0, 'Grain convoy reaches Odesa after corridor talks', 1, 'style');
     const again = ctx.repos.findings.find(id, finding.fingerprint)!;
     expect(again.dismissed).toBe(true);
     expect(again.dismissalReason).toBe('quoted as in the source');
@@ -103,24 +103,24 @@ describe('review actions', () => {
   it('edits a passage by hand and reverts it to the AI text', () => {
     const { ctx, id, actor } = setup();
     const original = ctx.repos.passages.find(id, 1)!.aiText;
-    editPassage(ctx, actor, id, 1, 'Ukraine and its partners agreed on Monday\nto extend the corridor.', 1);
+    editPassage(ctx, actor, id, 1, 'Ukraine and its partners agreed on Monday\nto extend the corridor.', 1, 'style');
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'Ukraine and its partners agreed on Monday to extend the corridor.', version: 2 });
     revertPassage(ctx, actor, id, 1, 2);
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: original, version: 3 });
-    expect(() => editPassage(ctx, actor, id, 99, 'x', 1)).toThrow(NotFoundError);
+    expect(() => editPassage(ctx, actor, id, 99, 'x', 1, 'style')).toThrow(NotFoundError);
   });
 
   it('refuses a change made from an older version of the passage, and keeps the newer text', () => {
     const { ctx, id, actor } = setup();
-    editPassage(ctx, actor, id, 1, 'First reviewer’s text.', 1);
-    expect(() => editPassage(ctx, actor, id, 1, 'Second reviewer’s text.', 1)).toThrow(StaleEditError);
+    editPassage(ctx, actor, id, 1, 'First reviewer’s text.', 1, 'style');
+    expect(() => editPassage(ctx, actor, id, 1, 'Second reviewer’s text.', 1, 'style')).toThrow(StaleEditError);
     expect(() => revertPassage(ctx, actor, id, 1, 1)).toThrow(StaleEditError);
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'First reviewer’s text.', version: 2 });
     // Applying a fix changes the passage too: an edit opened before it is stale.
     const kiev = open(ctx, id).find((f) => f.text === 'Kiev')!;
     const version = ctx.repos.passages.find(id, kiev.passageIdx!)!.version;
     applyFinding(ctx, actor, id, kiev.fingerprint);
-    expect(() => editPassage(ctx, actor, id, kiev.passageIdx!, 'Old view of the passage.', version)).toThrow(StaleEditError);
+    expect(() => editPassage(ctx, actor, id, kiev.passageIdx!, 'Old view of the passage.', version, 'style')).toThrow(StaleEditError);
     // Other passages keep their versions.
     expect(ctx.repos.passages.find(id, 0)!.version).toBe(1);
   });
@@ -129,25 +129,42 @@ describe('review actions', () => {
     const { ctx, id, actor } = setup();
     const translator = testUser(ctx, 'translator');
     const ai = ctx.repos.passages.find(id, 1)!.aiText;
-    editPassage(ctx, actor, id, 1, 'First wording.', 1);
-    editPassage(ctx, translator, id, 1, 'Second wording.', 2);
+    editPassage(ctx, actor, id, 1, 'First wording.', 1, 'style');
+    editPassage(ctx, translator, id, 1, 'Second wording.', 2, 'style');
     const kiev = open(ctx, id).find((f) => f.text === 'Kiev')!;
     applyFinding(ctx, translator, id, kiev.fingerprint);
     const [fix, second, first] = ctx.repos.passageEvents.ofArticle(id);
     expect(first).toMatchObject({ passageIdx: 1, version: 2, userName: 'editor', kind: 'edit', beforeText: ai, afterText: 'First wording.' });
     expect(second).toMatchObject({ passageIdx: 1, version: 3, userName: 'translator', kind: 'edit', beforeText: 'First wording.', afterText: 'Second wording.' });
-    expect(fix).toMatchObject({ passageIdx: kiev.passageIdx, userName: 'translator', kind: 'fix' });
+    expect(fix).toMatchObject({ passageIdx: kiev.passageIdx, userName: 'translator', kind: 'fix', category: 'terminology' });
+    expect(first!.category).toBe('style');
     expect(fix!.afterText).toContain('Kyiv');
 
     expect(restorePassage(ctx, actor, id, first!.id, 3)).toBe(1);
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'First wording.', version: 4 });
-    expect(ctx.repos.passageEvents.ofArticle(id)[0]).toMatchObject({ kind: 'restore', version: 4, beforeText: 'Second wording.', afterText: 'First wording.' });
+    expect(ctx.repos.passageEvents.ofArticle(id)[0]).toMatchObject({ kind: 'restore', category: null, version: 4, beforeText: 'Second wording.', afterText: 'First wording.' });
     // A restore from a stale page is refused like any other change.
     expect(() => restorePassage(ctx, actor, id, second!.id, 3)).toThrow(StaleEditError);
     expect(() => restorePassage(ctx, actor, id, 9999, 4)).toThrow(NotFoundError);
     // Dismissing changes no text, so it is not a passage event.
     dismissFinding(ctx, id, open(ctx, id)[0]!.fingerprint, 'fine');
     expect(ctx.repos.passageEvents.ofArticle(id)).toHaveLength(4);
+  });
+
+  it('files each correction under the kind of error it fixes', () => {
+    const { ctx, id, actor } = setup();
+    const variant = open(ctx, id).find((f) => f.check === 'name-variants')!;
+    applyGroupSpelling(ctx, actor, id, variant.group!, 'Marchenko');
+    const number = open(ctx, id).find((f) => f.check === 'number-format' && f.fix)!;
+    applyFinding(ctx, actor, id, number.fingerprint);
+    editPassage(ctx, actor, id, 1, 'A clearer sentence.', 1, 'fluency');
+    const kinds = ctx.repos.passageEvents.ofArticle(id).map((e) => `${e.kind}:${e.category}`);
+    expect(kinds).toContain('spelling:name');
+    expect(kinds).toContain('fix:number');
+    expect(kinds).toContain('edit:fluency');
+    expect(articleHistory(ctx, id).byCategory.map(([c]) => c).sort()).toEqual(['fluency', 'name', 'number']);
+    expect(() => parseCategory('grammar')).toThrow(ValidationError);
+    expect(parseCategory('omission-addition')).toBe('omission-addition');
   });
 
   it('reports a finding that no longer exists as not found', () => {

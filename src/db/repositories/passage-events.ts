@@ -1,3 +1,4 @@
+import type { ErrorCategory } from '../../checks/types.js';
 import type { Db } from '../connection.js';
 
 export type ChangeKind = 'edit' | 'revert' | 'fix' | 'spelling' | 'restore';
@@ -8,15 +9,17 @@ export interface PassageEvent {
   version: number;
   userName: string;
   kind: ChangeKind;
+  /** The kind of error a correction fixes; null for a revert or a restore. */
+  category: ErrorCategory | null;
   beforeText: string;
   afterText: string;
   createdAt: string;
 }
 
 export function passageEventRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO passage_events (article_id, passage_idx, version, user_id, kind, before_text, after_text, created_at)
-    VALUES (@articleId, @passageIdx, @version, @userId, @kind, @beforeText, @afterText, @now)`);
-  const COLUMNS = `e.id, e.passage_idx AS passageIdx, e.version, u.name AS userName, e.kind,
+  const insert = db.prepare(`INSERT INTO passage_events (article_id, passage_idx, version, user_id, kind, category, before_text, after_text, created_at)
+    VALUES (@articleId, @passageIdx, @version, @userId, @kind, @category, @beforeText, @afterText, @now)`);
+  const COLUMNS = `e.id, e.passage_idx AS passageIdx, e.version, u.name AS userName, e.kind, e.category,
     e.before_text AS beforeText, e.after_text AS afterText, e.created_at AS createdAt`;
   const ofArticle = db.prepare(`SELECT ${COLUMNS} FROM passage_events e JOIN users u ON u.id = e.user_id
     WHERE e.article_id = ? ORDER BY e.id DESC`);
@@ -24,7 +27,7 @@ export function passageEventRepository(db: Db) {
     WHERE e.article_id = ? AND e.id = ?`);
 
   return {
-    insert(event: { articleId: number; passageIdx: number; version: number; userId: number; kind: ChangeKind; beforeText: string; afterText: string; now: string }): void {
+    insert(event: Omit<PassageEvent, 'id' | 'userName' | 'createdAt'> & { articleId: number; userId: number; now: string }): void {
       insert.run(event);
     },
     /** Newest first. */
