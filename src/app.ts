@@ -17,6 +17,7 @@ import { findingsRouter } from './routes/findings.js';
 import { healthRouter } from './routes/health.js';
 import { viewHelpers } from './render/view-helpers.js';
 import { passagesRouter } from './routes/passages.js';
+import { reviewFlowRouter } from './routes/review-flow.js';
 import type { ServiceContext } from './services/context.js';
 
 const VIEWS_DIR = fileURLToPath(new URL('../views/', import.meta.url));
@@ -77,6 +78,7 @@ export function createApp({ db, config, reference, log = console.error }: AppOpt
   app.use(articlesRouter(ctx, config));
   app.use(findingsRouter(ctx));
   app.use(passagesRouter(ctx));
+  app.use(reviewFlowRouter(ctx));
   app.use(notFound);
   app.use(errorHandler(log));
   return app;

@@ -1,6 +1,6 @@
 import type { ArticleStatus, ArticleSummary } from '../db/repositories/articles.js';
 
-export const STATUS_LABELS: Record<ArticleStatus, string> = { new: 'New', in_review: 'In review' };
+export const STATUS_LABELS: Record<ArticleStatus, string> = { new: 'New', in_review: 'In review', awaiting_approval: 'Awaiting approval', approved: 'Approved' };
 
 /**
  * Small pieces of markup many views repeat, as functions on the views' locals: a list page

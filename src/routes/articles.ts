@@ -10,7 +10,8 @@ import { STATUS_LABELS } from '../render/view-helpers.js';
 import { CHECK_IDS, correctedText, reviewArticle } from '../services/articles.js';
 import type { ServiceContext } from '../services/context.js';
 import { importArticle, type ImportInput } from '../services/import.js';
-import { authorize } from '../middleware/auth.js';
+import { authorize, signedInUser } from '../middleware/auth.js';
+import { can } from '../services/permissions.js';
 import { csrf } from '../middleware/session.js';
 import { renderAssembled } from './assembled-page.js';
 import { articleListQuery, field, idParam, requesterError } from './params.js';
@@ -117,7 +118,14 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
       [PASSAGES_MARK, fillTemplate(fragments.passages, token)],
       [FINDINGS_MARK, fillTemplate(fragments.findings, token)],
     ]);
-    await renderAssembled(req, res, 'articles/show', { title: article.title, article, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK }, fills);
+    const user = signedInUser(req);
+    const actions = {
+      submit: can(user.role, 'review') && (article.status === 'new' || article.status === 'in_review'),
+      approve: can(user.role, 'approve') && article.status === 'awaiting_approval',
+      sendBack: can(user.role, 'approve') && (article.status === 'awaiting_approval' || article.status === 'approved'),
+      assignees: can(user.role, 'assign') ? ctx.repos.users.all().filter((u) => !u.disabled && u.role !== 'admin') : null,
+    };
+    await renderAssembled(req, res, 'articles/show', { title: article.title, article, actions, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK }, fills);
   });
 
   router.get('/articles/:id/corrected.txt', authorize('view'), (req, res) => {

@@ -2,6 +2,7 @@ import { checks, findCheck } from '../checks/index.js';
 import type { ErrorCategory } from '../checks/types.js';
 import type { ArticleFilter, ArticleSummary } from '../db/repositories/articles.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
+import type { ArticleEvent } from '../db/repositories/article-events.js';
 import type { PassageComment } from '../db/repositories/passage-comments.js';
 import type { PassageEvent } from '../db/repositories/passage-events.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
@@ -81,9 +82,9 @@ export interface HistoryEntry extends PassageEvent {
 
 /**
  * The article's changes, newest first, each with its word diff and whether it can be restored,
- * and how many corrections fixed each kind of error.
+ * how many corrections fixed each kind of error, and the review steps (submitted, approved…).
  */
-export function articleHistory(ctx: ServiceContext, id: number): { article: ArticleSummary; entries: HistoryEntry[]; byCategory: [ErrorCategory, number][] } {
+export function articleHistory(ctx: ServiceContext, id: number): { article: ArticleSummary; entries: HistoryEntry[]; byCategory: [ErrorCategory, number][]; steps: ArticleEvent[] } {
   const article = requireSummary(ctx, id);
   const current = new Map(ctx.repos.passages.ofArticle(id).map((p) => [p.idx, p]));
   const entries = ctx.repos.passageEvents.ofArticle(id).map((e) => {
@@ -96,7 +97,7 @@ export function articleHistory(ctx: ServiceContext, id: number): { article: Arti
   });
   const counts = new Map<ErrorCategory, number>();
   for (const e of entries) if (e.category) counts.set(e.category, (counts.get(e.category) ?? 0) + 1);
-  return { article, entries, byCategory: [...counts].sort((a, b) => b[1] - a[1]) };
+  return { article, entries, byCategory: [...counts].sort((a, b) => b[1] - a[1]), steps: ctx.repos.articleEvents.ofArticle(id) };
 }
 
 export function isKnownCheck(id: string): boolean {

@@ -1,17 +1,19 @@
 import type { Role } from '../db/repositories/users.js';
 
 /** What a request may do; every route names the one it needs. */
-export type Action = 'view' | 'import' | 'review' | 'manageUsers';
+export type Action = 'view' | 'import' | 'review' | 'approve' | 'assign' | 'manageUsers';
 
 /**
- * Who may do what. Translators work through the findings of the articles they see; editors
- * also bring articles in; admins also manage people and API tokens. (The approval steps of the
- * review flow add editor-only actions.)
+ * Who may do what. Translators work through the findings of the articles they see and submit
+ * them for approval; editors also bring articles in, assign them, and approve them or send them
+ * back; admins also manage people and API tokens.
  */
 export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   view: ['translator', 'editor', 'admin'],
   import: ['editor', 'admin'],
   review: ['translator', 'editor', 'admin'],
+  approve: ['editor', 'admin'],
+  assign: ['editor', 'admin'],
   manageUsers: ['admin'],
 };
 

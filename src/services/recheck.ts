@@ -16,14 +16,14 @@ export interface Change {
 /**
  * Re-checks the article as its passages stand and stores its findings, the open counts and
  * the rendered review page parts, in one transaction, so readers never see text and findings
- * that disagree. Marks the article as in review.
+ * that disagree. A new or approved article goes (back) into review.
  */
 export function recheckArticle(ctx: ServiceContext, article: Article, passages: readonly StoredPassage[] = ctx.repos.passages.ofArticle(article.id)): void {
   const { repos } = ctx;
   repos.transaction(() => {
     repos.findings.replace(article.id, checkArticle(article, passages, ctx.reference));
     repos.articles.recount(article.id);
-    repos.articles.touch(article.id, 'in_review', ctx.now());
+    repos.articles.touch(article.id, ctx.now());
     storeReviewFragments(ctx, article, passages);
   });
 }

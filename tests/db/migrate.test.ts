@@ -12,7 +12,7 @@ import { contextOver } from '../helpers/app.js';
 describe('migrate', () => {
   it('applies the shipped migrations once, in order, and records them', () => {
     const db = openDatabase(':memory:');
-    expect(migrate(db)).toEqual(['0001_initial.sql', '0002_lean_rows_and_review_fragments.sql', '0003_accounts.sql', '0004_passage_versions.sql', '0005_passage_events.sql', '0006_passage_comments.sql']);
+    expect(migrate(db)).toEqual(['0001_initial.sql', '0002_lean_rows_and_review_fragments.sql', '0003_accounts.sql', '0004_passage_versions.sql', '0005_passage_events.sql', '0006_passage_comments.sql', '0007_review_flow.sql']);
     expect(migrate(db)).toEqual([]);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['articles', 'passages', 'findings', 'dismissals', 'users', 'sessions', 'api_tokens', 'schema_migrations']));
@@ -25,12 +25,15 @@ describe('migrate', () => {
     migrate(db, dir);
     db.exec(`INSERT INTO articles (id, title, source_text, ai_text, created_at, updated_at) VALUES (7, 'Old', 'Стара стаття.', 'Talks in Kiev.', 'x', 'x');
       INSERT INTO passages (article_id, idx, ai_text, corrected_text, diff_html) VALUES (7, 0, 'Talks in Kiev.', 'Talks in Kyiv.', '');`);
-    expect(migrate(db)).toEqual(['0002_lean_rows_and_review_fragments.sql', '0003_accounts.sql', '0004_passage_versions.sql', '0005_passage_events.sql', '0006_passage_comments.sql']);
+    expect(migrate(db)).toEqual(['0002_lean_rows_and_review_fragments.sql', '0003_accounts.sql', '0004_passage_versions.sql', '0005_passage_events.sql', '0006_passage_comments.sql', '0007_review_flow.sql']);
     const { ctx } = contextOver(db);
     expect(ctx.repos.articles.find(7)).toMatchObject({ title: 'Old', aiText: 'Talks in Kiev.', sourceText: 'Стара стаття.' });
     const { fragments } = reviewArticle(ctx, 7);
     expect(plainParts(fillTemplate(fragments.passages, storedChunk('')))).toContain('<del><span class="visually-hidden">deleted: </span>Kiev</del>');
     expect(ctx.repos.reviewFragments.find(7)?.renderKey).toContain(RENDER_KEY);
+    // 0007 rebuilt the articles table: its passages were not deleted with the old one.
+    expect(ctx.repos.passages.ofArticle(7)).toHaveLength(1);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
   it('applies a directory of migrations in file-name order and rolls back a failing one', () => {
@@ -44,6 +47,16 @@ describe('migrate', () => {
     expect(db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual(['0001_first.sql', '0002_second.sql']);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'u'").pluck().get()).toBe(0);
     expect(db.prepare('PRAGMA table_info(t)').all()).toHaveLength(2);
+  });
+
+  it('refuses a migration that leaves rows without their parent, and keeps foreign keys on after', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-migrations-'));
+    writeFileSync(join(dir, '0001_tables.sql'), 'CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER REFERENCES parent (id));');
+    writeFileSync(join(dir, '0002_orphan.sql'), 'INSERT INTO child (parent_id) VALUES (42);');
+    const db = openDatabase(':memory:');
+    expect(() => migrate(db, dir)).toThrow(/0002_orphan.sql leaves 1 rows of child without their parent/);
+    expect(db.prepare('SELECT count(*) FROM child').pluck().get()).toBe(0);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
   it('opens a file database in WAL mode with full sync, foreign keys and a busy timeout', () => {

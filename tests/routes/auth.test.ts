@@ -5,6 +5,7 @@ import { createApp } from '../../src/app.js';
 import { hashPassword } from '../../src/services/accounts.js';
 import { importArticle } from '../../src/services/import.js';
 import { editPassage } from '../../src/services/review.js';
+import { takeStep } from '../../src/services/review-flow.js';
 import { clientAs, demoText, reference, testConfig, testContext } from '../helpers/app.js';
 
 /** The session cookie a response set, as a Cookie header value. */
@@ -128,6 +129,9 @@ describe('the API', () => {
   });
 });
 
+/** The article submitted for approval by its editor. */
+const submitted = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => takeStep(ctx, { id: ids.user }, ids.article, 'submit');
+
 interface Ids {
   article: number;
   fingerprint: string;
@@ -143,6 +147,8 @@ describe('who may do what', () => {
     /** Roles allowed; the others must get 403 and change nothing. */
     allowed: Role[];
     run: (client: ReturnType<typeof clientAs>, ids: Ids) => request.Test;
+    /** Puts the article in the state the action starts from, before the snapshot. */
+    prepare?: (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => void;
   }
   const ALL: Role[] = ['translator', 'editor', 'admin'];
   const cases: Case[] = [
@@ -161,6 +167,11 @@ describe('who may do what', () => {
     { name: 'comment on a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/comments`, { body: 'A question.' }) },
     { name: 'GET the history', allowed: ALL, run: (c, ids) => c.get(`/articles/${ids.article}/history`) },
     { name: 'restore a version', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/history/${ids.event}/restore`, { version: '3' }) },
+    { name: 'GET the queue', allowed: ALL, run: (c) => c.get('/queue') },
+    { name: 'submit for approval', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/submit`) },
+    { name: 'approve the article', allowed: ['editor', 'admin'], prepare: submitted, run: (c, ids) => c.post(`/articles/${ids.article}/approve`) },
+    { name: 'send the article back', allowed: ['editor', 'admin'], prepare: submitted, run: (c, ids) => c.post(`/articles/${ids.article}/send-back`, { comment: 'Check the numbers.' }) },
+    { name: 'assign the article', allowed: ['editor', 'admin'], run: (c, ids) => c.post(`/articles/${ids.article}/assign`, { assignee: 'editor' }) },
     { name: 'GET users', allowed: ['admin'], run: (c) => c.get('/admin/users') },
     { name: 'add a user', allowed: ['admin'], run: (c) => c.post('/admin/users', { name: 'new-person', role: 'editor', password: 'a long password' }) },
     { name: 'change a role', allowed: ['admin'], run: (c, ids) => c.post(`/admin/users/${ids.user}`, { role: 'admin' }) },
@@ -186,7 +197,8 @@ describe('who may do what', () => {
   function snapshot(ctx: ReturnType<typeof testContext>['ctx'], db: ReturnType<typeof testContext>['db']) {
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
     return {
-      tables: ['articles', 'passages', 'findings', 'dismissals', 'users', 'api_tokens', 'passage_events', 'passage_comments'].map(count),
+      tables: ['articles', 'passages', 'findings', 'dismissals', 'users', 'api_tokens', 'passage_events', 'passage_comments', 'article_events'].map(count),
+      articles: db.prepare('SELECT status, assignee_id FROM articles ORDER BY id').all(),
       corrected: ctx.repos.passages.ofArticle(1).map((p) => p.correctedText),
       roles: ctx.repos.users.all().map((u) => `${u.name}:${u.role}`),
     };
@@ -198,6 +210,7 @@ describe('who may do what', () => {
       it(`${c.name} as ${role}: ${allowed ? 'allowed' : '403, nothing changes'}`, async () => {
         const { db, ctx, app, ids } = world();
         const client = clientAs(app, ctx, role, `${role}-client`);
+        c.prepare?.(ctx, ids);
         const before = snapshot(ctx, db);
         const res = await c.run(client, ids);
         if (allowed) expect(res.status, res.text.slice(0, 300)).toBeLessThan(400);
@@ -210,6 +223,7 @@ describe('who may do what', () => {
     it(`${c.name} signed out: refused, nothing changes`, async () => {
       const { db, ctx, app, ids } = world();
       const someone = clientAs(app, ctx, 'editor');
+      c.prepare?.(ctx, ids);
       const before = snapshot(ctx, db);
       const anonymous = { ...someone, get: (url: string) => request(app).get(url), post: (url: string, fields = {}) => request(app).post(url).type('form').send(fields), upload: (url: string) => request(app).post(url).field('x', 'y'), api: { get: (url: string) => request(app).get(url), post: (url: string) => request(app).post(url) } };
       const res = await c.run(anonymous, ids);
@@ -220,6 +234,7 @@ describe('who may do what', () => {
       it(`${c.name} without its CSRF token: 403, nothing changes`, async () => {
         const { db, ctx, app, ids } = world();
         const admin = clientAs(app, ctx, 'admin');
+        c.prepare?.(ctx, ids);
         const before = snapshot(ctx, db);
         const tokenless = { ...admin, post: (url: string, fields = {}) => request(app).post(url).set('Cookie', admin.cookie).type('form').send(fields), upload: (url: string) => request(app).post(url).set('Cookie', admin.cookie).field('title', 'x') };
         const res = await c.run(tokenless, ids);

@@ -81,6 +81,34 @@ describe('two people editing one passage', () => {
   });
 });
 
+describe('the review flow on the article page', () => {
+  it('offers each role its steps, moves the article, and fills the queues', async () => {
+    const { web, ctx, id } = setup();
+    const translator = clientAs(web.app, ctx, 'translator');
+    const asTranslator = (await translator.get(`/articles/${id}`).expect(200)).text;
+    expect(asTranslator).toContain('Submit for approval');
+    expect(asTranslator).not.toContain('Approve the article');
+    expect(asTranslator).not.toContain('name="assignee"');
+    expect((await web.get(`/articles/${id}`).expect(200)).text).toContain('<option value="translator">translator (translator)</option>');
+    await web.post(`/articles/${id}/assign`, { assignee: 'translator' }).expect(303);
+    expect((await translator.get('/queue').expect(200)).text).toContain(`href="/articles/${id}#p-`);
+    await translator.post(`/articles/${id}/submit`).expect(303).expect('Location', `/articles/${id}`);
+    await translator.post(`/articles/${id}/submit`).expect(409);
+    const queue = (await web.get('/queue').expect(200)).text;
+    expect(queue).toContain('Awaiting your approval');
+    expect(queue).toContain(`<a href="/articles/${id}">Grain convoy`);
+    const asEditor = (await web.get(`/articles/${id}`).expect(200)).text;
+    expect(asEditor).toContain('Awaiting approval');
+    expect(asEditor).toContain('Approve the article');
+    await web.post(`/articles/${id}/send-back`, { comment: '' }).expect(422);
+    await web.post(`/articles/${id}/send-back`, { comment: 'The <b>numbers</b> need another look.' }).expect(303);
+    const history = (await web.get(`/articles/${id}/history`).expect(200)).text;
+    expect(history).toContain('sent it back');
+    expect(history).toContain('The &lt;b&gt;numbers&lt;/b&gt; need another look.');
+    expect((await web.get('/articles?status=in_review').expect(200)).text).toContain('Grain convoy');
+  });
+});
+
 describe('comments', () => {
   it('keeps a thread per passage with author and time, shown escaped, and counted on the review page', async () => {
     const { web, ctx, id } = setup();

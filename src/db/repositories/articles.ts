@@ -1,8 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection.js';
 
-export type ArticleStatus = 'new' | 'in_review';
-export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['new', 'in_review'];
+export type ArticleStatus = 'new' | 'in_review' | 'awaiting_approval' | 'approved';
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['new', 'in_review', 'awaiting_approval', 'approved'];
 
 export interface Article {
   id: number;
@@ -12,6 +12,9 @@ export interface Article {
   sourceText: string | null;
   aiText: string;
   status: ArticleStatus;
+  /** The translator (or editor) the article is assigned to. */
+  assigneeId: number | null;
+  assigneeName: string | null;
   createdAt: string;
   updatedAt: string;
   openErrors: number;
@@ -40,6 +43,7 @@ export interface ArticleFilter {
 }
 
 const SUMMARY_COLUMNS = `a.id, a.title, a.target_lang AS targetLang, a.source_lang AS sourceLang, a.status,
+  a.assignee_id AS assigneeId, (SELECT name FROM users WHERE id = a.assignee_id) AS assigneeName,
   a.created_at AS createdAt, a.updated_at AS updatedAt,
   a.open_errors AS openErrors, a.open_warnings AS openWarnings, a.open_infos AS openInfos`;
 
@@ -84,7 +88,11 @@ export function articleRepository(db: Db) {
     if (!statement) statements.set(sql, (statement = db.prepare(sql)));
     return statement;
   };
-  const touch = db.prepare(`UPDATE articles SET status = @status, updated_at = @now WHERE id = @id`);
+  // A change starts the review of a new article and reopens an approved one; one awaiting approval stays there.
+  const touch = db.prepare(`UPDATE articles SET updated_at = @now,
+    status = CASE WHEN status IN ('new', 'approved') THEN 'in_review' ELSE status END WHERE id = @id`);
+  const setStatus = db.prepare('UPDATE articles SET status = @status, updated_at = @now WHERE id = @id');
+  const assign = db.prepare('UPDATE articles SET assignee_id = @assigneeId, updated_at = @now WHERE id = @id');
   // Counts computed in SQL from the stored findings, in the same transaction that stored them.
   const recount = db.prepare(`UPDATE articles SET
       open_errors   = (SELECT count(*) FROM findings WHERE article_id = @id AND dismissed = 0 AND severity = 'error'),
@@ -116,8 +124,15 @@ export function articleRepository(db: Db) {
       const { where, params } = filterClause(filter);
       return prepared(`SELECT count(*) FROM articles a ${where}`).pluck().get(params) as number;
     },
-    touch(id: number, status: ArticleStatus, now: string): void {
-      touch.run({ id, status, now });
+    /** Records a change of the article's text or findings. */
+    touch(id: number, now: string): void {
+      touch.run({ id, now });
+    },
+    setStatus(id: number, status: ArticleStatus, now: string): void {
+      setStatus.run({ id, status, now });
+    },
+    assign(id: number, assigneeId: number | null, now: string): void {
+      assign.run({ id, assigneeId, now });
     },
     recount(id: number): void {
       recount.run({ id });

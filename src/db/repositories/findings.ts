@@ -67,7 +67,27 @@ function fromRow(row: FindingRow): StoredFinding {
   };
 }
 
+/** A passage with open findings, as a translator's queue lists it. */
+export interface FlaggedPassage {
+  articleId: number;
+  title: string;
+  passageIdx: number;
+  worst: Severity;
+  open: number;
+  /** The first open finding's message, to say what is wrong at a glance. */
+  message: string;
+}
+
 export function findingRepository(db: Db) {
+  // Most severe first, then the passages with most findings, oldest change first.
+  const flagged = db.prepare(`SELECT f.article_id AS articleId, a.title, f.passage_idx AS passageIdx,
+      CASE min(CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END) WHEN 0 THEN 'error' WHEN 1 THEN 'warning' ELSE 'info' END AS worst,
+      count(*) AS open, min(f.message) AS message
+    FROM findings f JOIN articles a ON a.id = f.article_id
+    WHERE a.assignee_id = @assigneeId AND a.status IN ('new', 'in_review') AND f.dismissed = 0 AND f.passage_idx IS NOT NULL
+    GROUP BY f.article_id, f.passage_idx
+    ORDER BY min(CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END), count(*) DESC, a.updated_at, f.passage_idx
+    LIMIT @limit`);
   const clear = db.prepare('DELETE FROM findings WHERE article_id = ?');
   // A finding whose fingerprint was dismissed is stored dismissed, so a re-check keeps it out of the counts.
   const insert = db.prepare(`INSERT INTO findings (article_id, fingerprint, check_id, severity, its_type, message,
@@ -81,6 +101,10 @@ export function findingRepository(db: Db) {
   const markDismissed = db.prepare('UPDATE findings SET dismissed = 1 WHERE article_id = ? AND fingerprint = ?');
 
   return {
+    /** The flagged passages of the articles assigned to someone that are still in review. */
+    flaggedPassagesOf(assigneeId: number, limit: number): FlaggedPassage[] {
+      return flagged.all({ assigneeId, limit }) as FlaggedPassage[];
+    },
     /** Call inside a transaction: replaces the article's findings with those of a fresh check. */
     replace(articleId: number, findings: readonly FindingToStore[]): void {
       clear.run(articleId);

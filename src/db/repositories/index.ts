@@ -1,5 +1,6 @@
 import type { Db } from '../connection.js';
 import { apiTokenRepository } from './api-tokens.js';
+import { articleEventRepository } from './article-events.js';
 import { articleRepository } from './articles.js';
 import { dismissalRepository } from './dismissals.js';
 import { findingRepository } from './findings.js';
@@ -21,6 +22,7 @@ export function createRepositories(db: Db) {
     dismissals: dismissalRepository(db),
     reviewFragments: reviewFragmentRepository(db),
     passageEvents: passageEventRepository(db),
+    articleEvents: articleEventRepository(db),
     passageComments: passageCommentRepository(db),
     users: userRepository(db),
     sessions: sessionRepository(db),

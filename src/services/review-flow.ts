@@ -1,0 +1,72 @@
+import type { ArticleStatus } from '../db/repositories/articles.js';
+import type { ArticleEventKind } from '../db/repositories/article-events.js';
+import type { FlaggedPassage } from '../db/repositories/findings.js';
+import type { User } from '../db/repositories/users.js';
+import type { ArticlePage } from './articles.js';
+import { listArticles } from './articles.js';
+import type { Actor, ServiceContext } from './context.js';
+import { ConflictError, ValidationError } from './errors.js';
+import { requireSummary } from './review.js';
+
+/** Which states each step of the flow starts from, the state it leads to, and its history entry. */
+const STEPS = {
+  submit: { from: ['new', 'in_review'], to: 'awaiting_approval', event: 'submitted' },
+  approve: { from: ['awaiting_approval'], to: 'approved', event: 'approved' },
+  sendBack: { from: ['awaiting_approval', 'approved'], to: 'in_review', event: 'sent_back' },
+} as const satisfies Record<string, { from: readonly ArticleStatus[]; to: ArticleStatus; event: ArticleEventKind }>;
+
+export type Step = keyof typeof STEPS;
+
+const MAX_COMMENT = 4000;
+
+/**
+ * Moves an article along the review flow: submit (for approval), approve, or send back (with
+ * the editor's comment, which is required). A step from a state it does not start from (the
+ * page was stale, or someone else acted first) is refused with 409 and changes nothing.
+ */
+export function takeStep(ctx: ServiceContext, actor: Actor, articleId: number, step: Step, comment?: string): void {
+  const { from, to, event } = STEPS[step];
+  const note = comment?.trim() ?? '';
+  if (step === 'sendBack' && note === '') throw new ValidationError('Say why the article goes back: the translator reads it.');
+  if (note.length > MAX_COMMENT) throw new ValidationError(`A comment has at most ${MAX_COMMENT} characters.`);
+  ctx.repos.transaction(() => {
+    const article = requireSummary(ctx, articleId);
+    if (!(from as readonly ArticleStatus[]).includes(article.status)) {
+      throw new ConflictError(`The article is ${article.status.replace('_', ' ')} now, so it cannot be ${event.replace('_', ' ')}. Reload the page to see why.`);
+    }
+    const now = ctx.now();
+    ctx.repos.articles.setStatus(article.id, to, now);
+    ctx.repos.articleEvents.insert({ articleId: article.id, userId: actor.id, kind: event, comment: note || null, now });
+  });
+}
+
+/** Assigns the article to an active translator or editor by name, or unassigns it (empty name). */
+export function assignArticle(ctx: ServiceContext, actor: Actor, articleId: number, assigneeName: string): User | null {
+  return ctx.repos.transaction(() => {
+    const article = requireSummary(ctx, articleId);
+    const assignee = assigneeName.trim() === '' ? null : ctx.repos.users.findByName(assigneeName.trim());
+    if (assignee === undefined || assignee?.disabled) throw new ValidationError(`There is no active user called “${assigneeName.trim()}”.`);
+    if (assignee?.role === 'admin') throw new ValidationError('Articles are assigned to translators and editors.');
+    const now = ctx.now();
+    ctx.repos.articles.assign(article.id, assignee?.id ?? null, now);
+    ctx.repos.articleEvents.insert({ articleId: article.id, userId: actor.id, kind: 'assigned', comment: assignee ? `to ${assignee.name}` : 'unassigned', now });
+    return assignee;
+  });
+}
+
+const QUEUE_LENGTH = 200;
+
+export interface Queue {
+  /** The flagged passages of the articles assigned to the person, most severe first. */
+  flagged: FlaggedPassage[];
+  /** For editors: the articles waiting for their approval. */
+  awaitingApproval: ArticlePage | null;
+}
+
+/** What a person has to do next: a translator their flagged passages, an editor also what awaits approval. */
+export function queueOf(ctx: ServiceContext, user: { id: number; role: User['role'] }): Queue {
+  return {
+    flagged: ctx.repos.findings.flaggedPassagesOf(user.id, QUEUE_LENGTH),
+    awaitingApproval: user.role === 'translator' ? null : listArticles(ctx, { status: 'awaiting_approval' }, 1),
+  };
+}
