@@ -2,3 +2,5 @@
 -- the version it was made from; a save made from an older one is refused (409) instead of
 -- overwriting what someone else saved meanwhile.
 ALTER TABLE passages ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+-- Set when a re-import changed the AI text under a correction: someone must look at it again.
+ALTER TABLE passages ADD COLUMN needs_review INTEGER NOT NULL DEFAULT 0;

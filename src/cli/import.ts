@@ -16,6 +16,7 @@ export interface ImportOptions {
   sourceFile?: string | undefined;
   sourceLang?: string | undefined;
   targetLang?: string | undefined;
+  externalId?: string | undefined;
 }
 
 async function readBytes(file: string): Promise<Buffer> {
@@ -42,7 +43,7 @@ async function isDirectory(path: string): Promise<boolean> {
  */
 export async function importFiles(path: string, options: ImportOptions, reference: ReferenceData, io: CliIO): Promise<number> {
   const directory = await isDirectory(path);
-  if (directory && (options.title || options.sourceFile)) throw new UsageError('--title and --source go with a single FILE, not a directory');
+  if (directory && (options.title || options.sourceFile || options.externalId)) throw new UsageError('--title, --source and --external-id go with a single FILE, not a directory');
   const files = directory
     ? (await readdir(path)).filter((f) => (ACCEPTED_EXTENSIONS as readonly string[]).includes(extname(f).toLowerCase())).sort().map((f) => join(path, f))
     : [path];
@@ -57,7 +58,7 @@ export async function importFiles(path: string, options: ImportOptions, referenc
     for (const [i, file] of files.entries()) {
       try {
         const text = await extractText(file, await readBytes(file));
-        const { id, findings } = importArticle(ctx, { text, title: options.title, source, sourceLang: options.sourceLang, targetLang: options.targetLang });
+        const { id, findings } = importArticle(ctx, { text, title: options.title, source, sourceLang: options.sourceLang, targetLang: options.targetLang, externalId: options.externalId });
         io.stdout(`${id}\n`);
         if (directory) io.stderr(`[${i + 1}/${files.length}] ${file} → article ${id} (${findings.length} finding${findings.length === 1 ? '' : 's'})\n`);
       } catch (error) {

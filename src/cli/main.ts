@@ -15,7 +15,7 @@ import { readArticle, writeFileAtomic, type CliIO } from './io.js';
 export const USAGE = `Usage:
   workbench check FILE... [--source FILE] [--source-lang CODE] [--terms FILE] [--lang CODE] [--format text|json]
   workbench fix FILE [--terms FILE] [--lang CODE] [--write]
-  workbench import FILE|DIR [--source FILE] [--source-lang CODE] [--title T] [--lang CODE] [--terms FILE]
+  workbench import FILE|DIR [--source FILE] [--source-lang CODE] [--title T] [--lang CODE] [--terms FILE] [--external-id ID]
   workbench backup FILE [--force]
   workbench user add NAME --role translator|editor|admin    (password on standard input)
   workbench token create --user NAME [--label TEXT]
@@ -28,6 +28,7 @@ export const USAGE = `Usage:
   --format            text (default) or json
   --write             fix: write the fixed text back to FILE instead of printing it
   --title T           import: the article's title (default: its first line)
+  --external-id ID    import: the CMS's id; importing it again updates that article
 
   import stores articles (.txt, .md, .html, .docx) in the database WORKBENCH_DB
   (default db/workbench.sqlite), checks them and prints each new article's id;
@@ -116,6 +117,7 @@ async function importCommand(args: string[], io: CliIO): Promise<number> {
     title: { type: 'string' },
     terms: { type: 'string' },
     lang: { type: 'string', default: 'en' },
+    'external-id': { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE or directory');
   const reference = loadReference({ termbase: stringOption(values, 'terms') });
@@ -126,6 +128,7 @@ async function importCommand(args: string[], io: CliIO): Promise<number> {
       sourceFile: stringOption(values, 'source'),
       sourceLang: stringOption(values, 'source-lang'),
       targetLang: stringOption(values, 'lang'),
+      externalId: stringOption(values, 'external-id'),
     },
     reference,
     io,

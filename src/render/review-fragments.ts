@@ -43,6 +43,8 @@ export interface PassageView {
   /** What a revert from this page is based on. */
   version: number;
   comments: number;
+  /** A re-import changed the AI text under the correction. */
+  needsReview: boolean;
 }
 
 export interface FindingView {
@@ -132,6 +134,7 @@ function passageViews(passages: readonly StoredPassage[], findings: readonly Sto
     deleted: p.correctedText === '',
     version: p.version,
     comments: comments.get(p.idx) ?? 0,
+    needsReview: p.needsReview,
   }));
 }
 

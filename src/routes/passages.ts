@@ -5,7 +5,7 @@ import { authorize, signedInUser } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
 import { StaleEditError, ValidationError } from '../services/errors.js';
 import { articleHistory, passageForEdit } from '../services/articles.js';
-import { addComment, editPassage, parseCategory, restorePassage, revertPassage } from '../services/review.js';
+import { addComment, confirmPassage, editPassage, parseCategory, restorePassage, revertPassage } from '../services/review.js';
 import { reviewUrl } from './findings.js';
 import { field, idParam } from './params.js';
 
@@ -50,6 +50,13 @@ export function passagesRouter(ctx: ServiceContext): Router {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     revertPassage(ctx, signedInUser(req), id, idx, baseVersion(req.body));
+    res.redirect(303, reviewUrl(id, `p-${idx}`));
+  });
+
+  router.post('/articles/:id/passages/:idx/confirm', (req, res) => {
+    const id = idParam(req.params.id);
+    const idx = idParam(req.params.idx, 'passage');
+    confirmPassage(ctx, id, idx, baseVersion(req.body));
     res.redirect(303, reviewUrl(id, `p-${idx}`));
   });
 

@@ -88,11 +88,12 @@ export function articleHistory(ctx: ServiceContext, id: number): { article: Arti
   const article = requireSummary(ctx, id);
   const current = new Map(ctx.repos.passages.ofArticle(id).map((p) => [p.idx, p]));
   const entries = ctx.repos.passageEvents.ofArticle(id).map((e) => {
-    const passage = current.get(e.passageIdx)!;
+    // A passage a re-import removed (index -1) has nothing to restore into.
+    const passage = current.get(e.passageIdx);
     return {
       ...e,
       diffHtml: renderDiffHtml(wordDiff(e.beforeText, e.afterText).parts),
-      restoreFrom: passage.correctedText === e.afterText ? null : passage.version,
+      restoreFrom: !passage || passage.correctedText === e.afterText ? null : passage.version,
     };
   });
   const counts = new Map<ErrorCategory, number>();

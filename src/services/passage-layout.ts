@@ -1,5 +1,7 @@
+import { diffArrays } from 'diff';
 import { applyEdits } from '../checks/fixer.js';
 import type { TextEdit } from '../checks/types.js';
+import type { StoredPassage } from '../db/repositories/passages.js';
 import { alignPassages } from '../text/align.js';
 import { segment } from '../text/segment.js';
 
@@ -103,4 +105,54 @@ export function applyArticleEdits(passages: readonly PassageText[], edits: reado
     if (after !== before) changed.set(idx, after);
   }
   return changed;
+}
+
+export interface CarriedOver {
+  passages: StoredPassage[];
+  /** For each old passage, its index in the new article, or -1 when it is gone. */
+  newIndex: number[];
+}
+
+/**
+ * The passages of a re-imported article. Passages whose AI text is unchanged keep their
+ * correction, version and review mark; where old passages were replaced by new ones, they are
+ * paired in order, and a correction made on the old AI text is kept but marked for re-review
+ * (the new AI text may already say it, or say something else); new passages start uncorrected.
+ */
+export function carryOver(old: readonly StoredPassage[], fresh: readonly PassageText[]): CarriedOver {
+  const passages: StoredPassage[] = [];
+  const newIndex = old.map(() => -1);
+  let o = 0;
+  let n = 0;
+  const take = (previous: StoredPassage | undefined, next: PassageText) => {
+    const idx = passages.length;
+    if (!previous) passages.push({ ...next, idx, version: 1, needsReview: false });
+    else {
+      newIndex[previous.idx] = idx;
+      if (previous.aiText === next.aiText) passages.push({ ...next, idx, correctedText: previous.correctedText, version: previous.version, needsReview: previous.needsReview });
+      else {
+        const corrected = previous.correctedText !== previous.aiText;
+        passages.push({ ...next, idx, correctedText: corrected ? previous.correctedText : next.aiText, version: previous.version + 1, needsReview: corrected });
+      }
+    }
+  };
+  // A hunk of removed and added passages between unchanged ones: paired in order.
+  let removed: StoredPassage[] = [];
+  let added: PassageText[] = [];
+  const flush = () => {
+    added.forEach((next, i) => take(removed[i], next));
+    removed = [];
+    added = [];
+  };
+  for (const change of diffArrays(old.map((p) => p.aiText), fresh.map((p) => p.aiText))) {
+    const count = change.value.length;
+    if (change.removed) removed.push(...old.slice(o, (o += count)));
+    else if (change.added) added.push(...fresh.slice(n, (n += count)));
+    else {
+      flush();
+      for (let i = 0; i < count; i++) take(old[o++]!, fresh[n++]!);
+    }
+  }
+  flush();
+  return { passages, newIndex };
 }

@@ -40,7 +40,8 @@ export function storeCorrections(ctx: ServiceContext, article: Article, correcti
     const passages = repos.passages.ofArticle(article.id).map((p) => {
       const text = corrections.get(p.idx);
       if (text === undefined || text === p.correctedText) return p;
-      const next = { ...p, correctedText: text, version: p.version + 1 };
+      // Whoever changes a passage marked for re-review has looked at it again.
+      const next = { ...p, correctedText: text, version: p.version + 1, needsReview: false };
       changed.push(next);
       repos.passageEvents.insert({
         articleId: article.id,

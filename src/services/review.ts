@@ -156,3 +156,16 @@ export function addComment(ctx: ServiceContext, actor: Actor, articleId: number,
     storeReviewFragments(ctx, article, ctx.repos.passages.ofArticle(article.id));
   });
 }
+
+/** Says a correction marked for re-review still holds after a re-import, keeping its text. */
+export function confirmPassage(ctx: ServiceContext, articleId: number, idx: number, baseVersion: number): void {
+  const article = requireArticle(ctx, articleId);
+  ctx.repos.transaction(() => {
+    const passage = ctx.repos.passages.find(article.id, idx);
+    if (!passage) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
+    if (passage.version !== baseVersion) throw new StaleEditError(passage);
+    if (!passage.needsReview) return;
+    ctx.repos.passages.updateAll(article.id, [{ ...passage, needsReview: false }]);
+    storeReviewFragments(ctx, article, ctx.repos.passages.ofArticle(article.id));
+  });
+}

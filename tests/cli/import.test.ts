@@ -38,6 +38,18 @@ describe('workbench import', () => {
     expect(run.stderr).toContain('c.txt: not imported');
   });
 
+  it('updates the article imported under the same --external-id instead of adding one', () => {
+    const file = join(dir, 'updated.txt');
+    const db = join(mkdtempSync(join(tmpdir(), 'wb-reimport-')), 'workbench.sqlite');
+    writeFileSync(file, 'Talks in Kiev\n\nThey ended on Monday.');
+    expect(runImport([file, '--external-id', 'cms-7'], db)).toMatchObject({ status: 0, stdout: '1\n' });
+    writeFileSync(file, 'Talks in Kiev\n\nThey ended on Tuesday.');
+    expect(runImport([file, '--external-id', 'cms-7'], db)).toMatchObject({ status: 0, stdout: '1\n' });
+    const read = new Database(db, { readonly: true });
+    expect(read.prepare('SELECT count(*) AS n, max(t.ai_text) AS text FROM articles a JOIN article_texts t ON t.article_id = a.id').get()).toEqual({ n: 1, text: 'Talks in Kiev\n\nThey ended on Tuesday.' });
+    read.close();
+  });
+
   it('reports a missing file and bad usage with status 2', () => {
     expect(runImport([join(dir, 'missing.txt')], dbFile)).toMatchObject({ status: 2, stderr: expect.stringContaining('no such file') });
     expect(runImport([], dbFile).status).toBe(2);

@@ -13,6 +13,15 @@ describe('JSON API', () => {
     expect(res.body.findings[0]).toMatchObject({ check: expect.any(String), fingerprint: expect.any(String), dismissed: false });
   });
 
+  it('POST /api/articles with a known external id updates that article and answers 200', async () => {
+    const { web, ctx } = testApp();
+    const created = await web.api.post('/api/articles').send({ text: 'Talks in Kiev.\n\nA second paragraph.', externalId: 'cms:2026/11/42' }).expect(201);
+    const updated = await web.api.post('/api/articles').send({ text: 'Talks in Kiev.\n\nAn updated second paragraph.', externalId: 'cms:2026/11/42' }).expect(200);
+    expect(updated.body).toMatchObject({ id: created.body.id, created: false });
+    expect(ctx.repos.articles.find(created.body.id as number)!.aiText).toContain('An updated second paragraph.');
+    await web.api.post('/api/articles').send({ text: 'x', externalId: 'with spaces' }).expect(422);
+  });
+
   it('GET /api/articles/:id and /findings return the stored article and findings', async () => {
     const { web } = testApp();
     const { body } = await web.api.post('/api/articles').send({ text: demoText, source: 'Текст', sourceLang: 'uk', targetLang: 'en' }).expect(201);

@@ -31,6 +31,8 @@ export interface NewArticle {
   sourceLang: string | null;
   sourceText: string | null;
   aiText: string;
+  /** The CMS's id for the article, when it sent one. */
+  externalId: string | null;
   now: string;
 }
 
@@ -75,8 +77,12 @@ function likePattern(text: string): string {
 }
 
 export function articleRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO articles (title, target_lang, source_lang, created_at, updated_at)
-    VALUES (@title, @targetLang, @sourceLang, @now, @now)`);
+  const insert = db.prepare(`INSERT INTO articles (title, target_lang, source_lang, external_id, created_at, updated_at)
+    VALUES (@title, @targetLang, @sourceLang, @externalId, @now, @now)`);
+  const byExternalId = db.prepare('SELECT id FROM articles WHERE external_id = ?').pluck();
+  const updateArticle = db.prepare(`UPDATE articles SET title = @title, target_lang = @targetLang, source_lang = @sourceLang, updated_at = @now,
+    status = CASE WHEN status = 'new' THEN 'new' ELSE 'in_review' END WHERE id = @id`);
+  const updateTexts = db.prepare('UPDATE article_texts SET ai_text = @aiText, source_text = @sourceText WHERE article_id = @id');
   const insertTexts = db.prepare('INSERT INTO article_texts (article_id, ai_text, source_text) VALUES (@articleId, @aiText, @sourceText)');
   const byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, t.source_text AS sourceText, t.ai_text AS aiText
     FROM articles a JOIN article_texts t ON t.article_id = a.id WHERE a.id = ?`);
@@ -123,6 +129,15 @@ export function articleRepository(db: Db) {
     count(filter: ArticleFilter): number {
       const { where, params } = filterClause(filter);
       return prepared(`SELECT count(*) FROM articles a ${where}`).pluck().get(params) as number;
+    },
+    /** The article imported under the CMS's id, if any. */
+    idOfExternal(externalId: string): number | undefined {
+      return byExternalId.get(externalId) as number | undefined;
+    },
+    /** Call inside a transaction: a re-import's new texts; an article under review goes back into review. */
+    update(id: number, article: Omit<NewArticle, 'externalId'>): void {
+      updateArticle.run({ id, title: article.title, targetLang: article.targetLang, sourceLang: article.sourceLang, now: article.now });
+      updateTexts.run({ id, aiText: article.aiText, sourceText: article.sourceText });
     },
     /** Records a change of the article's text or findings. */
     touch(id: number, now: string): void {

@@ -15,7 +15,15 @@ export function passageCommentRepository(db: Db) {
     FROM passage_comments c JOIN users u ON u.id = c.user_id WHERE c.article_id = ? AND c.passage_idx = ? ORDER BY c.id`);
   const counts = db.prepare('SELECT passage_idx AS passageIdx, count(*) AS count FROM passage_comments WHERE article_id = ? GROUP BY passage_idx');
 
+  // newIndex is a JSON array: the new index of each old passage, or -1 for one that is gone.
+  const remap = db.prepare(`UPDATE passage_comments SET passage_idx = coalesce(json_extract(@newIndex, '$[' || passage_idx || ']'), -1)
+    WHERE article_id = @articleId AND passage_idx >= 0`);
+
   return {
+    /** Call inside a transaction, after a re-import moved passages: the new index of each old one, -1 when it is gone. */
+    remap(articleId: number, newIndex: readonly number[]): void {
+      remap.run({ articleId, newIndex: JSON.stringify(newIndex) });
+    },
     insert(comment: { articleId: number; passageIdx: number; userId: number; body: string; now: string }): void {
       insert.run(comment);
     },

@@ -26,7 +26,15 @@ export function passageEventRepository(db: Db) {
   const one = db.prepare(`SELECT ${COLUMNS} FROM passage_events e JOIN users u ON u.id = e.user_id
     WHERE e.article_id = ? AND e.id = ?`);
 
+  // newIndex is a JSON array: the new index of each old passage, or -1 for one that is gone.
+  const remap = db.prepare(`UPDATE passage_events SET passage_idx = coalesce(json_extract(@newIndex, '$[' || passage_idx || ']'), -1)
+    WHERE article_id = @articleId AND passage_idx >= 0`);
+
   return {
+    /** Call inside a transaction, after a re-import moved passages: the new index of each old one, -1 when it is gone. */
+    remap(articleId: number, newIndex: readonly number[]): void {
+      remap.run({ articleId, newIndex: JSON.stringify(newIndex) });
+    },
     insert(event: Omit<PassageEvent, 'id' | 'userName' | 'createdAt'> & { articleId: number; userId: number; now: string }): void {
       insert.run(event);
     },

@@ -2,7 +2,7 @@ import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { WorkbenchError } from '../../errors.js';
-import { authorize } from '../../middleware/auth.js';
+import { authorize, signedInUser } from '../../middleware/auth.js';
 import { articleResource, findingResource, findingsOf, listArticles } from '../../services/articles.js';
 import type { ServiceContext } from '../../services/context.js';
 import { importArticle, LANGUAGE_CODE } from '../../services/import.js';
@@ -18,6 +18,7 @@ const newArticle = z.object({
   source: UNICODE_TEXT.optional(),
   sourceLang: LANGUAGE.optional(),
   targetLang: LANGUAGE.optional(),
+  externalId: z.string().max(200).optional(),
 });
 
 /** A request body the API cannot use, with each problem named. */
@@ -43,8 +44,9 @@ export function apiArticlesRouter(ctx: ServiceContext, config: Config): Router {
       const issues = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
       throw new BodyError(`Invalid article: ${issues.map((i) => `${i.field || 'body'}: ${i.message}`).join('; ')}`, issues);
     }
-    const { id, findings } = importArticle(ctx, parsed.data);
-    res.status(201).location(`/api/articles/${id}`).json({ id, findings: findings.map(findingResource) });
+    const { id, findings, created } = importArticle(ctx, { ...parsed.data, actor: signedInUser(req) });
+    // A known external id updates its article: 200, not 201.
+    res.status(created ? 201 : 200).location(`/api/articles/${id}`).json({ id, created, findings: findings.map(findingResource) });
   });
 
   router.get('/articles', authorize('view'), (req, res) => {
