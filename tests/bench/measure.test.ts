@@ -37,6 +37,13 @@ describe('targets', () => {
     expect(text.split('\n')[0]).toBe('Section');
   });
 
+  it('prints counts as whole numbers, with their targets', () => {
+    const { text, pass } = renderTable([{ label: 'lost updates', figure: 0, unit: 'writes', target: { kind: 'below', value: 1 }, count: true }, { label: 'acknowledged', figure: 12_345, unit: 'writes', count: true }]);
+    expect(pass).toBe(true);
+    expect(text).toMatch(/lost updates\s+0 writes\s+target < 1 writes\s+ratio 0\.00 {2}PASS/);
+    expect(text).toMatch(/acknowledged\s+12,345 writes$/m);
+  });
+
   it('formats figures with sensible precision', () => {
     expect(formatFigure(1234.5)).toBe('1,235');
     expect(formatFigure(12.34)).toBe('12.3');

@@ -1,0 +1,132 @@
+/**
+ * A bench server (the built workbench server, or the bare Express route) run by node in a child
+ * process on its own port, so the load generator does not share its event loop and its memory and
+ * CPU can be read from /proc. Used by the web bench (web.ts) and the load test (load.ts).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+/** The built workbench server (dist/server.js), beside dist/bench/. */
+export const SERVER_SCRIPT = fileURLToPath(new URL('../server.js', import.meta.url));
+const READY_TIMEOUT_MS = 20_000;
+const STOP_TIMEOUT_MS = 5_000;
+/** Kernel clock ticks per second in /proc/<pid>/stat (USER_HZ, 100 on every Linux Node runs on). */
+const CLOCK_TICKS = 100;
+
+/** A port free right now: the servers take PORT from the environment and do not report the one they got. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface ChildExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** A server script run by node in a child process, on its own port. */
+export class ChildServer {
+  private readonly child: ChildProcess;
+  private readonly exited: Promise<ChildExit>;
+  /** The end of its standard error, to explain a failed start. */
+  private stderrTail = '';
+
+  constructor(
+    script: string,
+    readonly port: number,
+    env: Record<string, string>,
+    /** Sent with every request to this server, the load's included. */
+    readonly cookie: string,
+  ) {
+    this.child = spawn(process.execPath, [script], {
+      env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      this.stderrTail = (this.stderrTail + chunk).slice(-2000);
+    });
+    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
+  }
+
+  /** The end of what it wrote to standard error (the server logs failed requests there). */
+  get stderr(): string {
+    return this.stderrTail;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  private get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Waits until `path` answers 200. */
+  async ready(path: string): Promise<void> {
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      if (!this.running) throw new Error(`${this.describe()} exited before serving:\n${this.stderrTail}`);
+      try {
+        if ((await fetch(this.url + path)).ok) return;
+      } catch {
+        // Not listening yet.
+      }
+      await sleep(50);
+    }
+    throw new Error(`${this.describe()} did not answer ${path} within ${READY_TIMEOUT_MS / 1000} s.`);
+  }
+
+  /** The body of a GET that must succeed. */
+  async text(path: string): Promise<string> {
+    const response = await fetch(this.url + path, { headers: { cookie: this.cookie } });
+    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}.`);
+    return response.text();
+  }
+
+  private proc(file: string): string {
+    return readFileSync(`/proc/${this.child.pid}/${file}`, 'utf8');
+  }
+
+  /** Resident memory now and its high-water mark, in bytes (Linux /proc). */
+  memory(): { rss: number; peakRss: number } {
+    const status = this.proc('status');
+    const kB = (field: string): number => Number(new RegExp(`^${field}:\\s*(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
+    return { rss: kB('VmRSS'), peakRss: kB('VmHWM') };
+  }
+
+  /** CPU seconds used so far, all threads (Linux /proc). */
+  cpuSeconds(): number {
+    // The fields after the parenthesised command name, which may itself hold spaces; utime and stime are the 12th and 13th.
+    const stat = this.proc('stat');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  }
+
+  /** SIGTERM, as a service manager stops it; SIGKILL if it does not exit in time. Resolves with how it exited. */
+  async stop(): Promise<ChildExit> {
+    if (this.running) this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    const exit = await this.exited;
+    clearTimeout(timer);
+    return exit;
+  }
+
+  /** For an interrupted run, where there is no time to wait. */
+  killNow(): void {
+    if (this.running) this.child.kill('SIGKILL');
+  }
+
+  private describe(): string {
+    return `node ${this.child.spawnargs.at(-1)} (port ${this.port})`;
+  }
+}
