@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import { ERROR_CATEGORIES } from '../checks/types.js';
+import { ERROR_CATEGORIES, type ErrorCategory } from '../checks/types.js';
 import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
 import { authorize, signedInUser } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
@@ -21,9 +21,9 @@ export function passagesRouter(ctx: ServiceContext): Router {
   router.use('/articles/:id/passages', authorize('review'));
 
   /** The edit page; after a refused save, with the text saved meanwhile beside the requester's. */
-  const renderEditPage = (res: Response, id: number, idx: number, yours: string | null) => {
+  const renderEditPage = (res: Response, id: number, idx: number, yours: { text: string; category: ErrorCategory } | null) => {
     const view = passageForEdit(ctx, id, idx);
-    const conflict = yours === null ? null : { yours, diffHtml: renderDiffHtml(wordDiff(view.passage.correctedText, yours).parts) };
+    const conflict = yours === null ? null : { yours: yours.text, category: yours.category, diffHtml: renderDiffHtml(wordDiff(view.passage.correctedText, yours.text).parts) };
     res.render('passages/edit', { title: `Passage ${view.passage.idx + 1} · ${view.article.title}`, ...view, conflict, categories: ERROR_CATEGORIES });
   };
 
@@ -36,12 +36,13 @@ export function passagesRouter(ctx: ServiceContext): Router {
     const idx = idParam(req.params.idx, 'passage');
     const text = field(req.body, 'text');
     if (text === undefined) throw new ValidationError('The corrected text is missing.');
+    const category = parseCategory(field(req.body, 'category'));
     try {
-      editPassage(ctx, signedInUser(req), id, idx, text, baseVersion(req.body), parseCategory(field(req.body, 'category')));
+      editPassage(ctx, signedInUser(req), id, idx, text, baseVersion(req.body), category);
     } catch (error) {
       if (!(error instanceof StaleEditError)) throw error;
       res.status(409);
-      return renderEditPage(res, id, idx, text);
+      return renderEditPage(res, id, idx, { text, category });
     }
     res.redirect(303, reviewUrl(id, `p-${idx}`));
   });

@@ -73,6 +73,7 @@ describe('two people editing one passage', () => {
     expect(refused.text).toContain('someone saved this passage after you opened it');
     expect(refused.text).toContain('The editor’s wording of the agreement.');
     expect(refused.text).toContain('>The translator’s &lt;wording&gt; of the deal.</textarea>');
+    expect(refused.text).toContain('<option value="style" selected>Style</option>');
     expect(refused.text).toMatch(/<del><span class="visually-hidden">deleted: <\/span>[^<]*editor’s[^<]*<\/del><ins><span class="visually-hidden">inserted: <\/span>[^<]*translator’s/);
     // The merge form is based on the version now stored, so saving from it goes through.
     expect(versionOf(refused.text)).toBe('2');
