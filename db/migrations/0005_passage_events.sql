@@ -10,7 +10,10 @@ CREATE TABLE passage_events (
   passage_idx INTEGER NOT NULL,
   version     INTEGER NOT NULL,
   user_id     INTEGER NOT NULL REFERENCES users (id),
-  kind        TEXT    NOT NULL CHECK (kind IN ('edit', 'revert', 'fix', 'spelling', 'restore')),
+  kind        TEXT    NOT NULL CHECK (kind IN ('edit', 'revert', 'fix', 'spelling', 'restore', 'reject')),
+  -- A translator's change is proposed until an editor approves or rejects its passage's proposal;
+  -- an editor's change is approved when made.
+  status      TEXT    NOT NULL DEFAULT 'approved' CHECK (status IN ('proposed', 'approved', 'rejected')),
   category    TEXT    CHECK (category IN ('name', 'number', 'terminology', 'omission-addition', 'accuracy', 'fluency', 'style', 'boilerplate')),
   before_text TEXT    NOT NULL,
   after_text  TEXT    NOT NULL,

@@ -45,6 +45,8 @@ export interface PassageView {
   comments: number;
   /** A re-import changed the AI text under the correction. */
   needsReview: boolean;
+  /** A translator's correction waits for an editor: its diff from the approved text. */
+  proposalHtml: string | null;
 }
 
 export interface FindingView {
@@ -135,6 +137,7 @@ function passageViews(passages: readonly StoredPassage[], findings: readonly Sto
     version: p.version,
     comments: comments.get(p.idx) ?? 0,
     needsReview: p.needsReview,
+    proposalHtml: p.correctedText === p.approvedText ? null : renderDiffHtml(wordDiff(p.approvedText, p.correctedText).parts),
   }));
 }
 

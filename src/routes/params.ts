@@ -1,7 +1,7 @@
 import { ARTICLE_STATUSES, type ArticleFilter, type ArticleStatus } from '../db/repositories/articles.js';
 import { WorkbenchError } from '../errors.js';
 import { isKnownCheck } from '../services/articles.js';
-import { NotFoundError } from '../services/errors.js';
+import { NotFoundError, ValidationError } from '../services/errors.js';
 
 /** A positive integer path parameter; anything else names nothing that exists. */
 export function idParam(value: string | string[] | undefined, what = 'article'): number {
@@ -33,4 +33,11 @@ export function articleListQuery(query: unknown): { filter: ArticleFilter; page:
 export function requesterError(error: unknown): WorkbenchError {
   if (error instanceof WorkbenchError && error.status < 500) return error;
   throw error;
+}
+
+/** The passage version a form was made from; a form without one cannot be checked, so it is refused. */
+export function baseVersion(body: unknown): number {
+  const value = field(body, 'version');
+  if (value === undefined || !/^\d{1,9}$/.test(value)) throw new ValidationError('This form does not say which version of the passage it was made from. Reload the page and make the change again.');
+  return Number(value);
 }

@@ -7,14 +7,8 @@ import { StaleEditError, ValidationError } from '../services/errors.js';
 import { articleHistory, passageForEdit } from '../services/articles.js';
 import { addComment, confirmPassage, editPassage, parseCategory, restorePassage, revertPassage } from '../services/review.js';
 import { reviewUrl } from './findings.js';
-import { field, idParam } from './params.js';
+import { baseVersion, field, idParam } from './params.js';
 
-/** The passage version a form was made from; a form without one cannot be checked, so it is refused. */
-function baseVersion(body: unknown): number {
-  const value = field(body, 'version');
-  if (value === undefined || !/^\d{1,9}$/.test(value)) throw new ValidationError('This form does not say which version of the passage it was made from. Reload the page and make the change again.');
-  return Number(value);
-}
 
 export function passagesRouter(ctx: ServiceContext): Router {
   const router = Router();
@@ -36,9 +30,10 @@ export function passagesRouter(ctx: ServiceContext): Router {
     const idx = idParam(req.params.idx, 'passage');
     const text = field(req.body, 'text');
     if (text === undefined) throw new ValidationError('The corrected text is missing.');
+    const version = baseVersion(req.body);
     const category = parseCategory(field(req.body, 'category'));
     try {
-      editPassage(ctx, signedInUser(req), id, idx, text, baseVersion(req.body), category);
+      editPassage(ctx, signedInUser(req), id, idx, text, version, category);
     } catch (error) {
       if (!(error instanceof StaleEditError)) throw error;
       res.status(409);

@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import { authorize, signedInUser } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
+import { approveProposal, rejectProposal } from '../services/review.js';
 import { assignArticle, queueOf, takeStep } from '../services/review-flow.js';
-import { field, idParam } from './params.js';
+import { baseVersion, field, idParam } from './params.js';
 
 /** The article's way through review: submit, approve, send back, assign; and each person's queue. */
 export function reviewFlowRouter(ctx: ServiceContext): Router {
@@ -30,6 +31,23 @@ export function reviewFlowRouter(ctx: ServiceContext): Router {
     const id = idParam(req.params.id);
     assignArticle(ctx, signedInUser(req), id, field(req.body, 'assignee') ?? '');
     res.redirect(303, `/articles/${id}`);
+  });
+
+  /** Back to where the editor decided: the queue, or the passage on the article page. */
+  const afterDecision = (body: unknown, id: number, idx: number) => (field(body, 'back') === 'queue' ? '/queue' : `/articles/${id}#p-${idx}`);
+
+  router.post('/articles/:id/passages/:idx/approve', authorize('approve'), (req, res) => {
+    const id = idParam(req.params.id);
+    const idx = idParam(req.params.idx, 'passage');
+    approveProposal(ctx, id, idx, baseVersion(req.body));
+    res.redirect(303, afterDecision(req.body, id, idx));
+  });
+
+  router.post('/articles/:id/passages/:idx/reject', authorize('approve'), (req, res) => {
+    const id = idParam(req.params.id);
+    const idx = idParam(req.params.idx, 'passage');
+    rejectProposal(ctx, signedInUser(req), id, idx, baseVersion(req.body), field(req.body, 'comment'));
+    res.redirect(303, afterDecision(req.body, id, idx));
   });
 
   router.get('/queue', authorize('view'), (req, res) => {

@@ -105,10 +105,12 @@ export function isKnownCheck(id: string): boolean {
   return findCheck(id) !== undefined;
 }
 
-/** The corrected article as plain text, ending with a line break. */
+/** The corrected article as exports give it (approved corrections only), as plain text ending with a line break. */
 export function correctedText(ctx: ServiceContext, id: number): { title: string; text: string } {
   const article = requireArticle(ctx, id);
-  return { title: article.title, text: `${correctedArticle(ctx.repos.passages.ofArticle(id)).text}\n` };
+  // Exports take the approved text: proposals waiting for an editor are not in it.
+  const approved = ctx.repos.passages.ofArticle(id).map((p) => ({ ...p, correctedText: p.approvedText }));
+  return { title: article.title, text: `${correctedArticle(approved).text}\n` };
 }
 
 /** The article as the JSON API returns it. */
@@ -125,6 +127,8 @@ export function articleResource(ctx: ServiceContext, id: number) {
     openFindings: { error: article.openErrors, warning: article.openWarnings, info: article.openInfos },
     aiText: article.aiText,
     correctedText: correctedText(ctx, id).text,
+    /** With the proposals still waiting for an editor. */
+    workingText: `${correctedArticle(ctx.repos.passages.ofArticle(id)).text}\n`,
     sourceText: article.sourceText,
   };
 }

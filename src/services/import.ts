@@ -75,7 +75,7 @@ export function importArticle(ctx: ServiceContext, input: ImportInput): ImportRe
     if (known === undefined) {
       id = repos.articles.insert({ ...article, externalId });
       repos.passages.insertAll(id, fresh);
-      passages = fresh.map((p) => ({ ...p, version: 1, needsReview: false }));
+      passages = fresh.map((p) => ({ ...p, approvedText: p.correctedText, version: 1, needsReview: false }));
     } else {
       id = known;
       const carried = carryOver(repos.passages.ofArticle(id), fresh);

@@ -126,13 +126,21 @@ export function carryOver(old: readonly StoredPassage[], fresh: readonly Passage
   let n = 0;
   const take = (previous: StoredPassage | undefined, next: PassageText) => {
     const idx = passages.length;
-    if (!previous) passages.push({ ...next, idx, version: 1, needsReview: false });
+    if (!previous) passages.push({ ...next, idx, approvedText: next.aiText, version: 1, needsReview: false });
     else {
       newIndex[previous.idx] = idx;
-      if (previous.aiText === next.aiText) passages.push({ ...next, idx, correctedText: previous.correctedText, version: previous.version, needsReview: previous.needsReview });
-      else {
+      if (previous.aiText === next.aiText) {
+        passages.push({ ...next, idx, correctedText: previous.correctedText, approvedText: previous.approvedText, version: previous.version, needsReview: previous.needsReview });
+      } else {
         const corrected = previous.correctedText !== previous.aiText;
-        passages.push({ ...next, idx, correctedText: corrected ? previous.correctedText : next.aiText, version: previous.version + 1, needsReview: corrected });
+        passages.push({
+          ...next,
+          idx,
+          correctedText: corrected ? previous.correctedText : next.aiText,
+          approvedText: previous.approvedText !== previous.aiText ? previous.approvedText : next.aiText,
+          version: previous.version + 1,
+          needsReview: corrected,
+        });
       }
     }
   };

@@ -30,19 +30,24 @@ export function recheckArticle(ctx: ServiceContext, article: Article, passages: 
 
 /**
  * Stores corrected passages, raising the version of each that changed and recording the
- * change in its history, then re-checks the article, all in one transaction.
+ * change in its history, then re-checks the article, all in one transaction. A translator's
+ * change is a proposal: the working text changes, the approved text (exports) does not. An
+ * editor's change is approved at once, and settles the passage's open proposals: approved, or
+ * rejected when the change is a rejection.
  */
 export function storeCorrections(ctx: ServiceContext, article: Article, corrections: ReadonlyMap<number, string>, change: Change): void {
   const { repos } = ctx;
   repos.transaction(() => {
     const now = ctx.now();
+    const status = change.actor.role === 'translator' ? 'proposed' : 'approved';
     const changed: StoredPassage[] = [];
     const passages = repos.passages.ofArticle(article.id).map((p) => {
       const text = corrections.get(p.idx);
       if (text === undefined || text === p.correctedText) return p;
       // Whoever changes a passage marked for re-review has looked at it again.
-      const next = { ...p, correctedText: text, version: p.version + 1, needsReview: false };
+      const next = { ...p, correctedText: text, approvedText: status === 'approved' ? text : p.approvedText, version: p.version + 1, needsReview: false };
       changed.push(next);
+      if (status === 'approved') repos.passageEvents.settle(article.id, p.idx, change.kind === 'reject' ? 'rejected' : 'approved');
       repos.passageEvents.insert({
         articleId: article.id,
         passageIdx: p.idx,
@@ -50,6 +55,7 @@ export function storeCorrections(ctx: ServiceContext, article: Article, correcti
         userId: change.actor.id,
         kind: change.kind,
         category: change.category,
+        status,
         beforeText: p.correctedText,
         afterText: text,
         now,

@@ -1,6 +1,8 @@
 import type { ArticleStatus } from '../db/repositories/articles.js';
 import type { ArticleEventKind } from '../db/repositories/article-events.js';
 import type { FlaggedPassage } from '../db/repositories/findings.js';
+import type { PendingProposal } from '../db/repositories/passages.js';
+import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
 import type { User } from '../db/repositories/users.js';
 import type { ArticlePage } from './articles.js';
 import { listArticles } from './articles.js';
@@ -34,6 +36,8 @@ export function takeStep(ctx: ServiceContext, actor: Actor, articleId: number, s
     if (!(from as readonly ArticleStatus[]).includes(article.status)) {
       throw new ConflictError(`The article is ${article.status.replace('_', ' ')} now, so it cannot be ${event.replace('_', ' ')}. Reload the page to see why.`);
     }
+    const waiting = step === 'approve' ? ctx.repos.passages.pendingCount(article.id) : 0;
+    if (waiting > 0) throw new ConflictError(`${waiting} proposed correction${waiting === 1 ? ' waits' : 's wait'} for approval; approve or reject ${waiting === 1 ? 'it' : 'them'} first.`);
     const now = ctx.now();
     ctx.repos.articles.setStatus(article.id, to, now);
     ctx.repos.articleEvents.insert({ articleId: article.id, userId: actor.id, kind: event, comment: note || null, now });
@@ -59,6 +63,8 @@ const QUEUE_LENGTH = 200;
 export interface Queue {
   /** The flagged passages of the articles assigned to the person, most severe first. */
   flagged: FlaggedPassage[];
+  /** For editors: the oldest proposed corrections, each with its word diff from the approved text. */
+  proposals: (PendingProposal & { diffHtml: string })[] | null;
   /** For editors: the articles waiting for their approval. */
   awaitingApproval: ArticlePage | null;
 }
@@ -67,6 +73,10 @@ export interface Queue {
 export function queueOf(ctx: ServiceContext, user: { id: number; role: User['role'] }): Queue {
   return {
     flagged: ctx.repos.findings.flaggedPassagesOf(user.id, QUEUE_LENGTH),
+    proposals:
+      user.role === 'translator'
+        ? null
+        : ctx.repos.passages.pendingProposals(QUEUE_LENGTH).map((p) => ({ ...p, diffHtml: renderDiffHtml(wordDiff(p.approvedText, p.correctedText).parts) })),
     awaitingApproval: user.role === 'translator' ? null : listArticles(ctx, { status: 'awaiting_approval' }, 1),
   };
 }

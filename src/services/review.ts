@@ -4,7 +4,7 @@ import type { Article, ArticleSummary } from '../db/repositories/articles.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import type { Actor, ServiceContext } from './context.js';
-import { NotFoundError, StaleEditError, ValidationError } from './errors.js';
+import { ConflictError, NotFoundError, StaleEditError, ValidationError } from './errors.js';
 import { applyArticleEdits, correctedArticle } from './passage-layout.js';
 import { recheckArticle, storeCorrections, type Change } from './recheck.js';
 import { storeReviewFragments } from './review-fragments.js';
@@ -167,5 +167,35 @@ export function confirmPassage(ctx: ServiceContext, articleId: number, idx: numb
     if (!passage.needsReview) return;
     ctx.repos.passages.updateAll(article.id, [{ ...passage, needsReview: false }]);
     storeReviewFragments(ctx, article, ctx.repos.passages.ofArticle(article.id));
+  });
+}
+
+/** The passage with a proposal waiting, at the version the editor's decision was made from. */
+function requireProposal(ctx: ServiceContext, articleId: number, idx: number, baseVersion: number): StoredPassage {
+  const passage = ctx.repos.passages.find(articleId, idx);
+  if (!passage) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
+  if (passage.version !== baseVersion) throw new StaleEditError(passage);
+  if (passage.correctedText === passage.approvedText) throw new ConflictError('No proposed correction waits on this passage any more.');
+  return passage;
+}
+
+/** An editor approves a passage's proposed correction: exports take it from now on. */
+export function approveProposal(ctx: ServiceContext, articleId: number, idx: number, baseVersion: number): void {
+  const article = requireArticle(ctx, articleId);
+  ctx.repos.transaction(() => {
+    const passage = requireProposal(ctx, article.id, idx, baseVersion);
+    ctx.repos.passages.updateAll(article.id, [{ ...passage, approvedText: passage.correctedText }]);
+    ctx.repos.passageEvents.settle(article.id, idx, 'approved');
+    storeReviewFragments(ctx, article, ctx.repos.passages.ofArticle(article.id));
+  });
+}
+
+/** An editor rejects a passage's proposed correction: its text goes back to the approved one; a comment tells the translator why. */
+export function rejectProposal(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, baseVersion: number, comment?: string): void {
+  const article = requireArticle(ctx, articleId);
+  ctx.repos.transaction(() => {
+    const passage = requireProposal(ctx, article.id, idx, baseVersion);
+    if (comment?.trim()) addComment(ctx, actor, article.id, idx, `Proposal not taken: ${comment}`);
+    storeCorrections(ctx, article, new Map([[idx, passage.approvedText]]), { actor, kind: 'reject', category: null });
   });
 }

@@ -33,7 +33,7 @@ describe('the load test count', () => {
     const account = fixture.accounts[writes.length % 2]!;
     const write: Write = { tag, passage, account, text: editText(tag, passage), category: 'style', baseVersion };
     if (outcome) write.outcome = outcome;
-    if (commit) editPassage(ctx, { id: account.id }, passage.articleId, passage.idx, write.text, baseVersion, 'style');
+    if (commit) editPassage(ctx, { id: account.id, role: account.role }, passage.articleId, passage.idx, write.text, baseVersion, 'style');
     writes.push(write);
     return write;
   };

@@ -6,7 +6,7 @@ import { hashPassword } from '../../src/services/accounts.js';
 import { importArticle } from '../../src/services/import.js';
 import { editPassage } from '../../src/services/review.js';
 import { takeStep } from '../../src/services/review-flow.js';
-import { clientAs, demoText, reference, testConfig, testContext } from '../helpers/app.js';
+import { clientAs, demoText, reference, testConfig, testContext, testUser } from '../helpers/app.js';
 
 /** The session cookie a response set, as a Cookie header value. */
 function sessionCookie(res: request.Response): string {
@@ -129,8 +129,11 @@ describe('the API', () => {
   });
 });
 
+/** A translator's proposal on passage 1 (version 3 → 4), waiting for an editor. */
+const proposed = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => editPassage(ctx, testUser(ctx, 'translator', 'proposer'), ids.article, 1, 'A proposal.', 3, 'style');
+
 /** The article submitted for approval by its editor. */
-const submitted = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => takeStep(ctx, { id: ids.user }, ids.article, 'submit');
+const submitted = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => takeStep(ctx, { id: ids.user, role: 'editor' }, ids.article, 'submit');
 
 interface Ids {
   article: number;
@@ -171,6 +174,8 @@ describe('who may do what', () => {
     { name: 'submit for approval', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/submit`) },
     { name: 'approve the article', allowed: ['editor', 'admin'], prepare: submitted, run: (c, ids) => c.post(`/articles/${ids.article}/approve`) },
     { name: 'send the article back', allowed: ['editor', 'admin'], prepare: submitted, run: (c, ids) => c.post(`/articles/${ids.article}/send-back`, { comment: 'Check the numbers.' }) },
+    { name: 'approve a proposed correction', allowed: ['editor', 'admin'], prepare: proposed, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/approve`, { version: '4' }) },
+    { name: 'reject a proposed correction', allowed: ['editor', 'admin'], prepare: proposed, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/reject`, { version: '4', comment: 'No.' }) },
     { name: 'assign the article', allowed: ['editor', 'admin'], run: (c, ids) => c.post(`/articles/${ids.article}/assign`, { assignee: 'editor' }) },
     { name: 'GET users', allowed: ['admin'], run: (c) => c.get('/admin/users') },
     { name: 'add a user', allowed: ['admin'], run: (c) => c.post('/admin/users', { name: 'new-person', role: 'editor', password: 'a long password' }) },
@@ -199,7 +204,7 @@ describe('who may do what', () => {
     return {
       tables: ['articles', 'passages', 'findings', 'dismissals', 'users', 'api_tokens', 'passage_events', 'passage_comments', 'article_events'].map(count),
       articles: db.prepare('SELECT status, assignee_id FROM articles ORDER BY id').all(),
-      corrected: ctx.repos.passages.ofArticle(1).map((p) => p.correctedText),
+      corrected: ctx.repos.passages.ofArticle(1).map((p) => `${p.correctedText}|${p.approvedText}|${p.version}`),
       roles: ctx.repos.users.all().map((u) => `${u.name}:${u.role}`),
     };
   }

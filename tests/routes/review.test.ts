@@ -86,7 +86,14 @@ describe('the review flow on the article page', () => {
   it('offers each role its steps, moves the article, and fills the queues', async () => {
     const { web, ctx, id } = setup();
     const translator = clientAs(web.app, ctx, 'translator');
+    // A translator's edit is a proposal the editor sees with approve and reject in place.
+    await translator.post(`/articles/${id}/passages/1`, { text: 'A proposed wording.', version: '1', category: 'style' }).expect(303);
+    const proposedPage = (await web.get(`/articles/${id}`).expect(200)).text;
+    expect(proposedPage).toContain('Proposed, waiting for an editor.');
+    expect(proposedPage).toContain(`action="/articles/${id}/passages/1/approve"`);
+    await web.post(`/articles/${id}/passages/1/approve`, { version: '2', back: 'queue' }).expect(303).expect('Location', '/queue');
     const asTranslator = (await translator.get(`/articles/${id}`).expect(200)).text;
+    expect(asTranslator).toContain('class="review role-translator"');
     expect(asTranslator).toContain('Submit for approval');
     expect(asTranslator).not.toContain('Approve the article');
     expect(asTranslator).not.toContain('name="assignee"');
@@ -96,7 +103,7 @@ describe('the review flow on the article page', () => {
     await translator.post(`/articles/${id}/submit`).expect(303).expect('Location', `/articles/${id}`);
     await translator.post(`/articles/${id}/submit`).expect(409);
     const queue = (await web.get('/queue').expect(200)).text;
-    expect(queue).toContain('Awaiting your approval');
+    expect(queue).toContain('Articles awaiting your approval');
     expect(queue).toContain(`<a href="/articles/${id}">Grain convoy`);
     const asEditor = (await web.get(`/articles/${id}`).expect(200)).text;
     expect(asEditor).toContain('Awaiting approval');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { correctedText } from '../../src/services/articles.js';
 import { importArticle } from '../../src/services/import.js';
-import { ConflictError, ValidationError } from '../../src/services/errors.js';
-import { editPassage } from '../../src/services/review.js';
+import { ConflictError, StaleEditError, ValidationError } from '../../src/services/errors.js';
+import { approveProposal, editPassage, rejectProposal } from '../../src/services/review.js';
 import { assignArticle, queueOf, takeStep } from '../../src/services/review-flow.js';
 import { demoText, testContext, testUser } from '../helpers/app.js';
 
@@ -70,5 +71,48 @@ describe('the review flow', () => {
     expect(queueOf(ctx, admin).awaitingApproval!.items.map((a) => a.id)).toEqual([id]);
     assignArticle(ctx, editor, id, '');
     expect(ctx.repos.articles.findSummary(id)!.assigneeId).toBeNull();
+  });
+});
+
+describe('proposed corrections', () => {
+  it('keeps a translator’s change out of exports until an editor approves it, and takes a rejection back', () => {
+    const { ctx, id, translator, editor } = setup();
+    const ai = ctx.repos.passages.find(id, 1)!.aiText;
+    editPassage(ctx, translator, id, 1, 'The translator’s wording.', 1, 'fluency');
+    expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'The translator’s wording.', approvedText: ai, version: 2 });
+    expect(correctedText(ctx, id).text).not.toContain('The translator’s wording.');
+    expect(ctx.repos.passageEvents.ofArticle(id)[0]).toMatchObject({ status: 'proposed', userName: 'translator' });
+    // The article cannot be approved while a proposal waits.
+    takeStep(ctx, translator, id, 'submit');
+    expect(() => takeStep(ctx, editor, id, 'approve')).toThrow(/1 proposed correction waits/);
+    expect(() => approveProposal(ctx, id, 1, 1)).toThrow(StaleEditError);
+    approveProposal(ctx, id, 1, 2);
+    expect(ctx.repos.passages.find(id, 1)!.approvedText).toBe('The translator’s wording.');
+    expect(ctx.repos.passageEvents.ofArticle(id)[0]!.status).toBe('approved');
+    expect(correctedText(ctx, id).text).toContain('The translator’s wording.');
+    expect(() => approveProposal(ctx, id, 1, 2)).toThrow(ConflictError);
+    takeStep(ctx, editor, id, 'approve');
+
+    // A second proposal, rejected with a reason: the working text goes back to the approved one.
+    editPassage(ctx, translator, id, 1, 'A worse wording.', 2, 'style');
+    rejectProposal(ctx, editor, id, 1, 3, 'The first wording was right.');
+    expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'The translator’s wording.', approvedText: 'The translator’s wording.', version: 4 });
+    const [reject, rejected] = ctx.repos.passageEvents.ofArticle(id);
+    expect(reject).toMatchObject({ kind: 'reject', status: 'approved', userName: 'editor' });
+    expect(rejected).toMatchObject({ afterText: 'A worse wording.', status: 'rejected' });
+    expect(ctx.repos.passageComments.ofPassage(id, 1).at(-1)!.body).toBe('Proposal not taken: The first wording was right.');
+    // An editor's own edit is approved at once.
+    editPassage(ctx, editor, id, 2, 'An editor’s wording.', 1, 'style');
+    expect(ctx.repos.passages.find(id, 2)!.approvedText).toBe('An editor’s wording.');
+  });
+
+  it('lists waiting proposals oldest first for editors, not for translators', () => {
+    const { ctx, id, translator, editor } = setup();
+    editPassage(ctx, translator, id, 1, 'First proposal.', 1, 'fluency');
+    editPassage(ctx, translator, id, 3, 'Second proposal.', 1, 'number');
+    expect(queueOf(ctx, translator).proposals).toBeNull();
+    const proposals = queueOf(ctx, editor).proposals!;
+    expect(proposals.map((p) => [p.passageIdx, p.proposedBy, p.category])).toEqual([[1, 'translator', 'fluency'], [3, 'translator', 'number']]);
+    expect(proposals[0]!.diffHtml).toContain('<ins><span class="visually-hidden">inserted: </span>');
   });
 });

@@ -1,7 +1,8 @@
 import type { ErrorCategory } from '../../checks/types.js';
 import type { Db } from '../connection.js';
 
-export type ChangeKind = 'edit' | 'revert' | 'fix' | 'spelling' | 'restore';
+export type ChangeKind = 'edit' | 'revert' | 'fix' | 'spelling' | 'restore' | 'reject';
+export type ChangeStatus = 'proposed' | 'approved' | 'rejected';
 
 export interface PassageEvent {
   id: number;
@@ -11,15 +12,17 @@ export interface PassageEvent {
   kind: ChangeKind;
   /** The kind of error a correction fixes; null for a revert or a restore. */
   category: ErrorCategory | null;
+  status: ChangeStatus;
   beforeText: string;
   afterText: string;
   createdAt: string;
 }
 
 export function passageEventRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO passage_events (article_id, passage_idx, version, user_id, kind, category, before_text, after_text, created_at)
-    VALUES (@articleId, @passageIdx, @version, @userId, @kind, @category, @beforeText, @afterText, @now)`);
-  const COLUMNS = `e.id, e.passage_idx AS passageIdx, e.version, u.name AS userName, e.kind, e.category,
+  const insert = db.prepare(`INSERT INTO passage_events (article_id, passage_idx, version, user_id, kind, category, status, before_text, after_text, created_at)
+    VALUES (@articleId, @passageIdx, @version, @userId, @kind, @category, @status, @beforeText, @afterText, @now)`);
+  const settle = db.prepare(`UPDATE passage_events SET status = @status WHERE article_id = @articleId AND passage_idx = @passageIdx AND status = 'proposed'`);
+  const COLUMNS = `e.id, e.passage_idx AS passageIdx, e.version, u.name AS userName, e.kind, e.category, e.status,
     e.before_text AS beforeText, e.after_text AS afterText, e.created_at AS createdAt`;
   const ofArticle = db.prepare(`SELECT ${COLUMNS} FROM passage_events e JOIN users u ON u.id = e.user_id
     WHERE e.article_id = ? ORDER BY e.id DESC`);
@@ -37,6 +40,10 @@ export function passageEventRepository(db: Db) {
     },
     insert(event: Omit<PassageEvent, 'id' | 'userName' | 'createdAt'> & { articleId: number; userId: number; now: string }): void {
       insert.run(event);
+    },
+    /** Call inside a transaction: an editor's decision on every proposal of a passage. */
+    settle(articleId: number, passageIdx: number, status: Exclude<ChangeStatus, 'proposed'>): void {
+      settle.run({ articleId, passageIdx, status });
     },
     /** Newest first. */
     ofArticle(articleId: number): PassageEvent[] {
