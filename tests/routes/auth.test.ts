@@ -141,6 +141,8 @@ interface Ids {
   user: number;
   /** A change in the history that can be restored. */
   event: number;
+  /** An inconsistency group and one of its spellings. */
+  group: { key: string; spelling: string };
 }
 
 describe('who may do what', () => {
@@ -171,6 +173,14 @@ describe('who may do what', () => {
     { name: 'GET the history', allowed: ALL, run: (c, ids) => c.get(`/articles/${ids.article}/history`) },
     { name: 'restore a version', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/history/${ids.event}/restore`, { version: '3' }) },
     { name: 'GET the queue', allowed: ALL, run: (c) => c.get('/queue') },
+    { name: 'GET the download', allowed: ALL, run: (c, ids) => c.get(`/articles/${ids.article}/download`) },
+    { name: 'GET an article through the API', allowed: ALL, run: (c, ids) => c.api.get(`/api/articles/${ids.article}`) },
+    { name: 'GET findings through the API', allowed: ALL, run: (c, ids) => c.api.get(`/api/articles/${ids.article}/findings`) },
+    { name: 'confirm a correction after a re-import', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/confirm`, { version: '3' }) },
+    { name: 'apply one spelling everywhere', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/groups/apply`, { group: ids.group.key, spelling: ids.group.spelling }) },
+    { name: 'disable a user', allowed: ['admin'], run: (c, ids) => c.post(`/admin/users/${ids.user}`, { disabled: '1' }) },
+    { name: 'set a user’s password', allowed: ['admin'], run: (c, ids) => c.post(`/admin/users/${ids.user}`, { password: 'a brand new password' }) },
+    { name: 'revoke an API token', allowed: ['admin'], run: (c) => c.post('/admin/tokens/1/revoke') },
     { name: 'submit for approval', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/submit`) },
     { name: 'approve the article', allowed: ['editor', 'admin'], prepare: submitted, run: (c, ids) => c.post(`/articles/${ids.article}/approve`) },
     { name: 'send the article back', allowed: ['editor', 'admin'], prepare: submitted, run: (c, ids) => c.post(`/articles/${ids.article}/send-back`, { comment: 'Check the numbers.' }) },
@@ -194,7 +204,8 @@ describe('who may do what', () => {
     const { id } = importArticle(ctx, { text: demoText });
     editPassage(ctx, editor.user, id, 1, 'Edited once.', 1, 'style');
     editPassage(ctx, editor.user, id, 1, 'Edited twice.', 2, 'style');
-    const ids = { article: id, fingerprint: ctx.repos.findings.ofArticle(id).find((f) => f.fix)!.fingerprint, user: editor.user.id, event: ctx.repos.passageEvents.ofArticle(id).at(-1)!.id };
+    const grouped = ctx.repos.findings.ofArticle(id).find((f) => f.group && f.alternatives.length > 1)!;
+    const ids = { group: { key: grouped.group!, spelling: grouped.alternatives[0]! }, article: id, fingerprint: ctx.repos.findings.ofArticle(id).find((f) => f.fix)!.fingerprint, user: editor.user.id, event: ctx.repos.passageEvents.ofArticle(id).at(-1)!.id };
     return { db, ctx, app, ids };
   }
 
