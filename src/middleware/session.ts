@@ -3,6 +3,7 @@ import { csrfSync } from 'csrf-sync';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Config } from '../config.js';
 import { escapeHtml } from '../lib/diff/index.js';
+import { TOKEN_SLOT_BYTES } from '../render/compile.js';
 import type { StoredSession } from '../db/repositories/sessions.js';
 import type { Role } from '../db/repositories/users.js';
 import { endSession, findSession, startSession } from '../services/accounts.js';
@@ -33,6 +34,7 @@ declare global {
  * when the session is, so checking a form never writes.
  */
 export const csrf = csrfSync({
+  size: TOKEN_SLOT_BYTES / 2,
   getTokenFromState: (req) => req.session?.csrfToken,
   storeTokenInState: (req, token) => {
     if (req.session && token) req.session.csrfToken = token;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
 
-const FRAGMENTS_DIR = fileURLToPath(new URL('../../views/fragments/', import.meta.url));
+const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url));
 
 /**
  * Where a form in a fragment takes the requester's CSRF token. Escaped text can never produce
@@ -10,19 +10,29 @@ const FRAGMENTS_DIR = fileURLToPath(new URL('../../views/fragments/', import.met
  */
 export const TOKEN_SLOT = '<!--token-->';
 
-export interface CompiledFragment {
+/**
+ * The length of what fills a TOKEN_SLOT: a CSRF token of 16 random bytes (128 bits, as OWASP
+ * asks) in hex. Fragments are compressed around slots of exactly this size.
+ */
+export const TOKEN_SLOT_BYTES = 32;
+
+export interface CompiledView {
   render: (data: object) => string;
   /** The template's text, for keys that change when it does. */
   source: string;
 }
 
 /**
- * A view fragment compiled once, rendered outside Express's view machinery: fragments are
- * rendered when data changes and stored or cached, not per request.
+ * A view compiled once and rendered outside Express's view machinery (which copies locals,
+ * looks the view up and defers to the next tick on every render): the review page's fragments,
+ * rendered when data changes, and the pages assembled around stored fragments on every request.
+ * Includes are resolved from the views root and compiled once.
  */
-export function compileFragment(name: string): CompiledFragment {
-  const filename = `${FRAGMENTS_DIR}${name}.ejs`;
+export function compileView(name: string): CompiledView {
+  const filename = `${VIEWS_DIR}${name}.ejs`;
   const source = readFileSync(filename, 'utf8');
   // _with: false makes the template read `locals` directly, which V8 optimises.
-  return { render: ejs.compile(source, { filename, _with: false }), source };
+  return { render: ejs.compile(source, { filename, root: VIEWS_DIR, cache: true, _with: false }), source };
 }
+
+export const compileFragment = (name: string): CompiledView => compileView(`fragments/${name}`);

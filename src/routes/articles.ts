@@ -14,6 +14,7 @@ import { authorize, signedInUser } from '../middleware/auth.js';
 import { can } from '../services/permissions.js';
 import { csrf } from '../middleware/session.js';
 import { renderAssembled } from './assembled-page.js';
+import { compileView } from '../render/compile.js';
 import { articleListQuery, field, idParam, requesterError } from './params.js';
 
 /** Where the list page takes its list, and the article page its stored fragments. */
@@ -65,12 +66,15 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
 
   const listPage = articleListRenderer(ctx);
 
-  router.get('/articles', authorize('view'), async (req, res) => {
+  const listView = compileView('articles/index');
+  const reviewView = compileView('articles/show');
+
+  router.get('/articles', authorize('view'), (req, res) => {
     const { filter, page } = articleListQuery(req.query);
-    await renderAssembled(
+    renderAssembled(
       req,
       res,
-      'articles/index',
+      listView,
       {
         title: 'Articles',
         filter: { status: filter.status ?? '', check: filter.check ?? '', q: filter.titleContains ?? '' },
@@ -111,7 +115,7 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
     }
   });
 
-  router.get('/articles/:id', authorize('view'), async (req, res) => {
+  router.get('/articles/:id', authorize('view'), (req, res) => {
     const { article, fragments } = reviewArticle(ctx, idParam(req.params.id));
     const token = storedChunk(res.locals.csrfToken as string);
     const fills = new Map([
@@ -125,7 +129,7 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
       sendBack: can(user.role, 'approve') && (article.status === 'awaiting_approval' || article.status === 'approved'),
       assignees: can(user.role, 'assign') ? ctx.repos.users.all().filter((u) => !u.disabled && u.role !== 'admin') : null,
     };
-    await renderAssembled(req, res, 'articles/show', { title: article.title, article, actions, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK }, fills);
+    renderAssembled(req, res, reviewView, { title: article.title, article, actions, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK }, fills);
   });
 
   router.get('/articles/:id/corrected.txt', authorize('view'), (req, res) => {

@@ -1,6 +1,6 @@
 import type { Article, ArticleSummary } from '../db/repositories/articles.js';
 import { compressTemplate, parseTemplate, serializeTemplate, TEMPLATE_FORMAT, type CompressedTemplate } from '../lib/http/gzip-assembly.js';
-import { TOKEN_SLOT } from '../render/compile.js';
+import { TOKEN_SLOT, TOKEN_SLOT_BYTES } from '../render/compile.js';
 import { RENDER_KEY, renderReviewFragments } from '../render/review-fragments.js';
 import type { ServiceContext } from './context.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
@@ -25,7 +25,7 @@ export function storeReviewFragments(ctx: ServiceContext, article: Pick<Article,
     ctx.repos.findings.ofArticle(article.id),
     ctx.repos.passageComments.counts(article.id),
   );
-  const fragments = { passages: compressTemplate(passagesHtml, TOKEN_SLOT), findings: compressTemplate(findingsHtml, TOKEN_SLOT) };
+  const fragments = { passages: compressTemplate(passagesHtml, TOKEN_SLOT, TOKEN_SLOT_BYTES), findings: compressTemplate(findingsHtml, TOKEN_SLOT, TOKEN_SLOT_BYTES) };
   ctx.repos.reviewFragments.save(article.id, {
     renderKey: STORED_KEY,
     passages: serializeTemplate(fragments.passages),

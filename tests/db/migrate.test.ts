@@ -1,18 +1,17 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
 import { migrate, MIGRATIONS_DIR } from '../../src/db/migrate.js';
-import { fillTemplate, plainParts, storedChunk } from '../../src/lib/http/gzip-assembly.js';
 import { RENDER_KEY } from '../../src/render/review-fragments.js';
 import { reviewArticle } from '../../src/services/articles.js';
-import { contextOver } from '../helpers/app.js';
+import { contextOver, fragmentHtml } from '../helpers/app.js';
 
 describe('migrate', () => {
   it('applies the shipped migrations once, in order, and records them', () => {
     const db = openDatabase(':memory:');
-    expect(migrate(db)).toEqual(['0001_initial.sql', '0002_lean_rows_and_review_fragments.sql', '0003_accounts.sql', '0004_passage_versions.sql', '0005_passage_events.sql', '0006_passage_comments.sql', '0007_review_flow.sql']);
+    expect(migrate(db)).toEqual(['0001_initial.sql', '0002_lean_rows_and_review_fragments.sql', '0003_accounts.sql', '0004_passage_versions.sql', '0005_passage_events.sql', '0006_passage_comments.sql', '0007_review_flow.sql', '0008_short_csrf_tokens.sql']);
     expect(migrate(db)).toEqual([]);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['articles', 'passages', 'findings', 'dismissals', 'users', 'sessions', 'api_tokens', 'schema_migrations']));
@@ -25,15 +24,30 @@ describe('migrate', () => {
     migrate(db, dir);
     db.exec(`INSERT INTO articles (id, title, source_text, ai_text, created_at, updated_at) VALUES (7, 'Old', 'Стара стаття.', 'Talks in Kiev.', 'x', 'x');
       INSERT INTO passages (article_id, idx, ai_text, corrected_text, diff_html) VALUES (7, 0, 'Talks in Kiev.', 'Talks in Kyiv.', '');`);
-    expect(migrate(db)).toEqual(['0002_lean_rows_and_review_fragments.sql', '0003_accounts.sql', '0004_passage_versions.sql', '0005_passage_events.sql', '0006_passage_comments.sql', '0007_review_flow.sql']);
+    expect(migrate(db)).toEqual(['0002_lean_rows_and_review_fragments.sql', '0003_accounts.sql', '0004_passage_versions.sql', '0005_passage_events.sql', '0006_passage_comments.sql', '0007_review_flow.sql', '0008_short_csrf_tokens.sql']);
     const { ctx } = contextOver(db);
     expect(ctx.repos.articles.find(7)).toMatchObject({ title: 'Old', aiText: 'Talks in Kiev.', sourceText: 'Стара стаття.' });
     const { fragments } = reviewArticle(ctx, 7);
-    expect(plainParts(fillTemplate(fragments.passages, storedChunk('')))).toContain('<del><span class="visually-hidden">deleted: </span>Kiev</del>');
+    expect(fragmentHtml(fragments.passages)).toContain('<del><span class="visually-hidden">deleted: </span>Kiev</del>');
     expect(ctx.repos.reviewFragments.find(7)?.renderKey).toContain(RENDER_KEY);
     // 0007 rebuilt the articles table: its passages were not deleted with the old one.
     expect(ctx.repos.passages.ofArticle(7)).toHaveLength(1);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('gives sessions made with the old 256-character CSRF tokens a token of the size pages leave for it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-migrations-'));
+    for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => n < '0008')) copyFileSync(join(MIGRATIONS_DIR, name), join(dir, name));
+    const db = openDatabase(':memory:');
+    migrate(db, dir);
+    const { ctx } = contextOver(db);
+    const old = 'f'.repeat(256);
+    const current = 'a'.repeat(32);
+    ctx.repos.sessions.insert({ idHash: 'old', userId: null, csrfToken: old, now: ctx.now() });
+    ctx.repos.sessions.insert({ idHash: 'current', userId: null, csrfToken: current, now: ctx.now() });
+    expect(migrate(db)).toEqual(['0008_short_csrf_tokens.sql']);
+    expect(ctx.repos.sessions.find('old')?.csrfToken).toMatch(/^[0-9a-f]{32}$/);
+    expect(ctx.repos.sessions.find('current')?.csrfToken).toBe(current);
   });
 
   it('applies a directory of migrations in file-name order and rolls back a failing one', () => {

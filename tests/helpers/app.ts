@@ -13,6 +13,8 @@ import { SESSION_COOKIE } from '../../src/middleware/session.js';
 import { loadReference } from '../../src/reference/load.js';
 import { createApiToken, startSession } from '../../src/services/accounts.js';
 import type { ServiceContext } from '../../src/services/context.js';
+import { fillTemplate, plainParts, storedChunk, type CompressedTemplate } from '../../src/lib/http/gzip-assembly.js';
+import { TOKEN_SLOT_BYTES } from '../../src/render/compile.js';
 
 export const reference = loadReference();
 
@@ -86,4 +88,9 @@ export function testApp(): { app: Express; db: Db; ctx: ServiceContext; web: Cli
   const { db, ctx } = testContext();
   const app = createApp({ db, config: testConfig, reference, log: () => {} });
   return { app, db, ctx, web: clientAs(app, ctx, 'editor') };
+}
+
+/** A stored review fragment as HTML, its forms' token slots filled with a dummy token. */
+export function fragmentHtml(template: CompressedTemplate): string {
+  return plainParts(fillTemplate(template, storedChunk('0'.repeat(TOKEN_SLOT_BYTES))));
 }

@@ -33,15 +33,48 @@ describe('gzip assembly', () => {
 });
 
 describe('compressed templates', () => {
+  const slot = '<!--slot-->';
+  const form = (id: number) => `<form action="/findings/${id}/dismiss"><input name="_csrf" value="${slot}"><label>Reason <input name="reason"></label><button>Dismiss</button></form>`;
+
   it('fills every slot on the way out and survives storage', () => {
-    const slot = '<!--slot-->';
-    const html = `<form><input name="_csrf" value="${slot}"></form><p>text</p><form><input name="_csrf" value="${slot}"></form>`;
-    const stored = parseTemplate(serializeTemplate(compressTemplate(html, slot)));
+    const html = `${form(1)}<p>text</p>${form(2)}`;
+    const stored = parseTemplate(serializeTemplate(compressTemplate(html, slot, 5)));
     expect(stored.segments).toHaveLength(3);
+    expect(stored.slotBytes).toBe(5);
     const filled = html.replaceAll(slot, 'T0k3n');
     const token = storedChunk('T0k3n');
     expect(plainParts(fillTemplate(stored, token))).toBe(filled);
     expect(gunzipSync(gzipParts([storedChunk('<main>'), ...fillTemplate(stored, token), storedChunk('</main>')])).toString()).toBe(`<main>${filled}</main>`);
-    expect(plainParts(fillTemplate(compressTemplate('no slots', slot), storedChunk('x')))).toBe('no slots');
+    expect(plainParts(fillTemplate(compressTemplate('no slots', slot, 5), storedChunk('anything')))).toBe('no slots');
+  });
+
+  it('compresses repeated forms as one text, not as pieces that each start afresh', () => {
+    const html = Array.from({ length: 40 }, (_, i) => form(i)).join('\n');
+    const template = compressTemplate(html, slot, 32);
+    const compressed = template.segments.reduce((sum, s) => sum + s.deflated.length, 0);
+    const independent = html.split(slot).reduce((sum, text) => sum + compressChunk(text).deflated.length, 0);
+    expect(compressed).toBeLessThan(independent / 3);
+    const token = 'ab'.repeat(16);
+    expect(gunzipSync(gzipParts(fillTemplate(template, storedChunk(token)))).toString()).toBe(html.replaceAll(slot, token));
+  });
+
+  it('refers back across slots correctly whatever fills them, and keeps long text apart from its dictionary limit', () => {
+    const long = 'Zaporizhzhia, Kyiv and Odesa; '.repeat(400); // longer than the dictionary
+    const html = `${long}${slot}${long}${slot}${form(7)}${slot}${form(8)}`;
+    const template = compressTemplate(html, slot, 3);
+    for (const token of ['xyz', '\0\0\0', 'Kyi', '"><']) {
+      expect(gunzipSync(gzipParts(fillTemplate(template, storedChunk(token)))).toString()).toBe(html.replaceAll(slot, token));
+    }
+  });
+
+  it('refuses a fill of another size, which would shift every reference after it', () => {
+    const template = compressTemplate(`${form(1)}${form(2)}`, slot, 32);
+    expect(() => fillTemplate(template, storedChunk('short'))).toThrow(/takes 32 bytes, not 5/);
+  });
+
+  it('gives the text no NUL byte, so no reference can reach into a slot', () => {
+    const html = `a\0b${slot}a\0b`;
+    const template = compressTemplate(html, slot, 3);
+    expect(plainParts(fillTemplate(template, storedChunk('\0\0\0')))).toBe('a\uFFFDb\0\0\0a\uFFFDb');
   });
 });

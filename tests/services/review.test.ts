@@ -3,8 +3,7 @@ import { articleHistory, correctedText, listArticles, reviewArticle } from '../.
 import { NotFoundError, StaleEditError, ValidationError } from '../../src/services/errors.js';
 import { importArticle } from '../../src/services/import.js';
 import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding, editPassage, parseCategory, restorePassage, revertPassage } from '../../src/services/review.js';
-import { fillTemplate, plainParts, storedChunk } from '../../src/lib/http/gzip-assembly.js';
-import { demoText, testContext, testUser } from '../helpers/app.js';
+import { demoText, fragmentHtml, testContext, testUser } from '../helpers/app.js';
 
 function setup() {
   const { ctx } = testContext();
@@ -14,7 +13,7 @@ function setup() {
 
 /** The review page's table row of one passage, as stored. */
 function passageRow(ctx: ReturnType<typeof setup>['ctx'], id: number, idx: number): string {
-  const html = plainParts(fillTemplate(reviewArticle(ctx, id).fragments.passages, storedChunk('')));
+  const html = fragmentHtml(reviewArticle(ctx, id).fragments.passages);
   const start = html.indexOf(`<tr id="p-${idx}"`);
   return html.slice(start, html.indexOf('</tr>', start) + 5);
 }

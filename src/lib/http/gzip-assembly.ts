@@ -4,14 +4,15 @@ import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
  * A gzip response assembled from parts without compressing on the request path: text that
  * changes with every request goes in as stored (uncompressed) deflate blocks, and large parts
  * that change only with the data are compressed once, when they are written, and copied in.
- * Deflate allows exactly this: independently compressed pieces ended by a full flush are
- * byte-aligned and refer to nothing before them, so they can follow one another in one stream.
+ * Deflate allows exactly this: compressed pieces ended by a flush are byte-aligned, so they can
+ * follow one another in one stream, and a piece may refer back into the text before it.
  */
 
 /**
- * A piece of a deflate stream that refers to nothing before it (stored blocks, or compressed
- * text ended by a full flush), with what the gzip trailer needs of its text: CRC-32, length,
- * and the factor that moves a CRC past it (x^(8·length) mod the CRC polynomial).
+ * A byte-aligned piece of a deflate stream (stored blocks, or compressed text ended by a flush),
+ * with what the gzip trailer needs of its text: CRC-32, length, and the factor that moves a CRC
+ * past it (x^(8·length) mod the CRC polynomial). It refers to nothing before it, except the
+ * stretches of a CompressedTemplate.
  */
 export interface CompressedChunk {
   deflated: Buffer;
@@ -112,46 +113,72 @@ export function plainParts(parts: readonly CompressedChunk[]): string {
 
 /**
  * HTML compressed ahead of time around slots that are filled on each request (a form's CSRF
- * token): each stretch between two slots is its own chunk. A page fragment without slots is
- * one chunk.
+ * token), each slot taking the same number of bytes. Each stretch between two slots is a chunk
+ * compressed with the text before it as its dictionary, so the repeated markup of a list of
+ * forms still compresses as one text would (independent stretches made a findings panel three
+ * times as large). Such a stretch refers back into that text: the stretches are only valid in
+ * order, with every slot filled by exactly `slotBytes` bytes, which fillTemplate checks.
  */
 export interface CompressedTemplate {
+  slotBytes: number;
   segments: CompressedChunk[];
 }
 
-export function compressTemplate(html: string, slot: string): CompressedTemplate {
-  return { segments: html.split(slot).map(compressChunk) };
+/** How far back a stretch may refer: the markup it repeats is the previous form or two. */
+const DICTIONARY_BYTES = 4096;
+/** A window of 8 KB, the smallest that holds the dictionary: zlib sets a stream up faster the smaller it is. */
+const TEMPLATE_WINDOW_BITS = 13;
+
+export function compressTemplate(html: string, slot: string, slotBytes: number): CompressedTemplate {
+  // While compressing, each slot holds NUL bytes. HTML parsers treat NUL as an error and replace
+  // it, so the text is given none and no match can reach into a slot that the page fills differently.
+  const stretches = html.replaceAll('\0', '\uFFFD').split(slot).map((text) => Buffer.from(text, 'utf8'));
+  const placeholder = Buffer.alloc(slotBytes);
+  let before = Buffer.alloc(0);
+  const segments = stretches.map((bytes) => {
+    const dictionary = before.length > 0 ? { dictionary: before.subarray(-DICTIONARY_BYTES) } : {};
+    const deflated = deflateRawSync(bytes, { level: 3, windowBits: TEMPLATE_WINDOW_BITS, finishFlush: constants.Z_SYNC_FLUSH, ...dictionary });
+    before = Buffer.concat([before.subarray(-DICTIONARY_BYTES), bytes, placeholder]);
+    return chunkOf(deflated, bytes);
+  });
+  return { slotBytes, segments };
 }
 
 /** The template's chunks with every slot filled by `value` (made once per request with storedChunk). */
 export function fillTemplate(template: CompressedTemplate, value: CompressedChunk): CompressedChunk[] {
+  if (template.segments.length > 1 && value.length !== template.slotBytes) {
+    throw new Error(`A slot of this template takes ${template.slotBytes} bytes, not ${value.length}.`);
+  }
   return template.segments.flatMap((segment, i) => (i === 0 ? [segment] : [value, segment]));
 }
 
 /** Names the stored form below; a stored template of another format must be made again. */
-export const TEMPLATE_FORMAT = 2;
+export const TEMPLATE_FORMAT = 3;
 
-// Stored form: a segment count, then each segment's compressed length, CRC, length and shift
-// (u32 LE), then the compressed bytes of all segments in order.
+// Stored form: the slot size and the segment count, then each segment's compressed length,
+// CRC, length and shift (u32 LE), then the compressed bytes of all segments in order.
 const SEGMENT_FIELDS = 4;
-export function serializeTemplate({ segments }: CompressedTemplate): Buffer {
-  const header = Buffer.alloc(4 + 4 * SEGMENT_FIELDS * segments.length);
-  header.writeUInt32LE(segments.length, 0);
+const HEADER_BYTES = 8;
+export function serializeTemplate({ slotBytes, segments }: CompressedTemplate): Buffer {
+  const header = Buffer.alloc(HEADER_BYTES + 4 * SEGMENT_FIELDS * segments.length);
+  header.writeUInt32LE(slotBytes, 0);
+  header.writeUInt32LE(segments.length, 4);
   segments.forEach((s, i) => {
-    [s.deflated.length, s.crc, s.length, s.shift].forEach((value, f) => header.writeUInt32LE(value, 4 + 4 * (SEGMENT_FIELDS * i + f)));
+    [s.deflated.length, s.crc, s.length, s.shift].forEach((value, f) => header.writeUInt32LE(value, HEADER_BYTES + 4 * (SEGMENT_FIELDS * i + f)));
   });
   return Buffer.concat([header, ...segments.map((s) => s.deflated)]);
 }
 
 export function parseTemplate(stored: Buffer): CompressedTemplate {
-  const count = stored.readUInt32LE(0);
+  const slotBytes = stored.readUInt32LE(0);
+  const count = stored.readUInt32LE(4);
   const segments: CompressedChunk[] = [];
-  const field = (i: number, f: number) => stored.readUInt32LE(4 + 4 * (SEGMENT_FIELDS * i + f));
-  let offset = 4 + 4 * SEGMENT_FIELDS * count;
+  const field = (i: number, f: number) => stored.readUInt32LE(HEADER_BYTES + 4 * (SEGMENT_FIELDS * i + f));
+  let offset = HEADER_BYTES + 4 * SEGMENT_FIELDS * count;
   for (let i = 0; i < count; i++) {
     const size = field(i, 0);
     segments.push({ deflated: stored.subarray(offset, offset + size), crc: field(i, 1), length: field(i, 2), shift: field(i, 3) });
     offset += size;
   }
-  return { segments };
+  return { slotBytes, segments };
 }
