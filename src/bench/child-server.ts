@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -86,11 +87,19 @@ export class ChildServer {
     throw new Error(`${this.describe()} did not answer ${path} within ${READY_TIMEOUT_MS / 1000} s.`);
   }
 
-  /** The body of a GET that must succeed. */
-  async text(path: string): Promise<string> {
-    const response = await fetch(this.url + path, { headers: { cookie: this.cookie } });
-    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}.`);
-    return response.text();
+  /** The body of a GET that must succeed, as it came over the wire (not decompressed), and its Content-Encoding. */
+  body(path: string, headers: Record<string, string>): Promise<{ bytes: Buffer; encoding: string | undefined }> {
+    return new Promise((resolve, reject) => {
+      get(this.url + path, { headers: { ...headers, cookie: this.cookie } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          if (response.statusCode !== 200) reject(new Error(`GET ${path} answered ${response.statusCode}.`));
+          else resolve({ bytes: Buffer.concat(chunks), encoding: response.headers['content-encoding'] });
+        });
+        response.on('error', reject);
+      }).on('error', reject);
+    });
   }
 
   private proc(file: string): string {

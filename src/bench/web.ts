@@ -5,7 +5,8 @@
  * loopback, beside a bare Express route in another child process measured in the same run.
  * The servers run in their own processes so the load generator does not share their event
  * loop and the workbench server's resident memory can be read after the load. The bare server
- * also sends a copy of each page from memory, which tells what a page's size alone costs.
+ * also sends the bytes of each page as the workbench sent them, which tells what a page's
+ * transfer alone costs.
  * Exits 1 when a target is missed, after printing every figure; the servers are stopped and
  * the database removed in every case.
  *
@@ -149,26 +150,32 @@ const ARTICLE_COPY_SAMPLE = 21;
 
 /**
  * Starts the workbench server on the imported database, copies the first list page and an
- * article page of median size from it, then starts the bare server with those copies. Each
- * server is added to `started` as soon as it runs, so the caller can stop it whatever happens next.
+ * article page of median size from it, exactly as it sent them to a browser (gzip), then starts
+ * the bare server with those copies. Each server is added to `started` as soon as it runs, so
+ * the caller can stop it whatever happens next.
  */
 async function startServers(dir: string, dbFile: string, cookie: string, articlePaths: readonly string[], started: ChildServer[]): Promise<Servers> {
   const workbench = new ChildServer(SERVER_SCRIPT, await freePort(), { WORKBENCH_DB: dbFile }, cookie);
   started.push(workbench);
   await workbench.ready('/healthz');
-  const articlePages: string[] = [];
-  for (const path of articlePaths.slice(0, ARTICLE_COPY_SAMPLE)) articlePages.push(await workbench.text(path));
+  const copyOf = async (path: string): Promise<Buffer> => {
+    const { bytes, encoding } = await workbench.body(path, browserHeaders(cookie));
+    if (encoding !== 'gzip') throw new Error(`GET ${path} came back without gzip (${encoding ?? 'no encoding'}).`);
+    return bytes;
+  };
+  const articlePages: Buffer[] = [];
+  for (const path of articlePaths.slice(0, ARTICLE_COPY_SAMPLE)) articlePages.push(await copyOf(path));
   articlePages.sort((a, b) => a.length - b.length);
-  const pages: [PageCopy, string][] = [
-    ['list', await workbench.text('/articles')],
+  const pages: [PageCopy, Buffer][] = [
+    ['list', await copyOf('/articles')],
     ['article', articlePages[articlePages.length >> 1]!],
   ];
   const copiesDir = join(dir, 'page-copies');
   mkdirSync(copiesDir);
   const copyBytes = new Map<PageCopy, number>();
   for (const [name, page] of pages) {
-    writeFileSync(join(copiesDir, `${name}.html`), page);
-    copyBytes.set(name, Buffer.byteLength(page));
+    writeFileSync(join(copiesDir, `${name}.html.gz`), page);
+    copyBytes.set(name, page.length);
   }
   // The same request headers for the baseline, so both pay for parsing them.
   const bare = new ChildServer(BARE_SERVER_SCRIPT, await freePort(), { PAGE_COPIES: copiesDir }, cookie);
@@ -183,9 +190,9 @@ const kB = (bytes: number): string => `${formatFigure(bytes / 1000)} KB`;
 /** The bare route first: every other run is compared with it. */
 function loadsOf({ workbench, bare, copyBytes }: Servers, articlePaths: readonly string[], middlePage: number): Load[] {
   const copy = (name: PageCopy): Load => ({
-    label: `  a copy of the ${name} page (${kB(copyBytes.get(name)!)} uncompressed) from the bare server`,
+    label: `  the same ${name} page's bytes (${kB(copyBytes.get(name)!)} gzip) from the bare route`,
     server: bare,
-    nextPath: always(`/copy/${name}.html`),
+    nextPath: always(`/copy/${name}.html.gz`),
     judged: false,
   });
   return [

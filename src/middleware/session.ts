@@ -6,7 +6,7 @@ import { escapeHtml } from '../lib/diff/index.js';
 import { TOKEN_SLOT_BYTES } from '../render/compile.js';
 import type { StoredSession } from '../db/repositories/sessions.js';
 import type { Role } from '../db/repositories/users.js';
-import { endSession, findSession, startSession } from '../services/accounts.js';
+import { endSession, sessionFinder, startSession } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
 
 export const SESSION_COOKIE = 'wb_session';
@@ -65,9 +65,10 @@ export const checkFormToken: RequestHandler = (req, res, next) => {
 
 /** Reads the session cookie and puts the live session and its user on the request. */
 export function loadSession(ctx: ServiceContext, config: Config): RequestHandler {
+  const findSession = sessionFinder(ctx, config.session);
   return (req, res, next) => {
     const id = req.headers.cookie ? parseCookies(req.headers.cookie)[SESSION_COOKIE] : undefined;
-    const session = id ? findSession(ctx, id, config.session) : undefined;
+    const session = id ? findSession(id) : undefined;
     if (session) {
       req.session = session;
       if (session.user) req.user = session.user;

@@ -23,7 +23,7 @@ export function adminRouter(ctx: ServiceContext): Router {
   const tokensPage = (notice: Notice, created: { token: string; userName: string } | null = null) => ({
     title: 'API tokens',
     tokens: ctx.repos.apiTokens.all(),
-    users: ctx.repos.users.all().filter((u) => !u.disabled),
+    users: ctx.repos.users.active(),
     notice,
     created,
   });

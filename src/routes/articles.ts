@@ -10,6 +10,7 @@ import { STATUS_LABELS } from '../render/view-helpers.js';
 import { CHECK_IDS, correctedText, reviewArticle } from '../services/articles.js';
 import type { ServiceContext } from '../services/context.js';
 import { importArticle, type ImportInput } from '../services/import.js';
+import { assignableUsers } from '../services/review-flow.js';
 import { authorize, signedInUser } from '../middleware/auth.js';
 import { can } from '../services/permissions.js';
 import { csrf } from '../middleware/session.js';
@@ -127,7 +128,7 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
       submit: can(user.role, 'review') && (article.status === 'new' || article.status === 'in_review'),
       approve: can(user.role, 'approve') && article.status === 'awaiting_approval',
       sendBack: can(user.role, 'approve') && (article.status === 'awaiting_approval' || article.status === 'approved'),
-      assignees: can(user.role, 'assign') ? ctx.repos.users.all().filter((u) => !u.disabled && u.role !== 'admin') : null,
+      assignees: can(user.role, 'assign') ? assignableUsers(ctx) : null,
     };
     renderAssembled(req, res, reviewView, { title: article.title, article, actions, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK }, fills);
   });

@@ -3,6 +3,7 @@ import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import type { StoredSession } from '../db/repositories/sessions.js';
 import { ROLES, type Role, type User } from '../db/repositories/users.js';
 import type { ServiceContext } from './context.js';
+import { VersionedCache } from '../lib/versioned-cache.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 
 // OWASP Password Storage Cheat Sheet, argon2id: 19 MiB of memory, 2 iterations, 1 lane.
@@ -113,12 +114,38 @@ export function findSession(ctx: ServiceContext, id: string, policy: SessionPoli
   const session = ctx.repos.sessions.find(digest(id));
   if (!session) return undefined;
   const now = Date.parse(ctx.now());
-  if (now - Date.parse(session.lastSeenAt) > policy.idleMs || now - Date.parse(session.createdAt) > policy.absoluteMs) {
+  if (timedOut(session, now, policy)) {
     ctx.repos.sessions.remove(session.idHash);
     return undefined;
   }
   if (now - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) ctx.repos.sessions.touch(session.idHash, ctx.now());
   return session;
+}
+
+function timedOut(session: StoredSession, now: number, policy: SessionPolicy): boolean {
+  return now - Date.parse(session.lastSeenAt) > policy.idleMs || now - Date.parse(session.createdAt) > policy.absoluteMs;
+}
+
+/** Sessions remembered by a session finder; beyond this many, the least recently used are read again. */
+const CACHED_SESSIONS = 1000;
+
+/**
+ * findSession that remembers what it read until anything in the database changes (a sign-out,
+ * a disabled user, a role change, in this process or another): most requests change nothing,
+ * so most need neither a hash nor a query. A remembered session still times out on time, and
+ * is read again when its last_seen_at is due to move.
+ */
+export function sessionFinder(ctx: ServiceContext, policy: SessionPolicy): (id: string) => StoredSession | undefined {
+  const cache = new VersionedCache<StoredSession>(CACHED_SESSIONS);
+  return (id) => {
+    const remembered = cache.get(id, ctx.repos.dataVersion());
+    const now = Date.parse(ctx.now());
+    if (remembered && !timedOut(remembered, now, policy) && now - Date.parse(remembered.lastSeenAt) <= TOUCH_EVERY_MS) return remembered;
+    const session = findSession(ctx, id, policy);
+    // The version after any touch or removal findSession made, which that write moved.
+    if (session) cache.set(id, ctx.repos.dataVersion(), Object.freeze(session));
+    return session;
+  };
 }
 
 export function endSession(ctx: ServiceContext, idHash: string): void {

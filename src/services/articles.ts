@@ -39,8 +39,9 @@ export interface ReviewView {
 
 /** Everything the article page shows: the article's summary row and its stored fragments. Nothing is checked or diffed here. */
 export function reviewArticle(ctx: ServiceContext, id: number): ReviewView {
-  const article = requireSummary(ctx, id);
-  return { article, fragments: currentReviewFragments(ctx, article) };
+  const found = ctx.repos.articles.findForReview(id);
+  if (!found) throw new NotFoundError(`There is no article ${id}.`);
+  return { article: found.summary, fragments: currentReviewFragments(ctx, found.summary, found.fragments) };
 }
 
 export interface PassageEditView {

@@ -1,4 +1,5 @@
 import type { Article, ArticleSummary } from '../db/repositories/articles.js';
+import type { StoredReviewFragments } from '../db/repositories/review-fragments.js';
 import { compressTemplate, parseTemplate, serializeTemplate, TEMPLATE_FORMAT, type CompressedTemplate } from '../lib/http/gzip-assembly.js';
 import { TOKEN_SLOT, TOKEN_SLOT_BYTES } from '../render/compile.js';
 import { RENDER_KEY, renderReviewFragments } from '../render/review-fragments.js';
@@ -34,9 +35,8 @@ export function storeReviewFragments(ctx: ServiceContext, article: Pick<Article,
   return fragments;
 }
 
-/** The stored fragments of an article, rendered again first when the templates changed since. */
-export function currentReviewFragments(ctx: ServiceContext, summary: ArticleSummary): ReviewFragments {
-  const stored = ctx.repos.reviewFragments.find(summary.id);
+/** The stored fragments of an article (as read with it), rendered again first when the templates changed since. */
+export function currentReviewFragments(ctx: ServiceContext, summary: ArticleSummary, stored: StoredReviewFragments | undefined): ReviewFragments {
   if (stored?.renderKey === STORED_KEY) return { passages: parseTemplate(stored.passages), findings: parseTemplate(stored.findings) };
   const { repos } = ctx;
   return repos.transaction(() => {

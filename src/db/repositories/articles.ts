@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection.js';
+import type { StoredReviewFragments } from './review-fragments.js';
 
 export type ArticleStatus = 'new' | 'in_review' | 'awaiting_approval' | 'approved';
 export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['new', 'in_review', 'awaiting_approval', 'approved'];
@@ -87,6 +88,8 @@ export function articleRepository(db: Db) {
   const byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, t.source_text AS sourceText, t.ai_text AS aiText
     FROM articles a JOIN article_texts t ON t.article_id = a.id WHERE a.id = ?`);
   const summaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`);
+  const forReviewById = db.prepare(`SELECT ${SUMMARY_COLUMNS}, f.render_key AS renderKey, f.passages, f.findings
+    FROM articles a LEFT JOIN review_fragments f ON f.article_id = a.id WHERE a.id = ?`);
   // One statement per combination of filters, prepared when first used.
   const statements = new Map<string, Statement>();
   const prepared = (sql: string): Statement => {
@@ -120,6 +123,13 @@ export function articleRepository(db: Db) {
     /** The article without its texts: all a page header needs. */
     findSummary(id: number): ArticleSummary | undefined {
       return summaryById.get(id) as ArticleSummary | undefined;
+    },
+    /** The summary and the stored review fragments in one read: all the article page needs. */
+    findForReview(id: number): { summary: ArticleSummary; fragments: StoredReviewFragments | undefined } | undefined {
+      const row = forReviewById.get(id) as (ArticleSummary & Partial<StoredReviewFragments>) | undefined;
+      if (!row) return undefined;
+      const { renderKey, passages, findings, ...summary } = row;
+      return { summary, fragments: renderKey && passages && findings ? { renderKey, passages, findings } : undefined };
     },
     list(filter: ArticleFilter, limit: number, offset: number): ArticleSummary[] {
       const { where, params } = filterClause(filter);

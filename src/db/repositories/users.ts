@@ -24,6 +24,7 @@ export function userRepository(db: Db) {
   const byName = db.prepare(`SELECT ${COLUMNS} FROM users WHERE name = ?`);
   const hashByName = db.prepare('SELECT id, password_hash AS passwordHash, disabled FROM users WHERE name = ?');
   const all = db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY name`);
+  const active = db.prepare(`SELECT ${COLUMNS} FROM users WHERE disabled = 0 ORDER BY name`);
   const any = db.prepare('SELECT EXISTS (SELECT 1 FROM users)').pluck();
   const activeAdmins = db.prepare("SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0").pluck();
   const setRole = db.prepare('UPDATE users SET role = @role WHERE id = @id');
@@ -47,6 +48,9 @@ export function userRepository(db: Db) {
     },
     all(): User[] {
       return (all.all() as UserRow[]).map((row) => fromRow(row)!);
+    },
+    active(): User[] {
+      return (active.all() as UserRow[]).map((row) => fromRow(row)!);
     },
     isEmpty(): boolean {
       return any.get() === 0;
