@@ -88,7 +88,8 @@ export function importArticle(ctx: ServiceContext, input: ImportInput): ImportRe
     }
     repos.findings.replace(id, checkArticle({ targetLang, sourceLang, sourceText }, passages, ctx.reference));
     repos.articles.recount(id);
-    storeReviewFragments(ctx, { id, targetLang, sourceLang, sourceText }, passages);
-    return { id, findings: repos.findings.ofArticle(id), created: known === undefined };
+    const findings = repos.findings.ofArticle(id);
+    storeReviewFragments(ctx, { id, targetLang, sourceLang, sourceText }, passages, findings);
+    return { id, findings, created: known === undefined };
   });
 }

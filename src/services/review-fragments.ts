@@ -5,6 +5,7 @@ import { TOKEN_SLOT, TOKEN_SLOT_BYTES } from '../render/compile.js';
 import { RENDER_KEY, renderReviewFragments } from '../render/review-fragments.js';
 import type { ServiceContext } from './context.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
+import type { StoredFinding } from '../db/repositories/findings.js';
 
 /** The templates and the stored form a row was made with: a row with another key is rendered again. */
 const STORED_KEY = `${RENDER_KEY}.${TEMPLATE_FORMAT}`;
@@ -17,13 +18,19 @@ export interface ReviewFragments {
 
 /**
  * Renders and stores the review page's passages and findings panel from the article's stored
- * findings and comments. Call inside the transaction that changed them, after storing them.
+ * findings (read here unless the caller has just read them) and comments. Call inside the
+ * transaction that changed them, after storing them.
  */
-export function storeReviewFragments(ctx: ServiceContext, article: Pick<Article, 'id' | 'targetLang' | 'sourceLang' | 'sourceText'>, passages: readonly StoredPassage[]): ReviewFragments {
+export function storeReviewFragments(
+  ctx: ServiceContext,
+  article: Pick<Article, 'id' | 'targetLang' | 'sourceLang' | 'sourceText'>,
+  passages: readonly StoredPassage[],
+  findings: readonly StoredFinding[] = ctx.repos.findings.ofArticle(article.id),
+): ReviewFragments {
   const { passagesHtml, findingsHtml } = renderReviewFragments(
     { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null },
     passages,
-    ctx.repos.findings.ofArticle(article.id),
+    findings,
     ctx.repos.passageComments.counts(article.id),
   );
   const fragments = { passages: compressTemplate(passagesHtml, TOKEN_SLOT, TOKEN_SLOT_BYTES), findings: compressTemplate(findingsHtml, TOKEN_SLOT, TOKEN_SLOT_BYTES) };
