@@ -3,7 +3,7 @@ import { applyEdits } from '../checks/fixer.js';
 import type { TextEdit } from '../checks/types.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import { alignPassages } from '../text/align.js';
-import { segment } from '../text/segment.js';
+import { splitLines } from '../text/segment.js';
 
 /** A passage of the AI text, its correction and the source passages aligned to it. */
 export interface PassageText {
@@ -33,10 +33,10 @@ export interface CorrectedArticle {
  * goes with the passage before it, so the reviewer still sees it.
  */
 export function splitPassages(aiText: string, sourceText: string | null): PassageText[] {
-  const target = segment(aiText);
+  const target = splitLines(aiText);
   const sources: string[][] = target.map(() => []);
   if (sourceText !== null && target.length > 0) {
-    const source = segment(sourceText);
+    const source = splitLines(sourceText);
     const alignment = alignPassages(source.map((p) => p.text.length), target.map((p) => p.text.length));
     let lastTarget = 0;
     for (const pair of alignment) {

@@ -89,29 +89,29 @@ export function splitSentences(text: string, offset = 0): Span[] {
 }
 
 /**
- * Splits a text into passages: every non-blank line is one. AI translators and scrapers put
- * one paragraph per line, and captions or counters sit on lines of their own without blank
- * lines around them, so a blank-line rule would glue residue to real paragraphs.
+ * The non-blank lines of a text, trimmed, with their offsets: the passages of an article, before
+ * they are split into sentences and words. AI translators and scrapers put one paragraph per
+ * line, and captions or counters sit on lines of their own without blank lines around them, so
+ * a blank-line rule would glue residue to real paragraphs.
  */
-export function segment(text: string): Passage[] {
-  const passages: Passage[] = [];
+export function splitLines(text: string): (Span & { text: string })[] {
+  const lines: (Span & { text: string })[] = [];
   const line = /[^\r\n]+/g;
   for (let m = line.exec(text); m; m = line.exec(text)) {
     const raw = m[0];
-    const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();
     if (!body) continue;
-    const start = m.index + lead;
-    passages.push({
-      index: passages.length,
-      start,
-      end: start + body.length,
-      text: body,
-      isTitle: false,
-      sentences: splitSentences(body, start),
-      tokens: tokenize(body, start),
-    });
+    const start = m.index + raw.length - raw.trimStart().length;
+    lines.push({ start, end: start + body.length, text: body });
   }
+  return lines;
+}
+
+/** Splits a text into passages (its non-blank lines, see splitLines), each with its sentences and words. */
+export function segment(text: string): Passage[] {
+  const passages = splitLines(text).map(
+    ({ start, end, text: body }, index): Passage => ({ index, start, end, text: body, isTitle: false, sentences: splitSentences(body, start), tokens: tokenize(body, start) }),
+  );
   const first = passages[0];
   if (first && passages.length > 1 && looksLikeHeadline(text, first)) first.isTitle = true;
   return passages;
