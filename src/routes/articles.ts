@@ -59,9 +59,12 @@ function downloadName(title: string): string {
   return `${slug || 'article'}-corrected.txt`;
 }
 
+/** More text fields than the import form has (six) and room for a few more; a post with many more is not from it. */
+const IMPORT_FORM_FIELDS = 16;
+
 export function articlesRouter(ctx: ServiceContext, config: Config): Router {
   const router = Router();
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: config.maxUploadBytes, files: 2, fieldSize: config.maxBodyBytes } });
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: config.maxUploadBytes, files: 2, fieldSize: config.maxBodyBytes, fields: IMPORT_FORM_FIELDS } });
 
   router.get('/', (_req, res) => res.redirect('/articles'));
 

@@ -9,9 +9,10 @@ export function idParam(value: string | string[] | undefined, what = 'article'):
   return Number(value);
 }
 
-/** A single text field of a parsed form or query; repeated fields and absent ones are undefined. */
+/** A single text field of a parsed form or query, undefined when absent; one sent more than once is refused, as no value of it is the one meant. */
 export function field(source: unknown, name: string): string | undefined {
   const value = (source as Record<string, unknown> | undefined)?.[name];
+  if (Array.isArray(value)) throw new ValidationError(`The field “${name}” was sent more than once; send it once.`);
   return typeof value === 'string' ? value : undefined;
 }
 
