@@ -85,11 +85,17 @@ export interface HistoryEntry extends PassageEvent {
  * The article's changes, newest first, each with its word diff and whether it can be restored,
  * how many corrections fixed each kind of error, and the review steps (submitted, approved…).
  */
-export function articleHistory(ctx: ServiceContext, id: number): { article: ArticleSummary; entries: HistoryEntry[]; byCategory: [ErrorCategory, number][]; steps: ArticleEvent[] } {
+/** Where a re-import's remap puts the comments and events of a passage it dropped. */
+const REMOVED_PASSAGE = -1;
+
+export function articleHistory(
+  ctx: ServiceContext,
+  id: number,
+): { article: ArticleSummary; entries: HistoryEntry[]; byCategory: [ErrorCategory, number][]; steps: ArticleEvent[]; removedPassageComments: PassageComment[] } {
   const article = requireSummary(ctx, id);
   const current = new Map(ctx.repos.passages.ofArticle(id).map((p) => [p.idx, p]));
   const entries = ctx.repos.passageEvents.ofArticle(id).map((e) => {
-    // A passage a re-import removed (index -1) has nothing to restore into.
+    // A passage a re-import removed has nothing to restore into.
     const passage = current.get(e.passageIdx);
     return {
       ...e,
@@ -99,7 +105,14 @@ export function articleHistory(ctx: ServiceContext, id: number): { article: Arti
   });
   const counts = new Map<ErrorCategory, number>();
   for (const e of entries) if (e.category) counts.set(e.category, (counts.get(e.category) ?? 0) + 1);
-  return { article, entries, byCategory: [...counts].sort((a, b) => b[1] - a[1]), steps: ctx.repos.articleEvents.ofArticle(id) };
+  return {
+    article,
+    entries,
+    byCategory: [...counts].sort((a, b) => b[1] - a[1]),
+    steps: ctx.repos.articleEvents.ofArticle(id),
+    // The thread of a passage a re-import dropped has no passage page to be read on any more.
+    removedPassageComments: ctx.repos.passageComments.ofPassage(id, REMOVED_PASSAGE),
+  };
 }
 
 export function isKnownCheck(id: string): boolean {

@@ -154,6 +154,16 @@ describe('history', () => {
     expect(ctx.repos.passages.find(id, 1)!.correctedText).toBe('A first <em>wording</em>.');
     await web.post(`/articles/${id}/history/9999/restore`, { version: '4' }).expect(404);
   });
+
+  it('lists the comments of a passage a re-import removed, escaped', async () => {
+    const { web, ctx } = testApp();
+    const { id } = importArticle(ctx, { text: 'Talks in Kiev\n\nA paragraph the CMS will drop.\n\nThe last paragraph.', externalId: 'cms-7' });
+    await web.post(`/articles/${id}/passages/1/comments`, { body: 'Keep <this> one?' }).expect(303);
+    importArticle(ctx, { text: 'Talks in Kiev\n\nThe last paragraph.', externalId: 'cms-7' });
+    const page = await web.get(`/articles/${id}/history`).expect(200);
+    expect(page.text).toContain('Comments on passages a re-import removed');
+    expect(page.text).toContain('Keep &lt;this&gt; one?');
+  });
 });
 
 describe('passage actions', () => {

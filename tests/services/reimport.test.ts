@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctedText } from '../../src/services/articles.js';
+import { articleHistory, correctedText } from '../../src/services/articles.js';
 import { ValidationError } from '../../src/services/errors.js';
 import { importArticle } from '../../src/services/import.js';
 import { addComment, confirmPassage, editPassage } from '../../src/services/review.js';
@@ -18,6 +18,7 @@ describe('re-importing by external id', () => {
     editPassage(ctx, editor, id, 2, 'The second paragraph, corrected.', 1, 'style');
     editPassage(ctx, editor, id, 3, 'The third paragraph, corrected.', 1, 'style');
     addComment(ctx, editor, id, 1, 'About the first paragraph.');
+    addComment(ctx, editor, id, 3, 'Is the third paragraph needed at all?');
 
     const again = importArticle(ctx, { text: second, externalId: 'cms-42', actor: editor });
     expect(again).toMatchObject({ id, created: false });
@@ -34,6 +35,8 @@ describe('re-importing by external id', () => {
     const events = ctx.repos.passageEvents.ofArticle(id);
     expect(events.find((e) => e.afterText.startsWith('The first'))!.passageIdx).toBe(2);
     expect(events.find((e) => e.afterText.startsWith('The third'))!.passageIdx).toBe(-1);
+    // The dropped passage's comments are kept and listed with the history.
+    expect(articleHistory(ctx, id).removedPassageComments.map((c) => c.body)).toEqual(['Is the third paragraph needed at all?']);
     expect(ctx.repos.articleEvents.ofArticle(id)[0]).toMatchObject({ kind: 'reimported', userName: 'editor' });
     expect(ctx.repos.findings.ofArticle(id).some((f) => f.text === 'Kiev')).toBe(true);
     expect(correctedText(ctx, id).text).toContain('The second paragraph, corrected.');
