@@ -81,13 +81,13 @@ export interface HistoryEntry extends PassageEvent {
   restoreFrom: number | null;
 }
 
+/** Where a re-import's remap puts the comments and events of a passage it dropped. */
+const REMOVED_PASSAGE = -1;
+
 /**
  * The article's changes, newest first, each with its word diff and whether it can be restored,
  * how many corrections fixed each kind of error, and the review steps (submitted, approved…).
  */
-/** Where a re-import's remap puts the comments and events of a passage it dropped. */
-const REMOVED_PASSAGE = -1;
-
 export function articleHistory(
   ctx: ServiceContext,
   id: number,

@@ -44,12 +44,12 @@ export function takeStep(ctx: ServiceContext, actor: Actor, articleId: number, s
   });
 }
 
-/** Assigns the article to an active translator or editor by name, or unassigns it (empty name). */
 /** Who an article can be assigned to: active translators and editors. */
 export function assignableUsers(ctx: ServiceContext): User[] {
   return ctx.repos.users.active().filter((u) => u.role !== 'admin');
 }
 
+/** Assigns the article to an active translator or editor by name, or unassigns it (empty name). */
 export function assignArticle(ctx: ServiceContext, actor: Actor, articleId: number, assigneeName: string): User | null {
   return ctx.repos.transaction(() => {
     const article = requireSummary(ctx, articleId);

@@ -7,8 +7,8 @@ import type { ServiceContext } from './context.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
 
-/** The templates and the stored form a row was made with: a row with another key is rendered again. */
-const STORED_KEY = `${RENDER_KEY}.${TEMPLATE_FORMAT}`;
+/** The templates, the stored form and the token size a row was made with: a row with another key is rendered again. */
+const STORED_KEY = `${RENDER_KEY}.${TEMPLATE_FORMAT}.${TOKEN_SLOT_BYTES}`;
 
 /** The review page's passages and findings panel, compressed, with TOKEN_SLOT where each form's token goes. */
 export interface ReviewFragments {

@@ -9,9 +9,13 @@ export interface Token extends Span {
   kind: 'word' | 'number';
 }
 
-export interface Passage extends Span {
-  index: number;
+/** A non-blank line of a text, trimmed. */
+export interface Line extends Span {
   text: string;
+}
+
+export interface Passage extends Line {
+  index: number;
   /** The first line of an article when it stands alone above a blank line and reads like a headline. */
   isTitle: boolean;
   sentences: Span[];
@@ -94,8 +98,8 @@ export function splitSentences(text: string, offset = 0): Span[] {
  * line, and captions or counters sit on lines of their own without blank lines around them, so
  * a blank-line rule would glue residue to real paragraphs.
  */
-export function splitLines(text: string): (Span & { text: string })[] {
-  const lines: (Span & { text: string })[] = [];
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
   const line = /[^\r\n]+/g;
   for (let m = line.exec(text); m; m = line.exec(text)) {
     const raw = m[0];
