@@ -2,7 +2,8 @@
  * `npm run bench`, second part: the review web app under load (issue 3). Imports a generated
  * corpus through the import service into a temporary SQLite file, serves it with the real
  * server in a child process, and loads the list and article pages with autocannon over
- * loopback, beside a bare Express route in another child process measured in the same run.
+ * loopback, beside a bare Express route in another child process, run again just before each
+ * page it is compared with.
  * The servers run in their own processes so the load generator does not share their event
  * loop and the workbench server's resident memory can be read after the load. The bare server
  * also sends the bytes of each page as the workbench sent them, which tells what a page's
@@ -103,6 +104,8 @@ interface LoadResult {
   result: autocannon.Result;
   /** Cores' worth of CPU the server used during the measured run. */
   serverCpu: number;
+  /** The bare route's run just before this one, which its share is of. */
+  baseline?: autocannon.Result;
 }
 
 /** What a browser sends: its session cookie, and pages that can be compressed come back gzip-compressed. */
@@ -187,38 +190,45 @@ async function startServers(dir: string, dbFile: string, cookie: string, article
 const count = (n: number): string => n.toLocaleString('en-US');
 const kB = (bytes: number): string => `${formatFigure(bytes / 1000)} KB`;
 
-/** The bare route first: every other run is compared with it. */
-function loadsOf({ workbench, bare, copyBytes }: Servers, articlePaths: readonly string[], middlePage: number): Load[] {
+/**
+ * The bare route, then the pages and the copies of their bytes. Each page or copy is compared
+ * with a run of the bare route made just before it: this machine's speed drifts by a quarter
+ * within minutes, and one baseline at the start made the last ratios depend on that drift.
+ */
+function loadsOf({ workbench, bare, copyBytes }: Servers, articlePaths: readonly string[], middlePage: number): { baseline: Load; compared: Load[] } {
   const copy = (name: PageCopy): Load => ({
     label: `  the same ${name} page's bytes (${kB(copyBytes.get(name)!)} gzip) from the bare route`,
     server: bare,
     nextPath: always(`/copy/${name}.html.gz`),
     judged: false,
   });
-  return [
-    { label: 'bare Express route GET /', server: bare, nextPath: always('/'), judged: false },
-    { label: 'list page GET /articles', server: workbench, nextPath: always('/articles'), judged: true },
-    { label: `list page GET /articles?page=${middlePage}`, server: workbench, nextPath: always(`/articles?page=${middlePage}`), judged: true },
-    copy('list'),
-    { label: 'article page GET /articles/:id', server: workbench, nextPath: cycle(articlePaths), judged: true },
-    copy('article'),
-  ];
+  return {
+    baseline: { label: 'bare Express route GET /', server: bare, nextPath: always('/'), judged: false },
+    compared: [
+      { label: 'list page GET /articles', server: workbench, nextPath: always('/articles'), judged: true },
+      { label: `list page GET /articles?page=${middlePage}`, server: workbench, nextPath: always(`/articles?page=${middlePage}`), judged: true },
+      copy('list'),
+      { label: 'article page GET /articles/:id', server: workbench, nextPath: cycle(articlePaths), judged: true },
+      copy('article'),
+    ],
+  };
 }
 
 function loadLines(results: readonly LoadResult[]): Line[] {
-  const bareRate = results[0]!.result.requests.average;
-  return results.flatMap(({ load, result, serverCpu }, i): Line[] => {
+  return results.flatMap(({ load, result, serverCpu, baseline }): Line[] => {
     const rate = result.requests.average;
+    const share = baseline ? rate / baseline.requests.average : undefined;
     const note = [
-      i === 0 ? 'baseline' : load.judged ? '' : `no target, ${(rate / bareRate).toFixed(2)} × the bare route`,
+      baseline ? `bare route just before: ${count(Math.round(baseline.requests.average))} req/s` : 'baseline',
+      share === undefined || load.judged ? '' : `no target, ${share.toFixed(2)} × the bare route`,
       `p99 ${formatFigure(result.latency.p99)} ms`,
       `${count(result.requests.total)} requests of ${kB(result.throughput.total / result.requests.total)}`,
       `${count(failedRequests(result))} non-2xx or failed`,
       `server CPU ${Math.round(serverCpu * 100)} % of a core, ${Math.round((serverCpu * result.duration * 1e6) / result.requests.total)} µs a request`,
     ];
     const line: Line = { label: load.label, figure: rate, unit: 'req/s', note: note.filter(Boolean).join(', ') };
-    if (!load.judged) return [line];
-    return [line, { label: '  share of the bare route', figure: rate / bareRate, unit: '×', target: { kind: 'at-least', value: TARGETS.shareOfBare } }];
+    if (!load.judged || share === undefined) return [line];
+    return [line, { label: '  share of the bare route', figure: share, unit: '×', target: { kind: 'at-least', value: TARGETS.shareOfBare } }];
   });
 }
 
@@ -238,7 +248,7 @@ function report(options: Options, corpus: ImportedCorpus, results: readonly Load
         `${formatFigure(corpus.clock.cpuMs / articles)} ms CPU and ${formatFigure(corpus.clock.wallMs / articles)} ms wall each (the rest is waiting for the disk)`,
     },
     `Requests per second (autocannon, ${options.connections} connections, mean over ${options.duration} s after a ${options.warmUp} s warm-up; ` +
-      `the article page cycles through all ${count(articles)} articles)`,
+      `the article page cycles through all ${count(articles)} articles; each page is compared with a run of the bare route just before it)`,
     ...loadLines(results),
     'Workbench server memory (/proc VmRSS right after the load)',
     {
@@ -290,10 +300,13 @@ async function main(): Promise<void> {
     const articlePaths = mulberry32(options.seed).shuffled(corpus.ids).map((id) => `/articles/${id}`);
     const started = await startServers(dir, dbFile, corpus.cookie, articlePaths, servers);
     const middlePage = Math.ceil(Math.ceil(corpus.ids.length / PAGE_SIZE) / 2);
+    const { baseline, compared } = loadsOf(started, articlePaths, middlePage);
     const results: LoadResult[] = [];
-    for (const load of loadsOf(started, articlePaths, middlePage)) {
-      process.stderr.write(`web bench: ${load.label.trim()}…\n`);
-      results.push(await measure(load, options));
+    for (const load of compared) {
+      process.stderr.write(`web bench: the bare route, then ${load.label.trim()}…\n`);
+      const bare = await measure(baseline, options);
+      if (results.length === 0) results.push(bare);
+      results.push({ ...(await measure(load, options)), baseline: bare.result });
     }
     const memory = started.workbench.memory();
 
