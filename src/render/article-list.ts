@@ -1,7 +1,7 @@
-import type { ArticleFilter } from '../db/repositories/articles.js';
+import { ARTICLE_STATUSES, type ArticleFilter } from '../db/repositories/articles.js';
 import { compressChunk, type CompressedChunk } from '../lib/http/gzip-assembly.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
-import { listArticles } from '../services/articles.js';
+import { CHECK_IDS, listArticles } from '../services/articles.js';
 import type { ServiceContext } from '../services/context.js';
 import { compileFragment } from './compile.js';
 import { openCounts, STATUS_LABELS, timeOf } from './view-helpers.js';
@@ -19,10 +19,14 @@ export function listHref(filter: ArticleFilter, n: number): string {
   return `/articles?${query}`;
 }
 
+/** The status filter's choices, in the list's order. */
+const STATUS_CHOICES = ARTICLE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
+
 /**
- * The article list's count line, table and page links, compressed, for a filter and page.
- * A rendered page is kept until anything in the database changes (its data version), so
- * reading the list again costs one tiny query, and a change anyone makes shows at once.
+ * The list page below the site header (its heading, the filter form, the count line, table and
+ * page links), compressed, for a filter and page: it is the same for everyone. A rendered page
+ * is kept until anything in the database changes (its data version), so reading the list again
+ * costs one tiny query, and a change anyone makes shows at once.
  */
 export function articleListRenderer(ctx: ServiceContext): (filter: ArticleFilter, page: number) => CompressedChunk {
   const cache = new VersionedCache<CompressedChunk>(PAGES_CACHED);
@@ -34,6 +38,9 @@ export function articleListRenderer(ctx: ServiceContext): (filter: ArticleFilter
     const page = listArticles(ctx, filter, requested);
     const html = listTemplate.render({
       page,
+      filter: { status: filter.status ?? '', check: filter.check ?? '', q: filter.titleContains ?? '' },
+      statuses: STATUS_CHOICES,
+      checkIds: CHECK_IDS,
       statusLabels: STATUS_LABELS,
       previousHref: page.page > 1 ? listHref(filter, page.page - 1) : null,
       nextHref: page.page < page.pageCount ? listHref(filter, page.page + 1) : null,

@@ -2,24 +2,22 @@ import { Router, type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { Config } from '../config.js';
 import { WorkbenchError } from '../errors.js';
-import { ARTICLE_STATUSES } from '../db/repositories/articles.js';
 import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
 import { fillTemplate, storedChunk } from '../lib/http/gzip-assembly.js';
 import { articleListRenderer } from '../render/article-list.js';
 import { STATUS_LABELS } from '../render/view-helpers.js';
-import { CHECK_IDS, correctedText, reviewArticle } from '../services/articles.js';
+import { correctedText, reviewArticle } from '../services/articles.js';
 import type { ServiceContext } from '../services/context.js';
 import { importArticle, type ImportInput } from '../services/import.js';
 import { assignableUsers } from '../services/review-flow.js';
 import { authorize, signedInUser } from '../middleware/auth.js';
 import { can } from '../services/permissions.js';
 import { csrf } from '../middleware/session.js';
-import { renderAssembled } from './assembled-page.js';
+import { renderAssembled, sendPage } from './assembled-page.js';
 import { compileView } from '../render/compile.js';
 import { articleListQuery, field, idParam, requesterError } from './params.js';
 
-/** Where the list page takes its list, and the article page its stored fragments. */
-const LIST_MARK = '<!--list-->';
+/** Where the article page takes its stored fragments. */
 const PASSAGES_MARK = '<!--passages-->';
 const FINDINGS_MARK = '<!--findings-->';
 
@@ -70,24 +68,11 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
 
   const listPage = articleListRenderer(ctx);
 
-  const listView = compileView('articles/index');
   const reviewView = compileView('articles/show');
 
   router.get('/articles', authorize('view'), (req, res) => {
     const { filter, page } = articleListQuery(req.query);
-    renderAssembled(
-      req,
-      res,
-      listView,
-      {
-        title: 'Articles',
-        filter: { status: filter.status ?? '', check: filter.check ?? '', q: filter.titleContains ?? '' },
-        statuses: ARTICLE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
-        checkIds: CHECK_IDS,
-        LIST_MARK,
-      },
-      new Map([[LIST_MARK, [listPage(filter, page)]]]),
-    );
+    sendPage(req, res, 'Articles', [listPage(filter, page)]);
   });
 
   router.get('/articles/new', authorize('import'), (_req, res) => {
@@ -133,7 +118,7 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
       sendBack: can(user.role, 'approve') && (article.status === 'awaiting_approval' || article.status === 'approved'),
       assignees: can(user.role, 'assign') ? assignableUsers(ctx) : null,
     };
-    renderAssembled(req, res, reviewView, { title: article.title, article, actions, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK }, fills);
+    renderAssembled(req, res, article.title, reviewView, { article, actions, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK }, fills);
   });
 
   router.get('/articles/:id/corrected.txt', authorize('view'), (req, res) => {

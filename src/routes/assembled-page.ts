@@ -1,15 +1,32 @@
 import type { Request, Response } from 'express';
-import { gzipParts, plainParts, storedChunk, type CompressedChunk } from '../lib/http/gzip-assembly.js';
-import type { CompiledView } from '../render/compile.js';
+import { compressChunk, gzipParts, plainParts, storedChunk, type CompressedChunk } from '../lib/http/gzip-assembly.js';
+import { compileView, type CompiledView } from '../render/compile.js';
 import { viewHelpers } from '../render/view-helpers.js';
 
-/**
- * Renders a compiled view that marks where stored, precompressed fragments go (each mark an
- * HTML comment the view writes raw), and sends the page: gzip assembled from the parts when
- * the client takes it, plain text otherwise. The view gets what res.render would give it: the
- * view helpers, res.locals (the requester and the CSRF field) and `locals`.
+/*
+ * The list and review pages, the ones read most, are sent as gzip assembled from parts: the
+ * site header rendered for the requester, then what is the same for everyone (stored or cached
+ * compressed) around the little that is not, then the footer, compressed once.
  */
-export function renderAssembled(req: Request, res: Response, view: CompiledView, locals: object, fills: ReadonlyMap<string, readonly CompressedChunk[]>): void {
+const siteHeader = compileView('partials/header');
+const FOOTER = compressChunk(compileView('partials/footer').render({}));
+
+/** Sends the page `title` with the site header for the requester, then the parts, then the footer. */
+export function sendPage(req: Request, res: Response, title: string, parts: readonly CompressedChunk[]): void {
+  const header = storedChunk(siteHeader.render({ title, currentUser: res.locals.currentUser, csrfField: res.locals.csrfField }));
+  const page = [header, ...parts, FOOTER];
+  res.setHeader('Vary', 'Accept-Encoding');
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  if (req.acceptsEncodings('gzip') === 'gzip') res.setHeader('Content-Encoding', 'gzip').send(gzipParts(page));
+  else res.send(plainParts(page));
+}
+
+/**
+ * Renders the body of a page with a compiled view that marks where stored, precompressed
+ * fragments go (each mark an HTML comment the view writes raw), and sends it with sendPage. The
+ * view gets what res.render would give it: the view helpers, res.locals and `locals`.
+ */
+export function renderAssembled(req: Request, res: Response, title: string, view: CompiledView, locals: object, fills: ReadonlyMap<string, readonly CompressedChunk[]>): void {
   let rest = view.render({ ...viewHelpers, ...res.locals, ...locals });
   const parts: CompressedChunk[] = [];
   for (const [mark, fill] of fills) {
@@ -19,7 +36,5 @@ export function renderAssembled(req: Request, res: Response, view: CompiledView,
     rest = rest.slice(at + mark.length);
   }
   parts.push(storedChunk(rest));
-  res.vary('Accept-Encoding').type('html');
-  if (req.acceptsEncodings('gzip') === 'gzip') res.set('Content-Encoding', 'gzip').send(gzipParts(parts));
-  else res.send(plainParts(parts));
+  sendPage(req, res, title, parts);
 }

@@ -34,7 +34,7 @@ describe('sessionFinder', () => {
     expect(find('not-a-session')).toBeUndefined();
   });
 
-  it('sees a sign-out or a disabled user committed by another process', () => {
+  it('sees a sign-out or a disabled user committed by another process, from the next request on', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'wb-sessions-')), 'workbench.sqlite');
     const server = openDatabase(file);
     migrate(server);
@@ -47,9 +47,12 @@ describe('sessionFinder', () => {
     expect(find(ended)?.user?.name).toBe('translator');
 
     const cli = openDatabase(file);
+    const nextRequest = () => new Promise((resolve) => setImmediate(resolve));
     cli.prepare('DELETE FROM sessions WHERE id_hash = (SELECT id_hash FROM sessions ORDER BY created_at DESC LIMIT 1)').run();
+    await nextRequest();
     expect(find(ended)).toBeUndefined();
     cli.prepare('UPDATE users SET disabled = 1 WHERE name = ?').run('translator');
+    await nextRequest();
     expect(find(kept)?.user).toBeNull();
     cli.close();
     server.close();

@@ -17,6 +17,11 @@ export function createRepositories(db: Db) {
   // Two prepared statements: the pragma_data_version table function costs more than both.
   const othersVersion = db.prepare('PRAGMA data_version').pluck();
   const ownChanges = db.prepare('SELECT total_changes()').pluck();
+  // The pragma opens a read of the WAL index each time, and a page asks twice (its session, its
+  // cached list): it is read once per turn of the event loop, as the database stood when the
+  // request began. This connection's own writes still count at once, through total_changes().
+  let othersVersionThisTurn: number | undefined;
+  const forgetOthersVersion = () => (othersVersionThisTurn = undefined);
   return {
     articles: articleRepository(db),
     passages: passageRepository(db),
@@ -35,7 +40,11 @@ export function createRepositories(db: Db) {
     },
     /** Changes whenever anything in the database may have changed, by this process or another. */
     dataVersion(): string {
-      return `${othersVersion.get() as number}.${ownChanges.get() as number}`;
+      if (othersVersionThisTurn === undefined) {
+        othersVersionThisTurn = othersVersion.get() as number;
+        queueMicrotask(forgetOthersVersion);
+      }
+      return `${othersVersionThisTurn}.${ownChanges.get() as number}`;
     },
     /** A trivial query, for the health check. */
     ping(): boolean {

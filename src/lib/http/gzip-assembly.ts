@@ -9,33 +9,42 @@ import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
  */
 
 /**
- * A byte-aligned piece of a deflate stream (stored blocks, or compressed text ended by a flush),
- * with what the gzip trailer needs of its text: CRC-32, length, and the factor that moves a CRC
- * past it (x^(8·length) mod the CRC polynomial). It refers to nothing before it, except the
+ * A byte-aligned piece of a deflate stream (stored blocks, or compressed text ended by a flush)
+ * with what the gzip trailer needs of its text. It refers to nothing before it, except the
  * stretches of a CompressedTemplate.
  */
-export interface CompressedChunk {
+export type CompressedChunk = DeflatedChunk | StoredChunk;
+
+/** Compressed text, with its CRC-32 and the factor that moves a CRC past it (x^(8·length) mod the CRC polynomial). */
+export interface DeflatedChunk {
   deflated: Buffer;
-  crc: number;
   /** Bytes of the uncompressed UTF-8 text. */
   length: number;
+  crc: number;
   shift: number;
 }
 
-function chunkOf(deflated: Buffer, bytes: Buffer): CompressedChunk {
-  return { deflated, crc: crc32(bytes), length: bytes.length, shift: x2nModP(bytes.length, 3) };
+/** Text as stored blocks, made on each request: gzipParts runs the CRC over the text itself. */
+export interface StoredChunk {
+  deflated: Buffer;
+  length: number;
+  text: Buffer;
 }
 
-export function compressChunk(text: string): CompressedChunk {
+function deflatedChunk(deflated: Buffer, bytes: Buffer): DeflatedChunk {
+  return { deflated, length: bytes.length, crc: crc32(bytes), shift: x2nModP(bytes.length, 3) };
+}
+
+export function compressChunk(text: string): DeflatedChunk {
   const bytes = Buffer.from(text, 'utf8');
   // Level 3: within 4 % of level 6 on our pages at two thirds of its time, which every import and edit pays.
-  return chunkOf(deflateRawSync(bytes, { level: 3, finishFlush: constants.Z_FULL_FLUSH }), bytes);
+  return deflatedChunk(deflateRawSync(bytes, { level: 3, finishFlush: constants.Z_FULL_FLUSH }), bytes);
 }
 
 /** Text as stored (uncompressed) blocks: what changes with every request. */
-export function storedChunk(text: string): CompressedChunk {
+export function storedChunk(text: string): StoredChunk {
   const bytes = Buffer.from(text, 'utf8');
-  return chunkOf(Buffer.concat(storedBlocks(bytes)), bytes);
+  return { deflated: Buffer.concat(storedBlocks(bytes)), length: bytes.length, text: bytes };
 }
 
 export function decompressChunk(chunk: CompressedChunk): string {
@@ -95,7 +104,7 @@ export function gzipParts(parts: readonly CompressedChunk[]): Buffer {
   let length = 0;
   for (const part of parts) {
     pieces.push(part.deflated);
-    crc = (multModP(part.shift, crc) ^ part.crc) >>> 0;
+    crc = 'text' in part ? crc32(part.text, crc) : (multModP(part.shift, crc) ^ part.crc) >>> 0;
     length += part.length;
   }
   const trailer = Buffer.alloc(8);
@@ -121,7 +130,7 @@ export function plainParts(parts: readonly CompressedChunk[]): string {
  */
 export interface CompressedTemplate {
   slotBytes: number;
-  segments: CompressedChunk[];
+  segments: DeflatedChunk[];
 }
 
 /** How far back a stretch may refer: the markup it repeats is the previous form or two. */
@@ -141,7 +150,7 @@ export function compressTemplate(html: string, slot: string, slotBytes: number):
     const dictionary = before.length > 0 ? { dictionary: before.subarray(-DICTIONARY_BYTES) } : {};
     const deflated = deflateRawSync(bytes, { level: 3, windowBits: TEMPLATE_WINDOW_BITS, chunkSize: TEMPLATE_CHUNK_BYTES, finishFlush: constants.Z_SYNC_FLUSH, ...dictionary });
     before = Buffer.concat([before.subarray(-DICTIONARY_BYTES), bytes, placeholder]);
-    return chunkOf(deflated, bytes);
+    return deflatedChunk(deflated, bytes);
   });
   return { slotBytes, segments };
 }
@@ -174,7 +183,7 @@ export function serializeTemplate({ slotBytes, segments }: CompressedTemplate): 
 export function parseTemplate(stored: Buffer): CompressedTemplate {
   const slotBytes = stored.readUInt32LE(0);
   const count = stored.readUInt32LE(4);
-  const segments: CompressedChunk[] = [];
+  const segments: DeflatedChunk[] = [];
   const field = (i: number, f: number) => stored.readUInt32LE(HEADER_BYTES + 4 * (SEGMENT_FIELDS * i + f));
   let offset = HEADER_BYTES + 4 * SEGMENT_FIELDS * count;
   for (let i = 0; i < count; i++) {
