@@ -74,7 +74,8 @@ export function createApp({ db, config, reference, log = console.error }: AppOpt
   app.use(checkFormToken);
   app.use(authRouter(ctx, config));
   app.use(requireSignIn);
-  app.use(adminRouter(ctx));
+  // Under its prefix, so the pages read most never walk its routes.
+  app.use('/admin', adminRouter(ctx));
   app.use(articlesRouter(ctx, config));
   app.use(findingsRouter(ctx));
   app.use(passagesRouter(ctx));

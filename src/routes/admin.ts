@@ -7,10 +7,10 @@ import { field, idParam, requesterError } from './params.js';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
-/** People and API tokens, for admins. */
+/** People and API tokens, for admins; mounted at /admin. */
 export function adminRouter(ctx: ServiceContext): Router {
   const router = Router();
-  router.use('/admin', authorize('manageUsers'));
+  router.use(authorize('manageUsers'));
 
   const usersPage = (notice: Notice, form = { name: '', role: 'translator' }) => ({
     title: 'Users',
@@ -28,9 +28,9 @@ export function adminRouter(ctx: ServiceContext): Router {
     created,
   });
 
-  router.get('/admin/users', (_req, res) => res.render('admin/users', usersPage(null)));
+  router.get('/users', (_req, res) => res.render('admin/users', usersPage(null)));
 
-  router.post('/admin/users', async (req, res) => {
+  router.post('/users', async (req, res) => {
     const form = { name: field(req.body, 'name') ?? '', role: field(req.body, 'role') ?? '' };
     try {
       const user = await createUser(ctx, { name: form.name, role: parseRole(form.role), password: field(req.body, 'password') ?? '' });
@@ -42,7 +42,7 @@ export function adminRouter(ctx: ServiceContext): Router {
   });
 
   /** One change per form: a new password, or a role, or enabling/disabling. */
-  router.post('/admin/users/:id', async (req, res) => {
+  router.post('/users/:id', async (req, res) => {
     const id = idParam(req.params.id, 'user');
     const role = field(req.body, 'role');
     const disabled = field(req.body, 'disabled');
@@ -66,9 +66,9 @@ export function adminRouter(ctx: ServiceContext): Router {
     }
   });
 
-  router.get('/admin/tokens', (_req, res) => res.render('admin/tokens', tokensPage(null)));
+  router.get('/tokens', (_req, res) => res.render('admin/tokens', tokensPage(null)));
 
-  router.post('/admin/tokens', async (req, res) => {
+  router.post('/tokens', async (req, res) => {
     try {
       const { token, user } = createApiToken(ctx, field(req.body, 'user') ?? '', field(req.body, 'label') ?? '');
       res.status(201).render('admin/tokens', tokensPage({ kind: 'ok', text: 'Token created. Copy it now: it is not shown again.' }, { token, userName: user.name }));
@@ -78,7 +78,7 @@ export function adminRouter(ctx: ServiceContext): Router {
     }
   });
 
-  router.post('/admin/tokens/:id/revoke', (req, res) => {
+  router.post('/tokens/:id/revoke', (req, res) => {
     revokeApiToken(ctx, idParam(req.params.id, 'token'));
     res.redirect(303, '/admin/tokens');
   });
