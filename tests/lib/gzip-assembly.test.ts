@@ -69,6 +69,16 @@ describe('compressed templates', () => {
     }
   });
 
+  it('stores a short stretch as it is, and later stretches still refer back across it', () => {
+    const tokens = Array.from({ length: 8 }, (_, i) => `<input type="hidden" name="_csrf" form="ff${i}" value="${slot}">`).join('');
+    const html = `${form(1)}${form(2)}${tokens}<p>${form(3).repeat(3)}</p>`;
+    const template = compressTemplate(html, slot, 32);
+    const between = Buffer.from('"><input type="hidden" name="_csrf" form="ff1" value="');
+    expect(template.segments[3]!.deflated.subarray(5).equals(between)).toBe(true);
+    const token = 'cd'.repeat(16);
+    expect(gunzipSync(gzipParts(fillTemplate(template, storedChunk(token)))).toString()).toBe(html.replaceAll(slot, token));
+  });
+
   it('refuses a fill of another size, which would shift every reference after it', () => {
     const template = compressTemplate(`${form(1)}${form(2)}`, slot, 32);
     expect(() => fillTemplate(template, storedChunk('short'))).toThrow(/takes 32 bytes, not 5/);

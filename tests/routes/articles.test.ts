@@ -109,13 +109,17 @@ describe('article pages', () => {
     expect(res.text).toMatch(/id="check-name-variants"/);
     expect(res.text).toContain('One spelling everywhere');
     expect(res.text).toContain(`href="/articles/${id}/passages/1/edit"`);
-    // Every form on the page, stored fragments included, posts the session's CSRF token to a clean action.
+    // Every form on the page posts the session's CSRF token to a clean action: inside it, or (in
+    // the stored fragments) from a hidden input tied to it by id.
     const forms = [...res.text.matchAll(/<form[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/g)];
     expect(forms.length).toBeGreaterThan(10);
+    const tokenTiedTo = new Set([...res.text.matchAll(/<input type="hidden" name="_csrf" form="([^"]+)" value="([^"]*)">/g)].filter((m) => m[2] === web.csrf).map((m) => m[1]));
     for (const [form, body] of forms) {
       expect(form).toMatch(/ action="\/(articles\/\d+\/[\w/-]+|logout)"/);
-      expect(body).toContain(`<input type="hidden" name="_csrf" value="${web.csrf}">`);
+      const id = / id="([^"]+)"/.exec(form)?.[1];
+      expect(body.includes(`<input type="hidden" name="_csrf" value="${web.csrf}">`) || (id !== undefined && tokenTiedTo.has(id)), form).toBe(true);
     }
+    expect(tokenTiedTo.size).toBeGreaterThan(5);
   });
 
   it('sends the article page gzip-compressed to clients that take it, and the same page plain to others', async () => {

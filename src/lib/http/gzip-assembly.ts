@@ -139,6 +139,12 @@ const DICTIONARY_BYTES = 4096;
 const TEMPLATE_WINDOW_BITS = 13;
 /** Output buffers of 1 KB: a stretch compresses to a few hundred bytes, and allocating zlib's default 16 KB for each took a fifth of the time. */
 const TEMPLATE_CHUNK_BYTES = 1024;
+/**
+ * A stretch shorter than this goes in stored: setting zlib up for it (about 25 µs, mostly Node's
+ * per-call work) costs more than its few saved bytes are worth. Views keep their token inputs
+ * together, so the stretches between slots are this short and a fragment takes one zlib call.
+ */
+const STORED_STRETCH_BYTES = 128;
 
 export function compressTemplate(html: string, slot: string, slotBytes: number): CompressedTemplate {
   // While compressing, each slot holds NUL bytes. HTML parsers treat NUL as an error and replace
@@ -148,7 +154,10 @@ export function compressTemplate(html: string, slot: string, slotBytes: number):
   let before = Buffer.alloc(0);
   const segments = stretches.map((bytes) => {
     const dictionary = before.length > 0 ? { dictionary: before.subarray(-DICTIONARY_BYTES) } : {};
-    const deflated = deflateRawSync(bytes, { level: 3, windowBits: TEMPLATE_WINDOW_BITS, chunkSize: TEMPLATE_CHUNK_BYTES, finishFlush: constants.Z_SYNC_FLUSH, ...dictionary });
+    const deflated =
+      bytes.length < STORED_STRETCH_BYTES
+        ? Buffer.concat(storedBlocks(bytes))
+        : deflateRawSync(bytes, { level: 3, windowBits: TEMPLATE_WINDOW_BITS, chunkSize: TEMPLATE_CHUNK_BYTES, finishFlush: constants.Z_SYNC_FLUSH, ...dictionary });
     before = Buffer.concat([before.subarray(-DICTIONARY_BYTES), bytes, placeholder]);
     return deflatedChunk(deflated, bytes);
   });
