@@ -117,7 +117,7 @@ describe('article pages', () => {
     for (const [form, body] of forms) {
       expect(form).toMatch(/ action="\/(articles\/\d+\/[\w/-]+|logout)"/);
       const id = / id="([^"]+)"/.exec(form)?.[1];
-      expect(body.includes(`<input type="hidden" name="_csrf" value="${web.csrf}">`) || (id !== undefined && tokenTiedTo.has(id)), form).toBe(true);
+      expect((body ?? '').includes(`<input type="hidden" name="_csrf" value="${web.csrf}">`) || (id !== undefined && tokenTiedTo.has(id)), form).toBe(true);
     }
     expect(tokenTiedTo.size).toBeGreaterThan(5);
   });
