@@ -4,9 +4,11 @@
  * CPU can be read from /proc. Used by the web bench (web.ts) and the load test (load.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The built workbench server (dist/server.js), beside dist/bench/. */
@@ -137,5 +139,30 @@ export class ChildServer {
 
   private describe(): string {
     return `node ${this.child.spawnargs.at(-1)} (port ${this.port})`;
+  }
+}
+
+/**
+ * Runs a bench in a scratch directory (under the system's temporary one) with the child servers
+ * it starts, adding each to `started` as soon as it runs. Afterwards the servers are stopped and
+ * the directory removed; on SIGINT or SIGTERM they are killed at once and the process exits 130.
+ */
+export async function inScratchDir(prefix: string, run: (dir: string, started: ChildServer[]) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const started: ChildServer[] = [];
+  const interrupted = () => {
+    for (const server of started) server.killNow();
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    await run(dir, started);
+  } finally {
+    await Promise.all(started.map((server) => server.stop()));
+    rmSync(dir, { recursive: true, force: true });
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
 }

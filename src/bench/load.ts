@@ -37,7 +37,7 @@ import { loadReference } from '../reference/load.js';
 import { startSession } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
 import { importArticle } from '../services/import.js';
-import { ChildServer, freePort, SERVER_SCRIPT, type ChildExit } from './child-server.js';
+import { ChildServer, freePort, inScratchDir, SERVER_SCRIPT, type ChildExit } from './child-server.js';
 import { DEFAULT_SEED, generateArticle } from './corpus-generator.js';
 import { formatFigure, MB, percentile, readIntegerOptions, renderTable, type Line } from './measure.js';
 import { deriveSeed, mulberry32, type Random } from './random.js';
@@ -682,24 +682,11 @@ export function formatReport(report: LoadReport): string {
 
 async function main(): Promise<void> {
   const options = readIntegerOptions({ ...DEFAULT_LOAD_OPTIONS });
-  const dir = mkdtempSync(join(tmpdir(), 'workbench-load-'));
-  const started: ChildServer[] = [];
-  const interrupted = () => {
-    for (const server of started) server.killNow();
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-  try {
+  await inScratchDir('workbench-load-', async (dir, started) => {
     const report = await runLoad(options, { dir, started, progress: (line) => process.stderr.write(`${line}\n`) });
     console.log(formatReport(report));
     if (!report.pass) process.exitCode = 1;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-    process.off('SIGINT', interrupted);
-    process.off('SIGTERM', interrupted);
-  }
+  });
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

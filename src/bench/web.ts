@@ -14,8 +14,8 @@
  * Options: --seed --articles --mean-length --connections --duration --warm-up (all integers; seconds).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -29,7 +29,7 @@ import { startSession } from '../services/accounts.js';
 import { PAGE_SIZE } from '../services/articles.js';
 import type { ServiceContext } from '../services/context.js';
 import { importArticle } from '../services/import.js';
-import { ChildServer, freePort, SERVER_SCRIPT } from './child-server.js';
+import { ChildServer, freePort, inScratchDir, SERVER_SCRIPT } from './child-server.js';
 import { DEFAULT_SEED, generateArticle } from './corpus-generator.js';
 import { formatFigure, MB, readIntegerOptions, renderTable, Stopwatch, type Line } from './measure.js';
 import { deriveSeed, mulberry32 } from './random.js';
@@ -283,16 +283,7 @@ function report(options: Options, corpus: ImportedCorpus, results: readonly Load
 async function main(): Promise<void> {
   const options = readOptions();
   const loadAverage = loadavg()[0]!;
-  const dir = mkdtempSync(join(tmpdir(), 'workbench-web-bench-'));
-  const servers: ChildServer[] = [];
-  const interrupted = () => {
-    for (const server of servers) server.killNow();
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-  try {
+  await inScratchDir('workbench-web-bench-', async (dir, servers) => {
     const dbFile = join(dir, 'workbench.sqlite');
     process.stderr.write(`web bench: importing ${count(options.articles)} generated articles into ${dbFile}…\n`);
     const corpus = importCorpus(dbFile, options);
@@ -311,12 +302,7 @@ async function main(): Promise<void> {
     const memory = started.workbench.memory();
 
     if (!report(options, corpus, results, memory, loadAverage)) process.exitCode = 1;
-  } finally {
-    await Promise.all(servers.map((server) => server.stop()));
-    rmSync(dir, { recursive: true, force: true });
-    process.off('SIGINT', interrupted);
-    process.off('SIGTERM', interrupted);
-  }
+  });
 }
 
 await main();

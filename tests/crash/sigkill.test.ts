@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sleep } from '../../src/bench/child-server.js';
 import { deriveSeed, mulberry32, type Random } from '../../src/bench/random.js';
 import { DEMO_ARTICLE_FILE } from '../../src/demo/seed.js';
 import { loadReference } from '../../src/reference/load.js';
@@ -128,8 +129,6 @@ const editMark = (text: string) => /^Edit (\S+) /.exec(text)?.[1];
 
 // ---------------------------------------------------------------------------------------------
 // Clients.
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function workbench(args: string[], dbFile: string, input?: string): string {
   const env = { ...process.env, WORKBENCH_DB: dbFile };

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort, sleep, type ChildExit } from '../../src/bench/child-server.js';
 
 /** The built server, as `npm start` runs it (npm test builds first). */
 export const SERVER = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
@@ -8,31 +8,12 @@ export const SERVER = fileURLToPath(new URL('../../dist/server.js', import.meta.
 const READY_TIMEOUT_MS = 20_000;
 const START_ATTEMPTS = 3;
 
-/** A port free right now: the server takes PORT from the environment and does not report the one it got. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
 /** The built workbench server in a child process, on its own port. */
 export class ServerProcess {
   readonly url: string;
-  readonly exited: Promise<Exit>;
+  readonly exited: Promise<ChildExit>;
   private readonly child: ChildProcess;
-  private exit: Exit | undefined;
+  private exit: ChildExit | undefined;
   private output = '';
 
   constructor(
@@ -87,13 +68,13 @@ export class ServerProcess {
   }
 
   /** SIGKILL: no handler runs, nothing is flushed or closed by the process. */
-  async kill(): Promise<Exit> {
+  async kill(): Promise<ChildExit> {
     if (this.running) this.child.kill('SIGKILL');
     return this.exited;
   }
 
   /** SIGTERM, as a service manager stops it (the server closes the database and exits 0). */
-  async stop(): Promise<Exit> {
+  async stop(): Promise<ChildExit> {
     if (this.running) this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
     const exit = await this.exited;
