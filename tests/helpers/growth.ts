@@ -1,0 +1,65 @@
+/**
+ * Growth of cost with input size, the proof that a function is near-linear: the CPU time of
+ * `run` on an input 4× as large divided by its time on the smaller one. About 4 for a linear
+ * cost, 4.5–5 for n·log n, 16 for a quadratic one, so a test asserts `< GROWTH_LIMIT`.
+ * Wall-clock limits are never asserted: they fail on a busy machine and pass a quadratic
+ * function on a fast one. CPU time of this process is used, the least of several rounds, since
+ * noise only ever adds time.
+ */
+
+/** The bound a near-linear cost stays under when its input grows 4×; a quadratic one gives 16. */
+export const GROWTH_LIMIT = 8;
+
+/** Each measurement runs the function until this much CPU time has passed, so short runs are not all noise. */
+const MIN_SAMPLE_MS = 40;
+const ROUNDS = 3;
+
+function cpuNow(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** CPU milliseconds of one call of `run(input)`, the least over several rounds. */
+export function cpuCostMs<T>(input: T, run: (input: T) => unknown): number {
+  let best = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    let calls = 0;
+    const start = cpuNow();
+    let elapsed = 0;
+    do {
+      run(input);
+      calls++;
+      elapsed = cpuNow() - start;
+    } while (elapsed < MIN_SAMPLE_MS);
+    best = Math.min(best, elapsed / calls);
+  }
+  return best;
+}
+
+/**
+ * How much more `run` costs on `make(4 * size)` than on `make(size)`. Inputs are made before
+ * timing. Pick `size` so one call takes a few milliseconds at least.
+ */
+export function growthOf<T>(size: number, make: (size: number) => T, run: (input: T) => unknown): number {
+  const small = make(size);
+  const large = make(4 * size);
+  run(small); // warm up the JIT on the shape of the input
+  return cpuCostMs(large, run) / cpuCostMs(small, run);
+}
+
+/** Async variant for costs measured through a promise (a worker, a request): wall-clock of the awaited call, least of several rounds. */
+export async function growthOfAsync<T>(size: number, make: (size: number) => T, run: (input: T) => Promise<unknown>): Promise<number> {
+  const costOf = async (input: T) => {
+    let best = Infinity;
+    for (let round = 0; round < ROUNDS; round++) {
+      const start = performance.now();
+      await run(input);
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  };
+  const small = make(size);
+  const large = make(4 * size);
+  await run(small);
+  return (await costOf(large)) / (await costOf(small));
+}
