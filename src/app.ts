@@ -3,7 +3,6 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
-import { createRepositories } from './db/repositories/index.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import type { ReferenceData } from './reference/index.js';
 import { loadReference } from './reference/load.js';
@@ -18,7 +17,8 @@ import { healthRouter } from './routes/health.js';
 import { viewHelpers } from './render/view-helpers.js';
 import { passagesRouter } from './routes/passages.js';
 import { reviewFlowRouter } from './routes/review-flow.js';
-import type { ServiceContext } from './services/context.js';
+import { createServiceContext } from './services/context.js';
+import type { Reviewer } from './services/reviewer.js';
 
 const VIEWS_DIR = fileURLToPath(new URL('../views/', import.meta.url));
 const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
@@ -29,6 +29,8 @@ export interface AppOptions {
   /** Loaded from config.termbaseFile and the starter data when not given. */
   reference?: ReferenceData;
   log?: (error: unknown) => void;
+  /** Who checks and renders changed articles: the server passes worker threads; by default this thread. */
+  reviewer?: Reviewer;
 }
 
 /** WORKBENCH_TRUST_PROXY as Express takes it: a hop count, true/false, or addresses and subnets. */
@@ -38,12 +40,8 @@ function parseTrustProxy(value: string): boolean | number | string {
 }
 
 /** Builds the workbench app over an open, migrated database, without listening. */
-export function createApp({ db, config, reference, log = console.error }: AppOptions): Express {
-  const ctx: ServiceContext = {
-    repos: createRepositories(db),
-    reference: reference ?? loadReference({ termbase: config.termbaseFile }),
-    now: () => new Date().toISOString(),
-  };
+export function createApp({ db, config, reference, log = console.error, reviewer }: AppOptions): Express {
+  const ctx = createServiceContext(db, reference ?? loadReference({ termbase: config.termbaseFile }), reviewer);
   const app = express();
   app.set('env', config.production ? 'production' : 'development');
   app.set('views', VIEWS_DIR);

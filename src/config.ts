@@ -12,6 +12,8 @@ const schema = z.object({
   WORKBENCH_TRUST_PROXY: z.string().optional(),
   WORKBENCH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(8 * 60),
   WORKBENCH_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(7 * 24),
+  WORKBENCH_REVIEW_BUDGET_SECONDS: z.coerce.number().positive().max(600).default(10),
+  WORKBENCH_REVIEW_MEMORY_MB: z.coerce.number().int().min(64).default(512),
 });
 
 export interface Config {
@@ -32,6 +34,10 @@ export interface Config {
   secureCookies: boolean;
   /** A session ends after this long without a request, and this long after login in any case. */
   session: { idleMs: number; absoluteMs: number };
+  /** What checking and rendering one change of an article may take, in a worker thread: past it the change is refused. */
+  review: { budgetMs: number; memoryMb: number };
+  /** How long the server waits for another process's write (the command line's import) before answering 503. */
+  busyTimeoutMs: number;
 }
 
 /** Reads and validates the configuration once, at start; a bad value stops the start with one message. */
@@ -52,5 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.WORKBENCH_TRUST_PROXY,
     secureCookies: values.WORKBENCH_TRUST_PROXY !== undefined,
     session: { idleMs: values.WORKBENCH_SESSION_IDLE_MINUTES * 60_000, absoluteMs: values.WORKBENCH_SESSION_MAX_HOURS * 3_600_000 },
+    review: { budgetMs: values.WORKBENCH_REVIEW_BUDGET_SECONDS * 1000, memoryMb: values.WORKBENCH_REVIEW_MEMORY_MB },
+    // Every wait blocks the event loop (better-sqlite3 is synchronous): short, since the import's transactions are.
+    busyTimeoutMs: 200,
   };
 }

@@ -5,34 +5,38 @@ import { migrate } from './db/migrate.js';
 import { seedDemoArticle } from './demo/seed.js';
 import { loadReference } from './reference/load.js';
 import { WorkbenchError } from './errors.js';
+import { createServiceContext } from './services/context.js';
+import { workerReviewer } from './services/reviewer.js';
 
 /** Opens the database, migrates it, loads the demo article into an empty one, and serves. */
-function start(): void {
+async function start(): Promise<void> {
   const config = loadConfig();
-  const db = openDatabase(config.dbFile);
+  const db = openDatabase(config.dbFile, config.busyTimeoutMs);
   const applied = migrate(db);
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
   const reference = loadReference({ termbase: config.termbaseFile });
-  const demoId = seedDemoArticle(db, reference);
+  // Checks and rendering of changed articles run in worker threads, off the event loop.
+  const reviewer = workerReviewer({ termbaseFile: config.termbaseFile, ...config.review });
+  const demoId = await seedDemoArticle(createServiceContext(db, reference, reviewer));
   if (demoId !== undefined) console.log(`Loaded the demo article (${demoId}).`);
 
-  const server = createApp({ db, config, reference }).listen(config.port, () => {
+  const server = createApp({ db, config, reference, reviewer }).listen(config.port, () => {
     console.log(`Workbench on http://localhost:${config.port} (database ${config.dbFile})`);
   });
   const stop = () => {
     server.close(() => {
-      db.close();
-      process.exit(0);
+      void reviewer.close().then(() => {
+        db.close();
+        process.exit(0);
+      });
     });
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-try {
-  start();
-} catch (error) {
+start().catch((error: unknown) => {
   if (!(error instanceof WorkbenchError)) throw error;
   console.error(`workbench: ${error.message}`);
   process.exitCode = error.exitCode;
-}
+});

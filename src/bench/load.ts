@@ -30,12 +30,11 @@ import { ERROR_CATEGORIES, type ErrorCategory } from '../checks/types.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
-import { createRepositories } from '../db/repositories/index.js';
 import type { Role } from '../db/repositories/users.js';
 import { SESSION_COOKIE } from '../middleware/session.js';
 import { loadReference } from '../reference/load.js';
 import { startSession } from '../services/accounts.js';
-import type { ServiceContext } from '../services/context.js';
+import { createServiceContext } from '../services/context.js';
 import { importArticle } from '../services/import.js';
 import { ChildServer, freePort, inScratchDir, SERVER_SCRIPT, type ChildExit } from './child-server.js';
 import { DEFAULT_SEED, generateArticle } from './corpus-generator.js';
@@ -112,11 +111,11 @@ export interface Fixture {
 const keyOf = (articleId: number, idx: number) => `${articleId}/${idx}`;
 
 /** Imports the articles (article i as generateCorpus makes it), creates the two accounts with a session each, and picks the hot passages. */
-export function prepareDatabase(dbFile: string, options: LoadOptions): Fixture {
+export async function prepareDatabase(dbFile: string, options: LoadOptions): Promise<Fixture> {
   const db = openDatabase(dbFile);
   try {
     migrate(db);
-    const ctx: ServiceContext = { repos: createRepositories(db), reference: loadReference(), now: () => new Date().toISOString() };
+    const ctx = createServiceContext(db, loadReference());
     const policy = loadConfig().session;
     // Signed in as after a login: a session row with its CSRF token, the token the forms carry.
     const accounts = (['editor', 'translator'] as const).map((role): Account => {
@@ -129,7 +128,7 @@ export function prepareDatabase(dbFile: string, options: LoadOptions): Fixture {
     for (let i = 0; i < options.articles; i++) {
       const { text } = generateArticle(deriveSeed(options.seed, i), options.meanLength);
       fixture.bytes += Buffer.byteLength(text);
-      const { id } = importArticle(ctx, { text, targetLang: 'en' });
+      const { id } = await importArticle(ctx, { text, targetLang: 'en' });
       fixture.ids.push(id);
       for (const p of ctx.repos.passages.ofArticle(id)) {
         const ref = { articleId: id, idx: p.idx, key: keyOf(id, p.idx), aiText: p.aiText };
@@ -509,7 +508,7 @@ export async function runLoad(options: LoadOptions, run: LoadRun = {}): Promise<
   try {
     const dbFile = join(dir, 'workbench.sqlite');
     progress(`load: importing ${options.articles} generated articles into ${dbFile}…`);
-    const fixture = prepareDatabase(dbFile, options);
+    const fixture = await prepareDatabase(dbFile, options);
     server = new ChildServer(run.serverScript ?? SERVER_SCRIPT, await freePort(), { WORKBENCH_DB: dbFile }, fixture.accounts[0]!.cookie);
     started.push(server);
     await server.ready('/healthz');

@@ -22,6 +22,17 @@ export class Stopwatch {
     this.wallMs += performance.now() - wallStart;
     return result;
   }
+
+  /** As time, for work that finishes in a promise; nothing else may run meanwhile, or its time counts too. */
+  async timeAsync<T>(fn: () => Promise<T>): Promise<T> {
+    const wallStart = performance.now();
+    const cpuStart = process.cpuUsage();
+    const result = await fn();
+    const cpu = process.cpuUsage(cpuStart);
+    this.cpuMs += (cpu.user + cpu.system) / 1000;
+    this.wallMs += performance.now() - wallStart;
+    return result;
+  }
 }
 
 /**

@@ -21,13 +21,12 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { openDatabase } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
-import { createRepositories } from '../db/repositories/index.js';
 import { loadReference } from '../reference/load.js';
 import { loadConfig } from '../config.js';
 import { SESSION_COOKIE } from '../middleware/session.js';
 import { startSession } from '../services/accounts.js';
 import { PAGE_SIZE } from '../services/articles.js';
-import type { ServiceContext } from '../services/context.js';
+import { createServiceContext } from '../services/context.js';
 import { importArticle } from '../services/import.js';
 import { ChildServer, freePort, inScratchDir, SERVER_SCRIPT } from './child-server.js';
 import { DEFAULT_SEED, generateArticle } from './corpus-generator.js';
@@ -67,11 +66,11 @@ interface ImportedCorpus {
 }
 
 /** Generates the articles one at a time (article i as generateCorpus makes it) and imports each through the import service. */
-function importCorpus(dbFile: string, options: Options): ImportedCorpus {
+async function importCorpus(dbFile: string, options: Options): Promise<ImportedCorpus> {
   const db = openDatabase(dbFile);
   try {
     migrate(db);
-    const ctx: ServiceContext = { repos: createRepositories(db), reference: loadReference(), now: () => new Date().toISOString() };
+    const ctx = createServiceContext(db, loadReference());
     // Pages need a signed-in user: an editor with a session, as after a login.
     const editor = ctx.repos.users.insert({ name: 'bench-editor', role: 'editor', passwordHash: 'not-a-hash', now: ctx.now() });
     const cookie = `${SESSION_COOKIE}=${startSession(ctx, editor, randomBytes(16).toString('hex'), loadConfig().session)}`;
@@ -79,7 +78,7 @@ function importCorpus(dbFile: string, options: Options): ImportedCorpus {
     for (let i = 0; i < options.articles; i++) {
       const { text } = generateArticle(deriveSeed(options.seed, i), options.meanLength);
       imported.bytes += Buffer.byteLength(text);
-      const { id, findings } = imported.clock.time(() => importArticle(ctx, { text, targetLang: 'en' }));
+      const { id, findings } = await imported.clock.timeAsync(() => importArticle(ctx, { text, targetLang: 'en' }));
       imported.ids.push(id);
       imported.findings += findings.length;
     }
@@ -286,7 +285,7 @@ async function main(): Promise<void> {
   await inScratchDir('workbench-web-bench-', async (dir, servers) => {
     const dbFile = join(dir, 'workbench.sqlite');
     process.stderr.write(`web bench: importing ${count(options.articles)} generated articles into ${dbFile}…\n`);
-    const corpus = importCorpus(dbFile, options);
+    const corpus = await importCorpus(dbFile, options);
 
     const articlePaths = mulberry32(options.seed).shuffled(corpus.ids).map((id) => `/articles/${id}`);
     const started = await startServers(dir, dbFile, corpus.cookie, articlePaths, servers);

@@ -1,11 +1,10 @@
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
-import { createRepositories } from '../db/repositories/index.js';
 import { InputError } from '../errors.js';
 import { loadReference } from '../reference/load.js';
 import { createApiToken, createUser, parseRole } from '../services/accounts.js';
-import type { ServiceContext } from '../services/context.js';
+import { createServiceContext, type ServiceContext } from '../services/context.js';
 import type { CliIO } from './io.js';
 
 /** Runs fn with the services over WORKBENCH_DB, migrated, and closes the database after. */
@@ -13,7 +12,7 @@ async function withServices<T>(fn: (ctx: ServiceContext) => Promise<T> | T): Pro
   const db = openDatabase(loadConfig().dbFile);
   try {
     migrate(db);
-    return await fn({ repos: createRepositories(db), reference: loadReference(), now: () => new Date().toISOString() });
+    return await fn(createServiceContext(db, loadReference()));
   } finally {
     db.close();
   }

@@ -3,11 +3,10 @@ import { extname, join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
-import { createRepositories } from '../db/repositories/index.js';
 import { InputError, UsageError, WorkbenchError } from '../errors.js';
 import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
 import type { ReferenceData } from '../reference/index.js';
-import type { ServiceContext } from '../services/context.js';
+import { createServiceContext } from '../services/context.js';
 import { importArticle } from '../services/import.js';
 import type { CliIO } from './io.js';
 
@@ -53,12 +52,12 @@ export async function importFiles(path: string, options: ImportOptions, referenc
   const db = openDatabase(loadConfig().dbFile);
   try {
     migrate(db);
-    const ctx: ServiceContext = { repos: createRepositories(db), reference, now: () => new Date().toISOString() };
+    const ctx = createServiceContext(db, reference);
     let failed = 0;
     for (const [i, file] of files.entries()) {
       try {
         const text = await extractText(file, await readBytes(file));
-        const { id, findings } = importArticle(ctx, { text, title: options.title, source, sourceLang: options.sourceLang, targetLang: options.targetLang, externalId: options.externalId });
+        const { id, findings } = await importArticle(ctx, { text, title: options.title, source, sourceLang: options.sourceLang, targetLang: options.targetLang, externalId: options.externalId });
         io.stdout(`${id}\n`);
         if (directory) io.stderr(`[${i + 1}/${files.length}] ${file} → article ${id} (${findings.length} finding${findings.length === 1 ? '' : 's'})\n`);
       } catch (error) {

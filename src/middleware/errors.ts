@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import multer from 'multer';
 import { WorkbenchError } from '../errors.js';
-import { NotFoundError } from '../services/errors.js';
+import { BusyError, NotFoundError } from '../services/errors.js';
 
 interface HttpFailure {
   status: number;
@@ -17,7 +17,14 @@ function isExposedHttpError(error: unknown): error is { status: number; message:
   return typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true;
 }
 
+/** SQLite gave up waiting for another process's write (better-sqlite3 raises SqliteError with this code). */
+function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
+}
+
 function describe(error: unknown): HttpFailure {
+  if (isDatabaseBusy(error)) error = new BusyError();
   if (error instanceof WorkbenchError) {
     const details = (error as { details?: unknown }).details;
     return { status: error.status, message: error.message, ...(details === undefined ? {} : { details }) };
@@ -45,6 +52,8 @@ export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler
     const failure = describe(error);
     if (failure.status >= 500) log(error);
     res.status(failure.status);
+    // Nothing was stored; the same request may be sent again in a moment.
+    if (failure.status === 503) res.set('Retry-After', '1');
     if (wantsJson(req)) res.json({ error: failure });
     else res.render('errors/error', { title: `Error ${failure.status}`, status: failure.status, message: failure.message });
   };

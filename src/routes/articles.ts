@@ -95,7 +95,7 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
         sourceLang: form.sourceLang,
         targetLang: form.targetLang,
       };
-      const { id } = importArticle(ctx, input);
+      const { id } = await importArticle(ctx, input);
       res.redirect(303, `/articles/${id}`);
     } catch (error) {
       // A problem with what was submitted re-renders the form with the values kept.
@@ -104,8 +104,8 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
     }
   });
 
-  router.get('/articles/:id', authorize('view'), (req, res) => {
-    const { article, fragments } = reviewArticle(ctx, idParam(req.params.id));
+  router.get('/articles/:id', authorize('view'), async (req, res) => {
+    const { article, fragments } = await reviewArticle(ctx, idParam(req.params.id));
     const token = storedChunk(res.locals.csrfToken as string);
     const fills = new Map([
       [PASSAGES_MARK, fillTemplate(fragments.passages, token)],

@@ -22,30 +22,30 @@ export function findingsRouter(ctx: ServiceContext): Router {
   router.use('/articles/:id/groups', authorize('review'));
   router.use('/articles/:id/checks', authorize('review'));
 
-  router.post('/articles/:id/findings/:fingerprint/apply', (req, res) => {
+  router.post('/articles/:id/findings/:fingerprint/apply', async (req, res) => {
     const id = idParam(req.params.id);
-    applyFinding(ctx, signedInUser(req), id, req.params.fingerprint, suggestionIndex(field(req.body, 'suggestion')));
+    await applyFinding(ctx, signedInUser(req), id, req.params.fingerprint, suggestionIndex(field(req.body, 'suggestion')));
     res.redirect(303, reviewUrl(id));
   });
 
-  router.post('/articles/:id/findings/:fingerprint/dismiss', (req, res) => {
+  router.post('/articles/:id/findings/:fingerprint/dismiss', async (req, res) => {
     const id = idParam(req.params.id);
-    dismissFinding(ctx, id, req.params.fingerprint, field(req.body, 'reason'));
+    await dismissFinding(ctx, id, req.params.fingerprint, field(req.body, 'reason'));
     res.redirect(303, reviewUrl(id));
   });
 
-  router.post('/articles/:id/groups/apply', (req, res) => {
+  router.post('/articles/:id/groups/apply', async (req, res) => {
     const id = idParam(req.params.id);
     const group = field(req.body, 'group');
     const spelling = field(req.body, 'spelling');
     if (!group || !spelling) throw new ValidationError('Choose the spelling to use.');
-    applyGroupSpelling(ctx, signedInUser(req), id, group, spelling);
+    await applyGroupSpelling(ctx, signedInUser(req), id, group, spelling);
     res.redirect(303, reviewUrl(id));
   });
 
-  router.post('/articles/:id/checks/:check/dismiss', (req, res) => {
+  router.post('/articles/:id/checks/:check/dismiss', async (req, res) => {
     const id = idParam(req.params.id);
-    dismissCheck(ctx, id, req.params.check, field(req.body, 'reason'));
+    await dismissCheck(ctx, id, req.params.check, field(req.body, 'reason'));
     res.redirect(303, reviewUrl(id));
   });
 

@@ -25,7 +25,7 @@ export function passagesRouter(ctx: ServiceContext): Router {
     renderEditPage(res, idParam(req.params.id), idParam(req.params.idx, 'passage'), null);
   });
 
-  router.post('/articles/:id/passages/:idx', (req, res) => {
+  router.post('/articles/:id/passages/:idx', async (req, res) => {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     const text = field(req.body, 'text');
@@ -33,7 +33,7 @@ export function passagesRouter(ctx: ServiceContext): Router {
     const version = baseVersion(req.body);
     const category = parseCategory(field(req.body, 'category'));
     try {
-      editPassage(ctx, signedInUser(req), id, idx, text, version, category);
+      await editPassage(ctx, signedInUser(req), id, idx, text, version, category);
     } catch (error) {
       if (!(error instanceof StaleEditError)) throw error;
       res.status(409);
@@ -42,24 +42,24 @@ export function passagesRouter(ctx: ServiceContext): Router {
     res.redirect(303, reviewUrl(id, `p-${idx}`));
   });
 
-  router.post('/articles/:id/passages/:idx/revert', (req, res) => {
+  router.post('/articles/:id/passages/:idx/revert', async (req, res) => {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
-    revertPassage(ctx, signedInUser(req), id, idx, baseVersion(req.body));
+    await revertPassage(ctx, signedInUser(req), id, idx, baseVersion(req.body));
     res.redirect(303, reviewUrl(id, `p-${idx}`));
   });
 
-  router.post('/articles/:id/passages/:idx/confirm', (req, res) => {
+  router.post('/articles/:id/passages/:idx/confirm', async (req, res) => {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
-    confirmPassage(ctx, id, idx, baseVersion(req.body));
+    await confirmPassage(ctx, id, idx, baseVersion(req.body));
     res.redirect(303, reviewUrl(id, `p-${idx}`));
   });
 
-  router.post('/articles/:id/passages/:idx/comments', (req, res) => {
+  router.post('/articles/:id/passages/:idx/comments', async (req, res) => {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
-    addComment(ctx, signedInUser(req), id, idx, field(req.body, 'body') ?? '');
+    await addComment(ctx, signedInUser(req), id, idx, field(req.body, 'body') ?? '');
     res.redirect(303, `/articles/${id}/passages/${idx}/edit#comments`);
   });
 
@@ -68,9 +68,9 @@ export function passagesRouter(ctx: ServiceContext): Router {
     res.render('articles/history', { title: `History · ${history.article.title}`, ...history, categories: ERROR_CATEGORIES });
   });
 
-  router.post('/articles/:id/history/:event/restore', authorize('review'), (req, res) => {
+  router.post('/articles/:id/history/:event/restore', authorize('review'), async (req, res) => {
     const id = idParam(req.params.id);
-    const idx = restorePassage(ctx, signedInUser(req), id, idParam(req.params.event, 'change'), baseVersion(req.body));
+    const idx = await restorePassage(ctx, signedInUser(req), id, idParam(req.params.event, 'change'), baseVersion(req.body));
     res.redirect(303, reviewUrl(id, `p-${idx}`));
   });
 

@@ -36,17 +36,17 @@ export function reviewFlowRouter(ctx: ServiceContext): Router {
   /** Back to where the editor decided: the queue, or the passage on the article page. */
   const afterDecision = (body: unknown, id: number, idx: number) => (field(body, 'back') === 'queue' ? '/queue' : `/articles/${id}#p-${idx}`);
 
-  router.post('/articles/:id/passages/:idx/approve', authorize('approve'), (req, res) => {
+  router.post('/articles/:id/passages/:idx/approve', authorize('approve'), async (req, res) => {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
-    approveProposal(ctx, id, idx, baseVersion(req.body));
+    await approveProposal(ctx, id, idx, baseVersion(req.body));
     res.redirect(303, afterDecision(req.body, id, idx));
   });
 
-  router.post('/articles/:id/passages/:idx/reject', authorize('approve'), (req, res) => {
+  router.post('/articles/:id/passages/:idx/reject', authorize('approve'), async (req, res) => {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
-    rejectProposal(ctx, signedInUser(req), id, idx, baseVersion(req.body), field(req.body, 'comment'));
+    await rejectProposal(ctx, signedInUser(req), id, idx, baseVersion(req.body), field(req.body, 'comment'));
     res.redirect(303, afterDecision(req.body, id, idx));
   });
 

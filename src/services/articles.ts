@@ -38,10 +38,10 @@ export interface ReviewView {
 }
 
 /** Everything the article page shows: the article's summary row and its stored fragments. Nothing is checked or diffed here. */
-export function reviewArticle(ctx: ServiceContext, id: number): ReviewView {
+export async function reviewArticle(ctx: ServiceContext, id: number): Promise<ReviewView> {
   const found = ctx.repos.articles.findForReview(id);
   if (!found) throw new NotFoundError(`There is no article ${id}.`);
-  return { article: found.summary, fragments: currentReviewFragments(ctx, found.summary, found.fragments) };
+  return { article: found.summary, fragments: await currentReviewFragments(ctx, id, found.fragments) };
 }
 
 export interface PassageEditView {

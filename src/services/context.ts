@@ -1,6 +1,8 @@
-import type { Repositories } from '../db/repositories/index.js';
+import type { Db } from '../db/connection.js';
+import { createRepositories, type Repositories } from '../db/repositories/index.js';
 import type { Role } from '../db/repositories/users.js';
 import type { ReferenceData } from '../reference/index.js';
+import { inProcessReviewer, type Reviewer } from './reviewer.js';
 
 /** Who makes a change: the signed-in user or the API token's; the role decides whether it is proposed or approved. */
 export interface Actor {
@@ -8,9 +10,16 @@ export interface Actor {
   role: Role;
 }
 
-/** What every service needs: the query layer, the reference data the checks use, a clock. */
+/** What every service needs: the query layer, the reference data the checks use, who checks changed articles, a clock. */
 export interface ServiceContext {
   repos: Repositories;
   reference: ReferenceData;
+  /** Checks and renders changed articles: worker threads in the server, this thread elsewhere. */
+  reviewer: Reviewer;
   now: () => string;
+}
+
+/** A context over an open database, reviewing on this thread unless a reviewer is given. */
+export function createServiceContext(db: Db, reference: ReferenceData, reviewer: Reviewer = inProcessReviewer(reference)): ServiceContext {
+  return { repos: createRepositories(db), reference, reviewer, now: () => new Date().toISOString() };
 }

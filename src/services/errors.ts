@@ -34,3 +34,21 @@ export class ForbiddenError extends WorkbenchError {
     super(message, 403);
   }
 }
+
+/** Checking and rendering an article would cost more than the server gives one change: the change is refused, nothing stored changes. */
+export class ReviewTooCostlyError extends WorkbenchError {
+  constructor(what: string) {
+    super(
+      `This change was not saved: checking the article ${what}, more than one change may take. ` +
+        'Look for a very long passage or text repeated many times (a wall of punctuation, a word looped by the translator) and shorten it.',
+      422,
+    );
+  }
+}
+
+/** The database stayed busy (another process writing) or the article kept changing: nothing was stored, and the same request may simply be sent again. */
+export class BusyError extends WorkbenchError {
+  constructor(message = 'The workbench is busy storing other changes; nothing was saved. Try again in a moment.') {
+    super(message, 503);
+  }
+}

@@ -1,11 +1,9 @@
 import type { StoredFinding } from '../db/repositories/findings.js';
-import type { StoredPassage } from '../db/repositories/passages.js';
 import { detectLanguage } from '../text/language.js';
-import { checkArticle } from './check-article.js';
+import { commitChange, prepareArticleChange, storeReview, type PreparedChange } from './article-change.js';
 import type { Actor, ServiceContext } from './context.js';
 import { ValidationError } from './errors.js';
 import { carryOver, splitPassages } from './passage-layout.js';
-import { storeReviewFragments } from './review-fragments.js';
 
 export interface ImportInput {
   text: string;
@@ -51,12 +49,15 @@ function titleOf(given: string | undefined, text: string): string {
 }
 
 /**
- * Stores an article with its passages and the findings of its first check, in one transaction;
- * or, for an external id already imported, updates that article: unchanged passages keep their
- * corrections, corrections of changed passages are kept and marked for re-review
- * (passage-layout.ts carryOver), comments and history follow their passages.
+ * Stores an article with its passages and the findings of its first check; or, for an external
+ * id already imported, updates that article: unchanged passages keep their corrections,
+ * corrections of changed passages are kept and marked for re-review (passage-layout.ts
+ * carryOver), comments and history follow their passages. Checked off the event loop like every
+ * change (article-change.ts). A new article's id is chosen before its page is rendered with it,
+ * so imports in this process are queued one after another; one from another process may make
+ * an import start again.
  */
-export function importArticle(ctx: ServiceContext, input: ImportInput): ImportResult {
+export async function importArticle(ctx: ServiceContext, input: ImportInput): Promise<ImportResult> {
   const aiText = normalise(input.text);
   if (aiText.trim() === '') throw new ValidationError('The article text is empty.');
   const targetLang = languageCode(input.targetLang, 'translation') ?? 'en';
@@ -66,30 +67,51 @@ export function importArticle(ctx: ServiceContext, input: ImportInput): ImportRe
   const externalId = input.externalId?.trim() || null;
   if (externalId !== null && !EXTERNAL_ID.test(externalId)) throw new ValidationError('An external id is 1 to 200 letters, digits and . _ : / -.');
   const fresh = splitPassages(aiText, sourceText);
-  const article = { title: titleOf(input.title, aiText), targetLang, sourceLang, sourceText, aiText, now: ctx.now() };
+  const languages = { targetLang, sourceLang, sourceText };
+  const fields = { title: titleOf(input.title, aiText), ...languages, aiText };
   const { repos } = ctx;
-  return repos.transaction(() => {
+  type Stored = Omit<ImportResult, 'findings'>;
+
+  const prepareNew = (): PreparedChange<Stored> => {
+    const id = repos.articles.nextId();
+    const passages = fresh.map((p) => ({ ...p, approvedText: p.correctedText, version: 1, needsReview: false }));
+    return {
+      state: { article: { id, ...languages }, passages, dismissals: new Map(), comments: new Map() },
+      store: (reviewed) => {
+        if (repos.articles.exists(id) || (externalId !== null && repos.articles.idOfExternal(externalId) !== undefined)) return undefined;
+        repos.articles.insert(id, { ...fields, externalId, now: ctx.now() });
+        repos.passages.insertAll(id, fresh);
+        storeReview(ctx, id, reviewed, null);
+        return { result: { id, created: true } };
+      },
+    };
+  };
+
+  const prepareUpdate = (id: number): PreparedChange<Stored> =>
+    prepareArticleChange(ctx, id, (snapshot) => {
+      const carried = carryOver(snapshot.passages, fresh);
+      const comments = new Map<number, number>();
+      for (const [idx, count] of snapshot.comments) {
+        const moved = carried.newIndex[idx] ?? -1;
+        if (moved >= 0) comments.set(moved, count);
+      }
+      return {
+        state: { article: { id, ...languages }, passages: carried.passages, dismissals: snapshot.dismissals, comments },
+        touches: false,
+        record: (now) => {
+          repos.articles.update(id, { ...fields, now });
+          repos.passages.replaceAll(id, carried.passages);
+          repos.passageEvents.remap(id, carried.newIndex);
+          repos.passageComments.remap(id, carried.newIndex);
+          repos.articleEvents.insert({ articleId: id, userId: input.actor?.id ?? null, kind: 'reimported', comment: null, now });
+          return { id, created: false };
+        },
+      };
+    });
+
+  const { id, created } = await commitChange<Stored>(ctx, 'import', () => {
     const known = externalId === null ? undefined : repos.articles.idOfExternal(externalId);
-    let id: number;
-    let passages: StoredPassage[];
-    if (known === undefined) {
-      id = repos.articles.insert({ ...article, externalId });
-      repos.passages.insertAll(id, fresh);
-      passages = fresh.map((p) => ({ ...p, approvedText: p.correctedText, version: 1, needsReview: false }));
-    } else {
-      id = known;
-      const carried = carryOver(repos.passages.ofArticle(id), fresh);
-      passages = carried.passages;
-      repos.articles.update(id, article);
-      repos.passages.replaceAll(id, passages);
-      repos.passageEvents.remap(id, carried.newIndex);
-      repos.passageComments.remap(id, carried.newIndex);
-      repos.articleEvents.insert({ articleId: id, userId: input.actor?.id ?? null, kind: 'reimported', comment: null, now: article.now });
-    }
-    repos.findings.replace(id, checkArticle({ targetLang, sourceLang, sourceText }, passages, ctx.reference));
-    repos.articles.recount(id);
-    const findings = repos.findings.ofArticle(id);
-    storeReviewFragments(ctx, { id, targetLang, sourceLang, sourceText }, passages, findings);
-    return { id, findings, created: known === undefined };
+    return known === undefined ? prepareNew() : prepareUpdate(known);
   });
+  return { id, created, findings: repos.findings.ofArticle(id) };
 }

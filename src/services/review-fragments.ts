@@ -1,14 +1,8 @@
-import type { Article, ArticleSummary } from '../db/repositories/articles.js';
 import type { StoredReviewFragments } from '../db/repositories/review-fragments.js';
-import { compressTemplate, parseTemplate, serializeTemplate, TEMPLATE_FORMAT, type CompressedTemplate } from '../lib/http/gzip-assembly.js';
-import { TOKEN_SLOT, TOKEN_SLOT_BYTES } from '../render/compile.js';
-import { RENDER_KEY, renderReviewFragments } from '../render/review-fragments.js';
+import { parseTemplate, type CompressedTemplate } from '../lib/http/gzip-assembly.js';
+import { changeArticle } from './article-change.js';
 import type { ServiceContext } from './context.js';
-import type { StoredPassage } from '../db/repositories/passages.js';
-import type { StoredFinding } from '../db/repositories/findings.js';
-
-/** The templates, the stored form and the token size a row was made with: a row with another key is rendered again. */
-const STORED_KEY = `${RENDER_KEY}.${TEMPLATE_FORMAT}.${TOKEN_SLOT_BYTES}`;
+import { STORED_RENDER_KEY } from './review-state.js';
 
 /** The review page's passages and findings panel, compressed, with TOKEN_SLOT where each form's token goes. */
 export interface ReviewFragments {
@@ -17,37 +11,13 @@ export interface ReviewFragments {
 }
 
 /**
- * Renders and stores the review page's passages and findings panel from the article's stored
- * findings (read here unless the caller has just read them) and comments. Call inside the
- * transaction that changed them, after storing them.
+ * The stored fragments of an article (as read with it). When the templates changed since they
+ * were stored, the article is reviewed and stored again first, like a change that leaves its
+ * text as it is.
  */
-export function storeReviewFragments(
-  ctx: ServiceContext,
-  article: Pick<Article, 'id' | 'targetLang' | 'sourceLang' | 'sourceText'>,
-  passages: readonly StoredPassage[],
-  findings: readonly StoredFinding[] = ctx.repos.findings.ofArticle(article.id),
-): ReviewFragments {
-  const { passagesHtml, findingsHtml } = renderReviewFragments(
-    { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null },
-    passages,
-    findings,
-    ctx.repos.passageComments.counts(article.id),
-  );
-  const fragments = { passages: compressTemplate(passagesHtml, TOKEN_SLOT, TOKEN_SLOT_BYTES), findings: compressTemplate(findingsHtml, TOKEN_SLOT, TOKEN_SLOT_BYTES) };
-  ctx.repos.reviewFragments.save(article.id, {
-    renderKey: STORED_KEY,
-    passages: serializeTemplate(fragments.passages),
-    findings: serializeTemplate(fragments.findings),
-  });
-  return fragments;
-}
-
-/** The stored fragments of an article (as read with it), rendered again first when the templates changed since. */
-export function currentReviewFragments(ctx: ServiceContext, summary: ArticleSummary, stored: StoredReviewFragments | undefined): ReviewFragments {
-  if (stored?.renderKey === STORED_KEY) return { passages: parseTemplate(stored.passages), findings: parseTemplate(stored.findings) };
-  const { repos } = ctx;
-  return repos.transaction(() => {
-    const article = repos.articles.find(summary.id)!;
-    return storeReviewFragments(ctx, article, repos.passages.ofArticle(article.id));
-  });
+export async function currentReviewFragments(ctx: ServiceContext, articleId: number, stored: StoredReviewFragments | undefined): Promise<ReviewFragments> {
+  if (stored?.renderKey === STORED_RENDER_KEY) return { passages: parseTemplate(stored.passages), findings: parseTemplate(stored.findings) };
+  await changeArticle(ctx, articleId, (snapshot) => ({ state: snapshot, touches: false, record: () => {} }));
+  const fresh = ctx.repos.reviewFragments.find(articleId)!;
+  return { passages: parseTemplate(fresh.passages), findings: parseTemplate(fresh.findings) };
 }

@@ -6,8 +6,7 @@ import type { StoredPassage } from '../db/repositories/passages.js';
 import type { Actor, ServiceContext } from './context.js';
 import { ConflictError, NotFoundError, StaleEditError, ValidationError } from './errors.js';
 import { applyArticleEdits, correctedArticle } from './passage-layout.js';
-import { recheckArticle, storeCorrections, type Change } from './recheck.js';
-import { storeReviewFragments } from './review-fragments.js';
+import { changeArticle, correctionsChange, type ArticleChange, type ArticleSnapshot, type Change } from './article-change.js';
 
 const MAX_REASON = 500;
 
@@ -24,16 +23,25 @@ export function requireSummary(ctx: ServiceContext, id: number): ArticleSummary 
   return article;
 }
 
-function requireFinding(ctx: ServiceContext, article: Article, fingerprint: string): StoredFinding {
-  const finding = ctx.repos.findings.find(article.id, fingerprint);
+function requireFinding(ctx: ServiceContext, articleId: number, fingerprint: string): StoredFinding {
+  const finding = ctx.repos.findings.find(articleId, fingerprint);
   // A finding disappears when an earlier change fixed it; a stale page asks for it again.
   if (!finding) throw new NotFoundError('That finding is no longer reported; the text may have changed since the page was loaded.');
   return finding;
 }
 
-function applyEditsToArticle(ctx: ServiceContext, article: Article, edits: readonly TextEdit[], change: Change): void {
-  const passages = ctx.repos.passages.ofArticle(article.id);
-  storeCorrections(ctx, article, applyArticleEdits(passages, edits), change);
+/**
+ * The corrections a set of edits of the article text makes. An editor's one-click change applies
+ * to the approved text, so it is refused on a passage whose translator's proposal still waits:
+ * the finding's offsets are in the working text, which holds the unapproved proposal.
+ */
+function editsAsCorrections(snapshot: ArticleSnapshot, actor: Actor, edits: readonly TextEdit[]): Map<number, string> {
+  const corrections = applyArticleEdits(snapshot.passages, edits);
+  if (actor.role !== 'translator') {
+    const waiting = snapshot.passages.find((p) => corrections.has(p.idx) && p.correctedText !== p.approvedText);
+    if (waiting) throw new ConflictError(`A proposed correction waits on passage ${waiting.idx + 1}: approve or reject it first, then apply this.`);
+  }
+  return corrections;
 }
 
 /** A correction made from a finding fixes the kind of error its check looks for. */
@@ -55,62 +63,74 @@ function cleanReason(reason: string | undefined): string {
 }
 
 /** Applies a finding's fix, or the suggestion at `suggestion` (an index) when given. */
-export function applyFinding(ctx: ServiceContext, actor: Actor, articleId: number, fingerprint: string, suggestion?: number): void {
-  const article = requireArticle(ctx, articleId);
-  const finding = requireFinding(ctx, article, fingerprint);
-  const edit = suggestion === undefined ? finding.fix : finding.suggestions[suggestion]?.edit;
-  if (!edit) throw new ValidationError(suggestion === undefined ? 'This finding has no fix to apply.' : 'There is no such suggestion.');
-  applyEditsToArticle(ctx, article, [edit], { actor, kind: 'fix', category: categoryOf(finding) });
+export function applyFinding(ctx: ServiceContext, actor: Actor, articleId: number, fingerprint: string, suggestion?: number): Promise<void> {
+  return changeArticle(ctx, articleId, (snapshot) => {
+    const finding = requireFinding(ctx, articleId, fingerprint);
+    const edit = suggestion === undefined ? finding.fix : finding.suggestions[suggestion]?.edit;
+    if (!edit) throw new ValidationError(suggestion === undefined ? 'This finding has no fix to apply.' : 'There is no such suggestion.');
+    return correctionsChange(ctx, snapshot, editsAsCorrections(snapshot, actor, [edit]), { actor, kind: 'fix', category: categoryOf(finding) });
+  });
 }
 
 /** Uses one spelling of an inconsistency group for every occurrence of the group's spellings. */
-export function applyGroupSpelling(ctx: ServiceContext, actor: Actor, articleId: number, group: string, spelling: string): void {
-  const article = requireArticle(ctx, articleId);
-  const members = ctx.repos.findings.ofArticle(article.id).filter((f) => f.group === group);
-  const alternatives = new Set(members.flatMap((f) => f.alternatives));
-  if (alternatives.size === 0) throw new NotFoundError('That group of findings is no longer reported.');
-  if (!alternatives.has(spelling)) throw new ValidationError(`“${spelling}” is not one of the spellings in this group.`);
-  const others = [...alternatives].filter((a) => a !== spelling).sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\d])(?:${others.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}\\d])`, 'gu');
-  const { text } = correctedArticle(ctx.repos.passages.ofArticle(article.id));
-  const edits = [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: spelling }));
-  applyEditsToArticle(ctx, article, edits, { actor, kind: 'spelling', category: categoryOf(members[0]!) });
+export function applyGroupSpelling(ctx: ServiceContext, actor: Actor, articleId: number, group: string, spelling: string): Promise<void> {
+  return changeArticle(ctx, articleId, (snapshot) => {
+    const members = ctx.repos.findings.ofArticle(articleId).filter((f) => f.group === group);
+    const alternatives = new Set(members.flatMap((f) => f.alternatives));
+    if (alternatives.size === 0) throw new NotFoundError('That group of findings is no longer reported.');
+    if (!alternatives.has(spelling)) throw new ValidationError(`“${spelling}” is not one of the spellings in this group.`);
+    const others = [...alternatives].filter((a) => a !== spelling).sort((a, b) => b.length - a.length);
+    const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\d])(?:${others.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}\\d])`, 'gu');
+    const { text } = correctedArticle(snapshot.passages);
+    const edits = [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: spelling }));
+    return correctionsChange(ctx, snapshot, editsAsCorrections(snapshot, actor, edits), { actor, kind: 'spelling', category: categoryOf(members[0]!) });
+  });
 }
 
-/** Dismisses one finding; the dismissal is kept by fingerprint and survives re-checks. */
-export function dismissFinding(ctx: ServiceContext, articleId: number, fingerprint: string, reason?: string): void {
-  const article = requireArticle(ctx, articleId);
-  const finding = requireFinding(ctx, article, fingerprint);
-  ctx.repos.transaction(() => {
-    ctx.repos.dismissals.save(article.id, { fingerprint, check: finding.check, reason: cleanReason(reason) }, ctx.now());
-    recheckArticle(ctx, article);
-  });
+/** Dismissals of open findings as a change; a dismissal is kept by fingerprint and survives re-checks. */
+function dismissalsChange(ctx: ServiceContext, snapshot: ArticleSnapshot, findings: readonly StoredFinding[], reason: string): ArticleChange<number> {
+  const dismissals = new Map(snapshot.dismissals);
+  for (const f of findings) dismissals.set(f.fingerprint, reason);
+  return {
+    state: { ...snapshot, dismissals },
+    touches: true,
+    record: (now) => {
+      for (const f of findings) ctx.repos.dismissals.save(snapshot.article.id, { fingerprint: f.fingerprint, check: f.check, reason }, now);
+      return findings.length;
+    },
+  };
+}
+
+/** Dismisses one finding. */
+export async function dismissFinding(ctx: ServiceContext, articleId: number, fingerprint: string, reason?: string): Promise<void> {
+  await changeArticle(ctx, articleId, (snapshot) => dismissalsChange(ctx, snapshot, [requireFinding(ctx, articleId, fingerprint)], cleanReason(reason)));
 }
 
 /** Dismisses every open finding of one check in the article. Returns how many. */
-export function dismissCheck(ctx: ServiceContext, articleId: number, check: string, reason?: string): number {
-  const article = requireArticle(ctx, articleId);
-  const open = ctx.repos.findings.ofArticle(article.id).filter((f) => f.check === check && !f.dismissed);
-  if (open.length === 0) throw new NotFoundError(`There are no open ${check} findings in this article.`);
-  ctx.repos.transaction(() => {
-    for (const f of open) ctx.repos.dismissals.save(article.id, { fingerprint: f.fingerprint, check, reason: cleanReason(reason) }, ctx.now());
-    recheckArticle(ctx, article);
+export function dismissCheck(ctx: ServiceContext, articleId: number, check: string, reason?: string): Promise<number> {
+  return changeArticle(ctx, articleId, (snapshot) => {
+    const open = ctx.repos.findings.ofArticle(articleId).filter((f) => f.check === check && !f.dismissed);
+    if (open.length === 0) throw new NotFoundError(`There are no open ${check} findings in this article.`);
+    return dismissalsChange(ctx, snapshot, open, cleanReason(reason));
   });
-  return open.length;
+}
+
+/** The passage a change is based on, if it is still at the version the change was made from: otherwise someone saved it meanwhile. */
+function requirePassageAt(snapshot: ArticleSnapshot, idx: number, baseVersion: number): StoredPassage {
+  const passage = snapshot.passages.find((p) => p.idx === idx);
+  if (!passage) throw new NotFoundError(`Article ${snapshot.article.id} has no passage ${idx}.`);
+  if (passage.version !== baseVersion) throw new StaleEditError(passage);
+  return passage;
 }
 
 /**
  * Sets a passage's corrected text, if it is still at the version the change was made from:
- * otherwise someone saved it meanwhile, and the change is refused rather than lost or losing theirs.
- * Checked and stored in one transaction, so two saves from one version cannot both pass.
+ * otherwise the change is refused rather than lost or losing theirs.
  */
-function changePassage(ctx: ServiceContext, change: Change, articleId: number, idx: number, baseVersion: number, textOf: (passage: StoredPassage) => string): void {
-  const article = requireArticle(ctx, articleId);
-  ctx.repos.transaction(() => {
-    const passage = ctx.repos.passages.find(article.id, idx);
-    if (!passage) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
-    if (passage.version !== baseVersion) throw new StaleEditError(passage);
-    storeCorrections(ctx, article, new Map([[idx, textOf(passage)]]), change);
+function changePassage(ctx: ServiceContext, change: Change, articleId: number, idx: number, baseVersion: number, textOf: (passage: StoredPassage) => string): Promise<void> {
+  return changeArticle(ctx, articleId, (snapshot) => {
+    const passage = requirePassageAt(snapshot, idx, baseVersion);
+    return correctionsChange(ctx, snapshot, new Map([[idx, textOf(passage)]]), change);
   });
 }
 
@@ -118,13 +138,13 @@ function changePassage(ctx: ServiceContext, change: Change, articleId: number, i
  * Replaces a passage's corrected text; line breaks become spaces, empty text deletes the
  * passage. The person says what kind of error the edit corrects.
  */
-export function editPassage(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, text: string, baseVersion: number, category: ErrorCategory): void {
-  changePassage(ctx, { actor, kind: 'edit', category }, articleId, idx, baseVersion, () => text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+export function editPassage(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, text: string, baseVersion: number, category: ErrorCategory): Promise<void> {
+  return changePassage(ctx, { actor, kind: 'edit', category }, articleId, idx, baseVersion, () => text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
 }
 
 /** Puts a passage back to the AI text. */
-export function revertPassage(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, baseVersion: number): void {
-  changePassage(ctx, { actor, kind: 'revert', category: null }, articleId, idx, baseVersion, (passage) => passage.aiText);
+export function revertPassage(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, baseVersion: number): Promise<void> {
+  return changePassage(ctx, { actor, kind: 'revert', category: null }, articleId, idx, baseVersion, (passage) => passage.aiText);
 }
 
 function escapeRegExp(text: string): string {
@@ -135,67 +155,83 @@ function escapeRegExp(text: string): string {
  * Puts a passage back to its text after an event of its history (its "version N"). Based on
  * the passage's current version like any other change, and itself recorded as one.
  */
-export function restorePassage(ctx: ServiceContext, actor: Actor, articleId: number, eventId: number, baseVersion: number): number {
+export async function restorePassage(ctx: ServiceContext, actor: Actor, articleId: number, eventId: number, baseVersion: number): Promise<number> {
   const event = ctx.repos.passageEvents.find(articleId, eventId);
   if (!event) throw new NotFoundError(`Article ${articleId} has no change ${eventId} in its history.`);
-  changePassage(ctx, { actor, kind: 'restore', category: null }, articleId, event.passageIdx, baseVersion, () => event.afterText);
+  await changePassage(ctx, { actor, kind: 'restore', category: null }, articleId, event.passageIdx, baseVersion, () => event.afterText);
   return event.passageIdx;
 }
 
 const MAX_COMMENT = 4000;
 
-/** Adds a comment to a passage's thread; the review page shows how many each passage has. */
-export function addComment(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, body: string): void {
+function cleanComment(body: string): string {
   const text = body.trim();
   if (text === '') throw new ValidationError('The comment is empty.');
   if (text.length > MAX_COMMENT) throw new ValidationError(`A comment has at most ${MAX_COMMENT} characters.`);
-  const article = requireArticle(ctx, articleId);
-  ctx.repos.transaction(() => {
-    if (!ctx.repos.passages.find(article.id, idx)) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
-    ctx.repos.passageComments.insert({ articleId: article.id, passageIdx: idx, userId: actor.id, body: text, now: ctx.now() });
-    storeReviewFragments(ctx, article, ctx.repos.passages.ofArticle(article.id));
+  return text;
+}
+
+/** Adds a comment to a change: the review page shows how many each passage has. */
+function withComment<T>(ctx: ServiceContext, change: ArticleChange<T>, actor: Actor, idx: number, body: string): ArticleChange<T> {
+  const { state } = change;
+  const comments = new Map(state.comments).set(idx, (state.comments.get(idx) ?? 0) + 1);
+  return {
+    ...change,
+    state: { ...state, comments },
+    record: (now) => {
+      const result = change.record(now);
+      ctx.repos.passageComments.insert({ articleId: state.article.id, passageIdx: idx, userId: actor.id, body, now });
+      return result;
+    },
+  };
+}
+
+/** A change that leaves the text as it is: a comment, a confirmation, an approval re-render the review page only. */
+const unchanged = (snapshot: ArticleSnapshot, record: (now: string) => void = () => {}): ArticleChange<void> => ({ state: snapshot, touches: false, record });
+
+/** Adds a comment to a passage's thread. */
+export function addComment(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, body: string): Promise<void> {
+  const text = cleanComment(body);
+  return changeArticle(ctx, articleId, (snapshot) => {
+    if (!snapshot.passages.some((p) => p.idx === idx)) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
+    return withComment(ctx, unchanged(snapshot), actor, idx, text);
   });
 }
 
 /** Says a correction marked for re-review still holds after a re-import, keeping its text. */
-export function confirmPassage(ctx: ServiceContext, articleId: number, idx: number, baseVersion: number): void {
-  const article = requireArticle(ctx, articleId);
-  ctx.repos.transaction(() => {
-    const passage = ctx.repos.passages.find(article.id, idx);
-    if (!passage) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
-    if (passage.version !== baseVersion) throw new StaleEditError(passage);
-    if (!passage.needsReview) return;
-    ctx.repos.passages.updateAll(article.id, [{ ...passage, needsReview: false }]);
-    storeReviewFragments(ctx, article, ctx.repos.passages.ofArticle(article.id));
+export function confirmPassage(ctx: ServiceContext, articleId: number, idx: number, baseVersion: number): Promise<void> {
+  return changeArticle(ctx, articleId, (snapshot) => {
+    const passage = requirePassageAt(snapshot, idx, baseVersion);
+    const confirmed = { ...passage, needsReview: false };
+    return unchanged({ ...snapshot, passages: snapshot.passages.map((p) => (p.idx === idx ? confirmed : p)) }, () => ctx.repos.passages.updateAll(articleId, [confirmed]));
   });
 }
 
 /** The passage with a proposal waiting, at the version the editor's decision was made from. */
-function requireProposal(ctx: ServiceContext, articleId: number, idx: number, baseVersion: number): StoredPassage {
-  const passage = ctx.repos.passages.find(articleId, idx);
-  if (!passage) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
-  if (passage.version !== baseVersion) throw new StaleEditError(passage);
+function requireProposal(snapshot: ArticleSnapshot, idx: number, baseVersion: number): StoredPassage {
+  const passage = requirePassageAt(snapshot, idx, baseVersion);
   if (passage.correctedText === passage.approvedText) throw new ConflictError('No proposed correction waits on this passage any more.');
   return passage;
 }
 
 /** An editor approves a passage's proposed correction: exports take it from now on. */
-export function approveProposal(ctx: ServiceContext, articleId: number, idx: number, baseVersion: number): void {
-  const article = requireArticle(ctx, articleId);
-  ctx.repos.transaction(() => {
-    const passage = requireProposal(ctx, article.id, idx, baseVersion);
-    ctx.repos.passages.updateAll(article.id, [{ ...passage, approvedText: passage.correctedText }]);
-    ctx.repos.passageEvents.settle(article.id, idx, 'approved');
-    storeReviewFragments(ctx, article, ctx.repos.passages.ofArticle(article.id));
+export function approveProposal(ctx: ServiceContext, articleId: number, idx: number, baseVersion: number): Promise<void> {
+  return changeArticle(ctx, articleId, (snapshot) => {
+    const passage = requireProposal(snapshot, idx, baseVersion);
+    const approved = { ...passage, approvedText: passage.correctedText };
+    return unchanged({ ...snapshot, passages: snapshot.passages.map((p) => (p.idx === idx ? approved : p)) }, () => {
+      ctx.repos.passages.updateAll(articleId, [approved]);
+      ctx.repos.passageEvents.settle(articleId, idx, 'approved');
+    });
   });
 }
 
 /** An editor rejects a passage's proposed correction: its text goes back to the approved one; a comment tells the translator why. */
-export function rejectProposal(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, baseVersion: number, comment?: string): void {
-  const article = requireArticle(ctx, articleId);
-  ctx.repos.transaction(() => {
-    const passage = requireProposal(ctx, article.id, idx, baseVersion);
-    if (comment?.trim()) addComment(ctx, actor, article.id, idx, `Proposal not taken: ${comment}`);
-    storeCorrections(ctx, article, new Map([[idx, passage.approvedText]]), { actor, kind: 'reject', category: null });
+export function rejectProposal(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, baseVersion: number, comment?: string): Promise<void> {
+  const note = comment?.trim() ? cleanComment(`Proposal not taken: ${comment.trim()}`) : null;
+  return changeArticle(ctx, articleId, (snapshot) => {
+    const passage = requireProposal(snapshot, idx, baseVersion);
+    const change = correctionsChange(ctx, snapshot, new Map([[idx, passage.approvedText]]), { actor, kind: 'reject', category: null });
+    return note === null ? change : withComment(ctx, change, actor, idx, note);
   });
 }

@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LOAD_OPTIONS, editText, prepareDatabase, verifyDatabase, type Fixture, type PassageRef, type Write } from '../../src/bench/load.js';
 import { openDatabase, type Db } from '../../src/db/connection.js';
-import { createRepositories } from '../../src/db/repositories/index.js';
 import { loadReference } from '../../src/reference/load.js';
-import type { ServiceContext } from '../../src/services/context.js';
+import { createServiceContext, type ServiceContext } from '../../src/services/context.js';
 import { editPassage } from '../../src/services/review.js';
 
 const reference = loadReference();
@@ -28,12 +27,12 @@ describe('the load test count', () => {
   let writes: Write[];
 
   /** An edit sent with this outcome; committed through the service as the server would when `commit`. */
-  const send = (passage: PassageRef, baseVersion: number, outcome: Write['outcome'], commit: boolean): Write => {
+  const send = async (passage: PassageRef, baseVersion: number, outcome: Write['outcome'], commit: boolean): Promise<Write> => {
     const tag = `L${writes.length + 1}`;
     const account = fixture.accounts[writes.length % 2]!;
     const write: Write = { tag, passage, account, text: editText(tag, passage), category: 'style', baseVersion };
     if (outcome) write.outcome = outcome;
-    if (commit) editPassage(ctx, { id: account.id, role: account.role }, passage.articleId, passage.idx, write.text, baseVersion, 'style');
+    if (commit) await editPassage(ctx, { id: account.id, role: account.role }, passage.articleId, passage.idx, write.text, baseVersion, 'style');
     writes.push(write);
     return write;
   };
@@ -42,19 +41,19 @@ describe('the load test count', () => {
     return verifyDatabase(dbFile, fixture, writes);
   };
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'wb-load-verify-'));
     dbFile = join(dir, 'workbench.sqlite');
-    fixture = prepareDatabase(dbFile, { ...DEFAULT_LOAD_OPTIONS, articles: 2, hotPassages: 2 });
+    fixture = await prepareDatabase(dbFile, { ...DEFAULT_LOAD_OPTIONS, articles: 2, hotPassages: 2 });
     [a, b] = fixture.hot as [PassageRef, PassageRef];
     db = openDatabase(dbFile);
-    ctx = { repos: createRepositories(db), reference, now: () => new Date().toISOString() };
+    ctx = createServiceContext(db, reference);
     writes = [];
     // Two acknowledged edits in a row on a, a refused one on a, one on b committed but never answered.
-    send(a, 1, 'acknowledged', true);
-    send(a, 2, 'acknowledged', true);
-    send(a, 2, 'refused', false);
-    send(b, 1, undefined, true);
+    await send(a, 1, 'acknowledged', true);
+    await send(a, 2, 'acknowledged', true);
+    await send(a, 2, 'refused', false);
+    await send(b, 1, undefined, true);
   });
 
   afterEach(() => {
@@ -62,7 +61,7 @@ describe('the load test count', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('finds every acknowledged edit and accounts for the unanswered one committed', () => {
+  it('finds every acknowledged edit and accounts for the unanswered one committed', async () => {
     expect(fixture.hot).toHaveLength(2);
     expect(count()).toMatchObject({
       integrity: ['ok'],
@@ -77,19 +76,19 @@ describe('the load test count', () => {
     });
   });
 
-  it('reports an acknowledged edit that is not stored as lost', () => {
-    send(b, 2, 'acknowledged', false);
+  it('reports an acknowledged edit that is not stored as lost', async () => {
+    await send(b, 2, 'acknowledged', false);
     const counted = count();
     expect(counted.lostUpdates).toEqual([expect.stringMatching(/^L5 .*answered 303 but is not in passage_events/)]);
     expect(counted.inconsistencies).toEqual([expect.stringMatching(/3 passage_events rows for 3 edits answered 303 and 1 unanswered/)]);
   });
 
-  it('reports a passage whose text is not its last change as a lost update', () => {
+  it('reports a passage whose text is not its last change as a lost update', async () => {
     db.prepare('UPDATE passages SET corrected_text = ? WHERE article_id = ? AND idx = ?').run('overwritten', a.articleId, a.idx);
     expect(count().lostUpdates).toEqual([`passage ${a.key}: its text is not its last change (version 3)`]);
   });
 
-  it('reports a refused edit that was stored, and an edit stored at another version', () => {
+  it('reports a refused edit that was stored, and an edit stored at another version', async () => {
     writes[2]!.outcome = undefined;
     writes[3]!.outcome = 'refused';
     writes[1]!.baseVersion = 1;
@@ -101,7 +100,7 @@ describe('the load test count', () => {
     expect(counted.lostUpdates).toEqual([`passage_events 2 (passage ${a.key} version 3, L2): stored with version 3 (expected 2)`]);
   });
 
-  it('reports a missing version and a change that does not start from the one before', () => {
+  it('reports a missing version and a change that does not start from the one before', async () => {
     db.prepare('DELETE FROM passage_events WHERE article_id = ? AND passage_idx = ? AND version = 2').run(a.articleId, a.idx);
     const counted = count();
     expect(counted.lostUpdates).toEqual([expect.stringMatching(/^L1 .*not in passage_events/)]);

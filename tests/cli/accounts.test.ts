@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
-import { createRepositories } from '../../src/db/repositories/index.js';
+import { createServiceContext } from '../../src/services/context.js';
 import { authenticate, userOfToken } from '../../src/services/accounts.js';
 import { reference } from '../helpers/app.js';
 import { CLI } from '../helpers/run-cli.js';
@@ -15,7 +15,7 @@ function workbench(dbFile: string, args: string[], input = '') {
 }
 
 function services(dbFile: string) {
-  return { repos: createRepositories(openDatabase(dbFile)), reference, now: () => new Date().toISOString() };
+  return createServiceContext(openDatabase(dbFile), reference);
 }
 
 describe('workbench user add and token create', () => {

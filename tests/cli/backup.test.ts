@@ -30,7 +30,7 @@ function importedDatabase(articles = 3): { dir: string; dbFile: string } {
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('workbench backup', () => {
-  it('writes a verified copy with every row and prints its path, size and page count', () => {
+  it('writes a verified copy with every row and prints its path, size and page count', async () => {
     const { dir, dbFile } = importedDatabase();
     const target = join(dir, 'backup.sqlite');
 
@@ -60,7 +60,7 @@ describe('workbench backup', () => {
     db.close();
   });
 
-  it('replaces an existing FILE only with --force', () => {
+  it('replaces an existing FILE only with --force', async () => {
     const { dir, dbFile } = importedDatabase(1);
     const target = join(dir, 'previous.sqlite');
     writeFileSync(target, 'the previous backup');
@@ -73,7 +73,7 @@ describe('workbench backup', () => {
     expect(dumpDatabase(target, { readonly: true })).toEqual(dumpDatabase(dbFile));
   });
 
-  it('refuses to back up a database that does not exist, and does not create it', () => {
+  it('refuses to back up a database that does not exist, and does not create it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wb-backup-cli-'));
     const dbFile = join(dir, 'db', 'workbench.sqlite');
     const run = workbench(['backup', join(dir, 'backup.sqlite')], dbFile);
@@ -126,15 +126,15 @@ describe('workbench backup', () => {
       `import { existsSync, readFileSync } from 'node:fs';
 const [dist, dbFile, textFile, stopFile] = process.argv.slice(2);
 const { openDatabase } = await import(new URL('db/connection.js', dist));
-const { createRepositories } = await import(new URL('db/repositories/index.js', dist));
+const { createServiceContext } = await import(new URL('services/context.js', dist));
 const { loadReference } = await import(new URL('reference/load.js', dist));
 const { importArticle } = await import(new URL('services/import.js', dist));
 const db = openDatabase(dbFile);
-const ctx = { repos: createRepositories(db), reference: loadReference(), now: () => new Date().toISOString() };
+const ctx = createServiceContext(db, loadReference());
 const text = readFileSync(textFile, 'utf8');
 const committed = [];
 while (!existsSync(stopFile)) {
-  importArticle(ctx, { text });
+  await importArticle(ctx, { text });
   committed.push(Date.now());
   if (committed.length === 10) process.stdout.write('ready\\n');
 }

@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backupDatabase, type BackupProgress } from '../../src/db/backup.js';
 import { openDatabase, type Db } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
-import { createRepositories } from '../../src/db/repositories/index.js';
 import { loadReference } from '../../src/reference/load.js';
-import type { ServiceContext } from '../../src/services/context.js';
+import { createServiceContext, type ServiceContext } from '../../src/services/context.js';
+import { splitPassages } from '../../src/services/passage-layout.js';
 import { importArticle } from '../../src/services/import.js';
 import { dumpDatabase, longArticle } from '../helpers/sqlite-dump.js';
 
@@ -20,14 +20,23 @@ function connect(file: string): ServiceContext {
   const db = openDatabase(file);
   open.push(db);
   migrate(db);
-  return { repos: createRepositories(db), reference, now: () => new Date().toISOString() };
+  return createServiceContext(db, reference);
 }
 
-function seeded(articles: number): { dir: string; dbFile: string; ctx: ServiceContext } {
+/** Stores an article at once, unchecked: the import service would commit it only after a turn of the event loop. */
+function commitArticle({ repos, now }: ServiceContext, text: string): void {
+  repos.transaction(() => {
+    const id = repos.articles.nextId();
+    repos.articles.insert(id, { title: 'Busy', targetLang: 'en', sourceLang: null, sourceText: null, aiText: text, externalId: null, now: now() });
+    repos.passages.insertAll(id, splitPassages(text, null));
+  });
+}
+
+async function seeded(articles: number): Promise<{ dir: string; dbFile: string; ctx: ServiceContext }> {
   const dir = mkdtempSync(join(tmpdir(), 'wb-backup-'));
   const dbFile = join(dir, 'workbench.sqlite');
   const ctx = connect(dbFile);
-  for (let i = 0; i < articles; i++) importArticle(ctx, { text: longArticle(i), source: i === 0 ? 'Переговори в Києві.' : undefined });
+  for (let i = 0; i < articles; i++) await importArticle(ctx, { text: longArticle(i), source: i === 0 ? 'Переговори в Києві.' : undefined });
   return { dir, dbFile, ctx };
 }
 
@@ -37,7 +46,7 @@ afterEach(() => {
 
 describe('backupDatabase', () => {
   it('copies every row, including those still in the WAL, into one self-contained file', async () => {
-    const { dir, dbFile } = seeded(3);
+    const { dir, dbFile } = await seeded(3);
     // The server's connection stays open: the last commits are still in the -wal file.
     expect(statSync(`${dbFile}-wal`).size).toBeGreaterThan(0);
     const target = join(dir, 'backup.sqlite');
@@ -61,7 +70,7 @@ describe('backupDatabase', () => {
   });
 
   it('is the latest consistent snapshot when another connection keeps writing between its steps', async () => {
-    const { dir, dbFile } = seeded(4);
+    const { dir, dbFile } = await seeded(4);
     const writer = connect(dbFile);
     const target = join(dir, 'busy.sqlite');
     const steps: BackupProgress[] = [];
@@ -71,9 +80,9 @@ describe('backupDatabase', () => {
       pagesPerStep: 1,
       onStep: (progress) => {
         steps.push(progress);
-        // Every step, another connection commits an article (its passages and findings in one
+        // Every step, another connection commits an article (its row, texts and passages in one
         // transaction), which makes SQLite restart the copy from the first page.
-        if (writes < 200) importArticle(writer, { text: longArticle(100 + writes++) });
+        if (writes < 200) commitArticle(writer, longArticle(100 + writes++));
       },
     });
 
@@ -92,7 +101,7 @@ describe('backupDatabase', () => {
   });
 
   it('leaves nothing under FILE, and an existing FILE as it was, when the backup is interrupted', async () => {
-    const { dir, dbFile } = seeded(2);
+    const { dir, dbFile } = await seeded(2);
     const interrupt = () => {
       throw new Error('interrupted');
     };
@@ -113,7 +122,7 @@ describe('backupDatabase', () => {
     await expect(backupDatabase(missing, join(dir, 'b.sqlite'))).rejects.toThrow(/no such database/);
     expect(readdirSync(dir)).toEqual([]);
 
-    const { dbFile } = seeded(1);
+    const { dbFile } = await seeded(1);
     for (const target of [dbFile, `${dbFile}-wal`, join(dbFile, '..', '.', 'workbench.sqlite')]) {
       await expect(backupDatabase(dbFile, target, { force: true })).rejects.toThrow(/is the database itself/);
     }

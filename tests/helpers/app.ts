@@ -13,6 +13,7 @@ import { SESSION_COOKIE } from '../../src/middleware/session.js';
 import { loadReference } from '../../src/reference/load.js';
 import { createApiToken, startSession } from '../../src/services/accounts.js';
 import type { ServiceContext } from '../../src/services/context.js';
+import { inProcessReviewer } from '../../src/services/reviewer.js';
 import { fillTemplate, plainParts, storedChunk, type CompressedTemplate } from '../../src/lib/http/gzip-assembly.js';
 import { TOKEN_SLOT_BYTES } from '../../src/render/compile.js';
 
@@ -29,6 +30,8 @@ export const testConfig: Config = {
   trustProxy: undefined,
   secureCookies: false,
   session: { idleMs: 60 * 60_000, absoluteMs: 24 * 3_600_000 },
+  review: { budgetMs: 10_000, memoryMb: 512 },
+  busyTimeoutMs: 200,
 };
 
 export const demoText = readFileSync(DEMO_ARTICLE_FILE, 'utf8');
@@ -45,7 +48,7 @@ export function contextOver(db: Db): { db: Db; ctx: ServiceContext } {
   let tick = 0;
   // A clock that moves forward on every call keeps "last change" ordering deterministic.
   const now = () => new Date(Date.UTC(2025, 0, 1) + 1000 * tick++).toISOString();
-  return { db, ctx: { repos: createRepositories(db), reference, now } };
+  return { db, ctx: { repos: createRepositories(db), reference, reviewer: inProcessReviewer(reference), now } };
 }
 
 /** A user of the given role (created with an unusable password hash: tests sign in through a session). */

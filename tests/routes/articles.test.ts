@@ -12,7 +12,7 @@ import { clientAs, contextOver, demoText, reference, testApp, testConfig } from 
 describe('article pages', () => {
   it('GET / redirects to the list, which shows titles, languages, status and counts', async () => {
     const { web, ctx } = testApp();
-    importArticle(ctx, { text: demoText, source: 'Текст українською про зерновий коридор і порт Одеси.' });
+    await importArticle(ctx, { text: demoText, source: 'Текст українською про зерновий коридор і порт Одеси.' });
     await web.get('/').expect(302).expect('Location', '/articles');
     const res = await web.get('/articles').expect(200);
     expect(res.text).toContain('Grain convoy reaches Odesa');
@@ -23,8 +23,8 @@ describe('article pages', () => {
 
   it('filters and paginates the list', async () => {
     const { web, ctx } = testApp();
-    for (let i = 0; i < 51; i++) importArticle(ctx, { text: `Report ${i}.`, title: `Report ${i}` });
-    importArticle(ctx, { text: 'Talks in Kiev.', title: '<Kiev> talks' });
+    for (let i = 0; i < 51; i++) await importArticle(ctx, { text: `Report ${i}.`, title: `Report ${i}` });
+    await importArticle(ctx, { text: 'Talks in Kiev.', title: '<Kiev> talks' });
     const page1 = await web.get('/articles').expect(200);
     expect(page1.text).toContain('page 1 of 2');
     expect(page1.text).toContain('&lt;Kiev&gt; talks');
@@ -43,13 +43,13 @@ describe('article pages', () => {
     migrate(db);
     const { ctx } = contextOver(db);
     const web = clientAs(createApp({ db, config: testConfig, reference, log: () => {} }), ctx, 'editor');
-    importArticle(ctx, { text: 'First report.', title: 'First report' });
+    await importArticle(ctx, { text: 'First report.', title: 'First report' });
     expect((await web.get('/articles').expect(200)).text).toContain('1 article');
-    importArticle(ctx, { text: 'Second report.', title: 'Second report' });
+    await importArticle(ctx, { text: 'Second report.', title: 'Second report' });
     expect((await web.get('/articles').expect(200)).text).toContain('Second report');
     // Another connection, as the command line importing beside the server.
     const other = contextOver(openDatabase(join(dir, 'workbench.sqlite'))).ctx;
-    importArticle(other, { text: 'Third report.', title: 'Third report' });
+    await importArticle(other, { text: 'Third report.', title: 'Third report' });
     const page = (await web.get('/articles').expect(200)).text;
     expect(page).toContain('Third report');
     expect(page).toContain('3 articles');
@@ -100,7 +100,7 @@ describe('article pages', () => {
 
   it('GET /articles/:id shows passages side by side, diffs, highlights and the findings panel', async () => {
     const { web, ctx } = testApp();
-    const { id } = importArticle(ctx, { text: demoText, source: 'Заголовок\n\nУкраїна та партнери домовилися продовжити коридор.' });
+    const { id } = await importArticle(ctx, { text: demoText, source: 'Заголовок\n\nУкраїна та партнери домовилися продовжити коридор.' });
     const res = await web.get(`/articles/${id}`).expect(200);
     expect(res.text).toContain('<th scope="col" class="source">Source</th>');
     expect(res.text).toContain('id="show-source" checked');
@@ -124,7 +124,7 @@ describe('article pages', () => {
 
   it('sends the article page gzip-compressed to clients that take it, and the same page plain to others', async () => {
     const { web, ctx } = testApp();
-    const { id } = importArticle(ctx, { text: demoText });
+    const { id } = await importArticle(ctx, { text: demoText });
     const zipped = await web.get(`/articles/${id}`).set('Accept-Encoding', 'gzip, deflate, br').expect(200);
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zipped.headers.vary).toContain('Accept-Encoding');
@@ -138,7 +138,7 @@ describe('article pages', () => {
 
   it('GET /articles/:id/passages/:idx/edit shows the passage with its edit form', async () => {
     const { web, ctx } = testApp();
-    const { id } = importArticle(ctx, { text: 'Title\n\nTalks <b>in</b> Kiev.' });
+    const { id } = await importArticle(ctx, { text: 'Title\n\nTalks <b>in</b> Kiev.' });
     const res = await web.get(`/articles/${id}/passages/1/edit`).expect(200);
     expect(res.text).toContain('<h1>Passage 2 of 2</h1>');
     expect(res.text).toContain(`action="/articles/${id}/passages/1"`);
@@ -159,7 +159,7 @@ describe('article pages', () => {
 
   it('serves the corrected text inline and as a download', async () => {
     const { web, ctx } = testApp();
-    const { id } = importArticle(ctx, { text: 'Talks in Kiev\n\nThey ended.', title: 'Talks: in Kiev!' });
+    const { id } = await importArticle(ctx, { text: 'Talks in Kiev\n\nThey ended.', title: 'Talks: in Kiev!' });
     const view = await web.get(`/articles/${id}/corrected.txt`).expect(200).expect('Content-Type', /text\/plain/);
     expect(view.text).toBe('Talks in Kiev\n\nThey ended.\n');
     const download = await web.get(`/articles/${id}/download`).expect(200);

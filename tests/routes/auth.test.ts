@@ -153,7 +153,7 @@ describe('who may do what', () => {
     allowed: Role[];
     run: (client: ReturnType<typeof clientAs>, ids: Ids) => request.Test;
     /** Puts the article in the state the action starts from, before the snapshot. */
-    prepare?: (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => void;
+    prepare?: (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => unknown;
   }
   const ALL: Role[] = ['translator', 'editor', 'admin'];
   const cases: Case[] = [
@@ -198,12 +198,12 @@ describe('who may do what', () => {
    * An app with an imported article whose passage 1 an editor changed twice (so version 2 can
    * be restored from version 3), and what the cases act on.
    */
-  function world() {
+  async function world() {
     const { db, ctx, app } = emptyApp();
     const editor = clientAs(app, ctx, 'editor');
-    const { id } = importArticle(ctx, { text: demoText });
-    editPassage(ctx, editor.user, id, 1, 'Edited once.', 1, 'style');
-    editPassage(ctx, editor.user, id, 1, 'Edited twice.', 2, 'style');
+    const { id } = await importArticle(ctx, { text: demoText });
+    await editPassage(ctx, editor.user, id, 1, 'Edited once.', 1, 'style');
+    await editPassage(ctx, editor.user, id, 1, 'Edited twice.', 2, 'style');
     const grouped = ctx.repos.findings.ofArticle(id).find((f) => f.group && f.alternatives.length > 1)!;
     const ids = { group: { key: grouped.group!, spelling: grouped.alternatives[0]! }, article: id, fingerprint: ctx.repos.findings.ofArticle(id).find((f) => f.fix)!.fingerprint, user: editor.user.id, event: ctx.repos.passageEvents.ofArticle(id).at(-1)!.id };
     return { db, ctx, app, ids };
@@ -224,9 +224,9 @@ describe('who may do what', () => {
     for (const role of ALL) {
       const allowed = c.allowed.includes(role);
       it(`${c.name} as ${role}: ${allowed ? 'allowed' : '403, nothing changes'}`, async () => {
-        const { db, ctx, app, ids } = world();
+        const { db, ctx, app, ids } = await world();
         const client = clientAs(app, ctx, role, `${role}-client`);
-        c.prepare?.(ctx, ids);
+        await c.prepare?.(ctx, ids);
         const before = snapshot(ctx, db);
         const res = await c.run(client, ids);
         if (allowed) expect(res.status, res.text.slice(0, 300)).toBeLessThan(400);
@@ -237,9 +237,9 @@ describe('who may do what', () => {
       });
     }
     it(`${c.name} signed out: refused, nothing changes`, async () => {
-      const { db, ctx, app, ids } = world();
+      const { db, ctx, app, ids } = await world();
       const someone = clientAs(app, ctx, 'editor');
-      c.prepare?.(ctx, ids);
+      await c.prepare?.(ctx, ids);
       const before = snapshot(ctx, db);
       const anonymous = { ...someone, get: (url: string) => request(app).get(url), post: (url: string, fields = {}) => request(app).post(url).type('form').send(fields), upload: (url: string) => request(app).post(url).field('x', 'y'), api: { get: (url: string) => request(app).get(url), post: (url: string) => request(app).post(url) } };
       const res = await c.run(anonymous, ids);
@@ -248,9 +248,9 @@ describe('who may do what', () => {
     });
     if (!c.name.startsWith('GET') && !c.name.includes('API')) {
       it(`${c.name} without its CSRF token: 403, nothing changes`, async () => {
-        const { db, ctx, app, ids } = world();
+        const { db, ctx, app, ids } = await world();
         const admin = clientAs(app, ctx, 'admin');
-        c.prepare?.(ctx, ids);
+        await c.prepare?.(ctx, ids);
         const before = snapshot(ctx, db);
         const tokenless = { ...admin, post: (url: string, fields = {}) => request(app).post(url).set('Cookie', admin.cookie).type('form').send(fields), upload: (url: string) => request(app).post(url).set('Cookie', admin.cookie).field('title', 'x') };
         const res = await c.run(tokenless, ids);

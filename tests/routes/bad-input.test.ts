@@ -10,9 +10,9 @@ import { dumpTables, type Dump } from '../helpers/sqlite-dump.js';
 async function fixture() {
   const { app, db, ctx, web } = testApp();
   const other = clientAs(app, ctx, 'translator', 'other');
-  const { id } = importArticle(ctx, { text: demoText });
+  const { id } = await importArticle(ctx, { text: demoText });
   const finding = (check: string, text: string): StoredFinding => ctx.repos.findings.ofArticle(id).find((f) => f.check === check && f.text === text)!;
-  dismissFinding(ctx, id, finding('typography', 'the the').fingerprint, 'Quoted as said');
+  await dismissFinding(ctx, id, finding('typography', 'the the').fingerprint, 'Quoted as said');
   // A token's first use stamps it; after that, reading through the API writes nothing.
   await web.api.get(`/api/articles/${id}`).expect(200);
   return { app, db, ctx, web, other, id, fixable: finding('terms', 'Zaporozhye'), variant: finding('name-variants', 'Martchenko') };
@@ -23,7 +23,7 @@ type Fixture = Awaited<ReturnType<typeof fixture>>;
 interface BadInput {
   name: string;
   /** A change made before the snapshot, such as the edit that makes a form stale. */
-  before?: (f: Fixture) => void;
+  before?: (f: Fixture) => unknown;
   send: (f: Fixture) => request.Test;
   status: number;
   /** A fragment of the message the requester sees: the JSON error's message, or the page's text. */
@@ -202,7 +202,7 @@ describe('bad input: a clear message, the right status, nothing stored changes',
   for (const c of cases) {
     it(`${c.name}: ${c.status}`, async () => {
       const f = await fixture();
-      c.before?.(f);
+      await c.before?.(f);
       const before = dumpTables(f.db);
       const res = await c.send(f);
       expect(res.status, res.text.slice(0, 500)).toBe(c.status);

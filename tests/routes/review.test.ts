@@ -3,16 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { importArticle } from '../../src/services/import.js';
 import { clientAs, demoText, testApp } from '../helpers/app.js';
 
-function setup() {
+async function setup() {
   const { web, ctx } = testApp();
-  const { id } = importArticle(ctx, { text: demoText });
+  const { id } = await importArticle(ctx, { text: demoText });
   const finding = (check: string, text?: string) => ctx.repos.findings.ofArticle(id).find((f) => f.check === check && !f.dismissed && (text === undefined || f.text === text))!;
   return { web, ctx, id, finding };
 }
 
 describe('finding actions', () => {
   it('POST …/findings/:fp/apply applies the fix and redirects back', async () => {
-    const { web, ctx, id, finding } = setup();
+    const { web, ctx, id, finding } = await setup();
     const f = finding('terms', 'Zaporozhye');
     await web.post(`/articles/${id}/findings/${f.fingerprint}/apply`).expect(303).expect('Location', `/articles/${id}#findings`);
     expect(ctx.repos.passages.find(id, f.passageIdx!)!.correctedText).toContain('Zaporizhzhia');
@@ -22,8 +22,8 @@ describe('finding actions', () => {
   });
 
   it('applies a chosen suggestion, and refuses one that does not exist', async () => {
-    const { web, ctx, id } = setup();
-    const { id: other } = importArticle(ctx, { text: 'Steve Witkoff met officials. Later Vitkoff left. Witkoff and Vitkoff both.' });
+    const { web, ctx, id } = await setup();
+    const { id: other } = await importArticle(ctx, { text: 'Steve Witkoff met officials. Later Vitkoff left. Witkoff and Vitkoff both.' });
     const suggested = ctx.repos.findings.ofArticle(other).find((f) => f.suggestions.length > 0);
     if (suggested) {
       await web.post(`/articles/${other}/findings/${suggested.fingerprint}/apply`, { suggestion: '0' }).expect(303);
@@ -33,7 +33,7 @@ describe('finding actions', () => {
   });
 
   it('POST …/findings/:fp/dismiss dismisses with a reason that survives re-checks', async () => {
-    const { web, ctx, id, finding } = setup();
+    const { web, ctx, id, finding } = await setup();
     const f = finding('number-format');
     await web.post(`/articles/${id}/findings/${f.fingerprint}/dismiss`, { reason: 'As in the source' }).expect(303);
     await web.post(`/articles/${id}/passages/0`, { text: 'New headline', version: '1', category: 'style' }).expect(303);
@@ -43,14 +43,14 @@ describe('finding actions', () => {
   });
 
   it('POST …/checks/:check/dismiss dismisses every finding of a check', async () => {
-    const { web, ctx, id } = setup();
+    const { web, ctx, id } = await setup();
     await web.post(`/articles/${id}/checks/boilerplate/dismiss`, { reason: 'later' }).expect(303);
     expect(ctx.repos.findings.ofArticle(id).filter((f) => f.check === 'boilerplate' && !f.dismissed)).toEqual([]);
     await web.post(`/articles/${id}/checks/boilerplate/dismiss`).expect(404);
   });
 
   it('POST …/groups/apply uses one spelling everywhere', async () => {
-    const { web, ctx, id, finding } = setup();
+    const { web, ctx, id, finding } = await setup();
     const f = finding('name-variants');
     await web.post(`/articles/${id}/groups/apply`, { group: f.group!, spelling: 'Marchenko' }).expect(303);
     expect(ctx.repos.findings.ofArticle(id).some((x) => x.check === 'name-variants')).toBe(false);
@@ -60,7 +60,7 @@ describe('finding actions', () => {
 
 describe('two people editing one passage', () => {
   it('refuses the later save with 409 and a page to merge from, and loses neither text', async () => {
-    const { web, ctx, id } = setup();
+    const { web, ctx, id } = await setup();
     const translator = clientAs(web.app, ctx, 'translator');
     // Both open the editor on version 1.
     const versionOf = (html: string) => /name="version" value="(\d+)"/.exec(html)![1]!;
@@ -84,7 +84,7 @@ describe('two people editing one passage', () => {
 
 describe('the review flow on the article page', () => {
   it('offers each role its steps, moves the article, and fills the queues', async () => {
-    const { web, ctx, id } = setup();
+    const { web, ctx, id } = await setup();
     const translator = clientAs(web.app, ctx, 'translator');
     // A translator's edit is a proposal the editor sees with approve and reject in place.
     await translator.post(`/articles/${id}/passages/1`, { text: 'A proposed wording.', version: '1', category: 'style' }).expect(303);
@@ -119,7 +119,7 @@ describe('the review flow on the article page', () => {
 
 describe('comments', () => {
   it('keeps a thread per passage with author and time, shown escaped, and counted on the review page', async () => {
-    const { web, ctx, id } = setup();
+    const { web, ctx, id } = await setup();
     const translator = clientAs(web.app, ctx, 'translator');
     await translator.post(`/articles/${id}/passages/2/comments`, { body: 'Is <b>"Kiev"</b> quoted from the source here?' }).expect(303).expect('Location', `/articles/${id}/passages/2/edit#comments`);
     await web.post(`/articles/${id}/passages/2/comments`, { body: 'No: use Kyiv.' }).expect(303);
@@ -136,7 +136,7 @@ describe('comments', () => {
 
 describe('history', () => {
   it('shows each change with who made it and its diff, and restores an earlier version', async () => {
-    const { web, ctx, id } = setup();
+    const { web, ctx, id } = await setup();
     const empty = await web.get(`/articles/${id}/history`).expect(200);
     expect(empty.text).toContain('No passage has been changed yet');
     await web.post(`/articles/${id}/passages/1`, { text: 'A first <em>wording</em>.', version: '1', category: 'style' }).expect(303);
@@ -157,9 +157,9 @@ describe('history', () => {
 
   it('lists the comments of a passage a re-import removed, escaped', async () => {
     const { web, ctx } = testApp();
-    const { id } = importArticle(ctx, { text: 'Talks in Kiev\n\nA paragraph the CMS will drop.\n\nThe last paragraph.', externalId: 'cms-7' });
+    const { id } = await importArticle(ctx, { text: 'Talks in Kiev\n\nA paragraph the CMS will drop.\n\nThe last paragraph.', externalId: 'cms-7' });
     await web.post(`/articles/${id}/passages/1/comments`, { body: 'Keep <this> one?' }).expect(303);
-    importArticle(ctx, { text: 'Talks in Kiev\n\nThe last paragraph.', externalId: 'cms-7' });
+    await importArticle(ctx, { text: 'Talks in Kiev\n\nThe last paragraph.', externalId: 'cms-7' });
     const page = await web.get(`/articles/${id}/history`).expect(200);
     expect(page.text).toContain('Comments on passages a re-import removed');
     expect(page.text).toContain('Keep &lt;this&gt; one?');
@@ -168,7 +168,7 @@ describe('history', () => {
 
 describe('passage actions', () => {
   it('POST …/passages/:idx saves a hand edit and …/revert puts the AI text back', async () => {
-    const { web, ctx, id } = setup();
+    const { web, ctx, id } = await setup();
     await web.post(`/articles/${id}/passages/1`, { text: 'Rewritten <b>by hand</b>.', version: '1', category: 'style' }).expect(303).expect('Location', `/articles/${id}#p-1`);
     const page = await web.get(`/articles/${id}`).expect(200);
     expect(page.text).toContain('&lt;b&gt;by hand&lt;/b&gt;');
@@ -179,7 +179,7 @@ describe('passage actions', () => {
   });
 
   it('answers a missing text with 422 and an unknown passage or article with 404', async () => {
-    const { web, id } = setup();
+    const { web, id } = await setup();
     await web.post(`/articles/${id}/passages/1`, {}).expect(422);
     await web.post(`/articles/${id}/passages/500`, { text: 'x', version: '1', category: 'style' }).expect(404);
     await web.post(`/articles/${id}/passages/500/revert`, { version: '1' }).expect(404);

@@ -9,18 +9,18 @@ const first = ['Talks in Kiev', 'The first paragraph stays as it was.', 'The sec
 const second = ['Talks in Kiev', 'A new opening paragraph arrives.', 'The first paragraph stays as it was.', 'The second paragraph was rewritten by the CMS.', 'The last paragraph stays too.'].join('\n\n');
 
 describe('re-importing by external id', () => {
-  it('updates the article: unchanged passages keep their corrections, changed ones are kept for re-review', () => {
+  it('updates the article: unchanged passages keep their corrections, changed ones are kept for re-review', async () => {
     const { ctx } = testContext();
     const editor = testUser(ctx, 'editor');
-    const { id, created } = importArticle(ctx, { text: first, externalId: 'cms-42' });
+    const { id, created } = await importArticle(ctx, { text: first, externalId: 'cms-42' });
     expect(created).toBe(true);
-    editPassage(ctx, editor, id, 1, 'The first paragraph, corrected.', 1, 'style');
-    editPassage(ctx, editor, id, 2, 'The second paragraph, corrected.', 1, 'style');
-    editPassage(ctx, editor, id, 3, 'The third paragraph, corrected.', 1, 'style');
-    addComment(ctx, editor, id, 1, 'About the first paragraph.');
-    addComment(ctx, editor, id, 3, 'Is the third paragraph needed at all?');
+    await editPassage(ctx, editor, id, 1, 'The first paragraph, corrected.', 1, 'style');
+    await editPassage(ctx, editor, id, 2, 'The second paragraph, corrected.', 1, 'style');
+    await editPassage(ctx, editor, id, 3, 'The third paragraph, corrected.', 1, 'style');
+    await addComment(ctx, editor, id, 1, 'About the first paragraph.');
+    await addComment(ctx, editor, id, 3, 'Is the third paragraph needed at all?');
 
-    const again = importArticle(ctx, { text: second, externalId: 'cms-42', actor: editor });
+    const again = await importArticle(ctx, { text: second, externalId: 'cms-42', actor: editor });
     expect(again).toMatchObject({ id, created: false });
     const passages = ctx.repos.passages.ofArticle(id);
     expect(passages.map((p) => [p.aiText.slice(0, 20), p.correctedText.slice(0, 24), p.needsReview])).toEqual([
@@ -42,11 +42,11 @@ describe('re-importing by external id', () => {
     expect(correctedText(ctx, id).text).toContain('The second paragraph, corrected.');
 
     // Someone looks again: the correction holds.
-    confirmPassage(ctx, id, 3, passages[3]!.version);
+    await confirmPassage(ctx, id, 3, passages[3]!.version);
     expect(ctx.repos.passages.find(id, 3)!.needsReview).toBe(false);
     // Other external ids and none at all make new articles.
-    expect(importArticle(ctx, { text: second, externalId: 'cms-43' }).created).toBe(true);
-    expect(importArticle(ctx, { text: second }).created).toBe(true);
-    expect(() => importArticle(ctx, { text: second, externalId: '../etc passwd' })).toThrow(ValidationError);
+    expect((await importArticle(ctx, { text: second, externalId: 'cms-43' })).created).toBe(true);
+    expect((await importArticle(ctx, { text: second })).created).toBe(true);
+    await expect(importArticle(ctx, { text: second, externalId: '../etc passwd' })).rejects.toThrow(ValidationError);
   });
 });

@@ -6,24 +6,24 @@ import { approveProposal, editPassage, rejectProposal } from '../../src/services
 import { assignArticle, queueOf, takeStep } from '../../src/services/review-flow.js';
 import { demoText, testContext, testUser } from '../helpers/app.js';
 
-function setup() {
+async function setup() {
   const { ctx } = testContext();
-  const { id } = importArticle(ctx, { text: demoText });
+  const { id } = await importArticle(ctx, { text: demoText });
   return { ctx, id, translator: testUser(ctx, 'translator'), editor: testUser(ctx, 'editor') };
 }
 
-const statusOf = (ctx: ReturnType<typeof setup>['ctx'], id: number) => ctx.repos.articles.findSummary(id)!.status;
+const statusOf = (ctx: Awaited<ReturnType<typeof setup>>['ctx'], id: number) => ctx.repos.articles.findSummary(id)!.status;
 
 describe('the review flow', () => {
-  it('goes new → in review → awaiting approval → approved, and back with an editor’s comment', () => {
-    const { ctx, id, translator, editor } = setup();
+  it('goes new → in review → awaiting approval → approved, and back with an editor’s comment', async () => {
+    const { ctx, id, translator, editor } = await setup();
     expect(statusOf(ctx, id)).toBe('new');
-    editPassage(ctx, translator, id, 1, 'A corrected sentence.', 1, 'fluency');
+    await editPassage(ctx, translator, id, 1, 'A corrected sentence.', 1, 'fluency');
     expect(statusOf(ctx, id)).toBe('in_review');
     takeStep(ctx, translator, id, 'submit');
     expect(statusOf(ctx, id)).toBe('awaiting_approval');
     // The editor edits directly while approving: the article stays awaiting approval.
-    editPassage(ctx, editor, id, 1, 'An editor’s sentence.', 2, 'style');
+    await editPassage(ctx, editor, id, 1, 'An editor’s sentence.', 2, 'style');
     expect(statusOf(ctx, id)).toBe('awaiting_approval');
     expect(() => takeStep(ctx, editor, id, 'sendBack', '  ')).toThrow(ValidationError);
     takeStep(ctx, editor, id, 'sendBack', 'Check the tonnage figures.');
@@ -38,12 +38,12 @@ describe('the review flow', () => {
       'translator:submitted:',
     ]);
     // A change after approval reopens the review.
-    editPassage(ctx, editor, id, 1, 'A late fix.', 3, 'style');
+    await editPassage(ctx, editor, id, 1, 'A late fix.', 3, 'style');
     expect(statusOf(ctx, id)).toBe('in_review');
   });
 
-  it('refuses a step from a state it does not start from with 409, changing nothing', () => {
-    const { ctx, id, editor } = setup();
+  it('refuses a step from a state it does not start from with 409, changing nothing', async () => {
+    const { ctx, id, editor } = await setup();
     expect(() => takeStep(ctx, editor, id, 'approve')).toThrow(ConflictError);
     takeStep(ctx, editor, id, 'submit');
     expect(() => takeStep(ctx, editor, id, 'submit')).toThrow(ConflictError);
@@ -51,8 +51,8 @@ describe('the review flow', () => {
     expect(ctx.repos.articleEvents.ofArticle(id)).toHaveLength(1);
   });
 
-  it('assigns to active translators and editors only, and lists a translator’s flagged passages most severe first', () => {
-    const { ctx, id, translator, editor } = setup();
+  it('assigns to active translators and editors only, and lists a translator’s flagged passages most severe first', async () => {
+    const { ctx, id, translator, editor } = await setup();
     const admin = testUser(ctx, 'admin');
     expect(() => assignArticle(ctx, editor, id, 'nobody')).toThrow(ValidationError);
     expect(() => assignArticle(ctx, editor, id, 'admin')).toThrow(ValidationError);
@@ -75,41 +75,41 @@ describe('the review flow', () => {
 });
 
 describe('proposed corrections', () => {
-  it('keeps a translator’s change out of exports until an editor approves it, and takes a rejection back', () => {
-    const { ctx, id, translator, editor } = setup();
+  it('keeps a translator’s change out of exports until an editor approves it, and takes a rejection back', async () => {
+    const { ctx, id, translator, editor } = await setup();
     const ai = ctx.repos.passages.find(id, 1)!.aiText;
-    editPassage(ctx, translator, id, 1, 'The translator’s wording.', 1, 'fluency');
+    await editPassage(ctx, translator, id, 1, 'The translator’s wording.', 1, 'fluency');
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'The translator’s wording.', approvedText: ai, version: 2 });
     expect(correctedText(ctx, id).text).not.toContain('The translator’s wording.');
     expect(ctx.repos.passageEvents.ofArticle(id)[0]).toMatchObject({ status: 'proposed', userName: 'translator' });
     // The article cannot be approved while a proposal waits.
     takeStep(ctx, translator, id, 'submit');
     expect(() => takeStep(ctx, editor, id, 'approve')).toThrow(/1 proposed correction waits/);
-    expect(() => approveProposal(ctx, id, 1, 1)).toThrow(StaleEditError);
-    approveProposal(ctx, id, 1, 2);
+    await expect(approveProposal(ctx, id, 1, 1)).rejects.toThrow(StaleEditError);
+    await approveProposal(ctx, id, 1, 2);
     expect(ctx.repos.passages.find(id, 1)!.approvedText).toBe('The translator’s wording.');
     expect(ctx.repos.passageEvents.ofArticle(id)[0]!.status).toBe('approved');
     expect(correctedText(ctx, id).text).toContain('The translator’s wording.');
-    expect(() => approveProposal(ctx, id, 1, 2)).toThrow(ConflictError);
+    await expect(approveProposal(ctx, id, 1, 2)).rejects.toThrow(ConflictError);
     takeStep(ctx, editor, id, 'approve');
 
     // A second proposal, rejected with a reason: the working text goes back to the approved one.
-    editPassage(ctx, translator, id, 1, 'A worse wording.', 2, 'style');
-    rejectProposal(ctx, editor, id, 1, 3, 'The first wording was right.');
+    await editPassage(ctx, translator, id, 1, 'A worse wording.', 2, 'style');
+    await rejectProposal(ctx, editor, id, 1, 3, 'The first wording was right.');
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'The translator’s wording.', approvedText: 'The translator’s wording.', version: 4 });
     const [reject, rejected] = ctx.repos.passageEvents.ofArticle(id);
     expect(reject).toMatchObject({ kind: 'reject', status: 'approved', userName: 'editor' });
     expect(rejected).toMatchObject({ afterText: 'A worse wording.', status: 'rejected' });
     expect(ctx.repos.passageComments.ofPassage(id, 1).at(-1)!.body).toBe('Proposal not taken: The first wording was right.');
     // An editor's own edit is approved at once.
-    editPassage(ctx, editor, id, 2, 'An editor’s wording.', 1, 'style');
+    await editPassage(ctx, editor, id, 2, 'An editor’s wording.', 1, 'style');
     expect(ctx.repos.passages.find(id, 2)!.approvedText).toBe('An editor’s wording.');
   });
 
-  it('lists waiting proposals oldest first for editors, not for translators', () => {
-    const { ctx, id, translator, editor } = setup();
-    editPassage(ctx, translator, id, 1, 'First proposal.', 1, 'fluency');
-    editPassage(ctx, translator, id, 3, 'Second proposal.', 1, 'number');
+  it('lists waiting proposals oldest first for editors, not for translators', async () => {
+    const { ctx, id, translator, editor } = await setup();
+    await editPassage(ctx, translator, id, 1, 'First proposal.', 1, 'fluency');
+    await editPassage(ctx, translator, id, 3, 'Second proposal.', 1, 'number');
     expect(queueOf(ctx, translator).proposals).toBeNull();
     const proposals = queueOf(ctx, editor).proposals!;
     expect(proposals.map((p) => [p.passageIdx, p.proposedBy, p.category])).toEqual([[1, 'translator', 'fluency'], [3, 'translator', 'number']]);

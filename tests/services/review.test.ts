@@ -5,24 +5,24 @@ import { importArticle } from '../../src/services/import.js';
 import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding, editPassage, parseCategory, restorePassage, revertPassage } from '../../src/services/review.js';
 import { demoText, fragmentHtml, testContext, testUser } from '../helpers/app.js';
 
-function setup() {
+async function setup() {
   const { ctx } = testContext();
-  const { id, findings } = importArticle(ctx, { text: demoText });
+  const { id, findings } = await importArticle(ctx, { text: demoText });
   return { ctx, id, findings, actor: testUser(ctx, 'editor') };
 }
 
 /** The review page's table row of one passage, as stored. */
-function passageRow(ctx: ReturnType<typeof setup>['ctx'], id: number, idx: number): string {
-  const html = fragmentHtml(reviewArticle(ctx, id).fragments.passages);
+async function passageRow(ctx: Awaited<ReturnType<typeof setup>>['ctx'], id: number, idx: number): Promise<string> {
+  const html = fragmentHtml((await reviewArticle(ctx, id)).fragments.passages);
   const start = html.indexOf(`<tr id="p-${idx}"`);
   return html.slice(start, html.indexOf('</tr>', start) + 5);
 }
 
-const open = (ctx: ReturnType<typeof setup>['ctx'], id: number) => ctx.repos.findings.ofArticle(id).filter((f) => !f.dismissed);
+const open = (ctx: Awaited<ReturnType<typeof setup>>['ctx'], id: number) => ctx.repos.findings.ofArticle(id).filter((f) => !f.dismissed);
 
 describe('importArticle', () => {
-  it('stores the passages, findings and open counts of the demo article', () => {
-    const { ctx, id, findings, actor } = setup();
+  it('stores the passages, findings and open counts of the demo article', async () => {
+    const { ctx, id, findings, actor } = await setup();
     const article = ctx.repos.articles.find(id)!;
     expect(article.title).toBe('Grain convoy reaches Odesa after talks on Black Sea corridor');
     expect(article.status).toBe('new');
@@ -31,107 +31,107 @@ describe('importArticle', () => {
     expect(correctedText(ctx, id).text).toBe(`${demoText.trim()}\n`);
   });
 
-  it('detects the source language and aligns source passages', () => {
+  it('detects the source language and aligns source passages', async () => {
     const { ctx } = testContext();
-    const { id } = importArticle(ctx, {
+    const { id } = await importArticle(ctx, {
       text: 'Title line\n\nThe mayor of Kyiv spoke on Monday about the new bridge.',
       source: 'Заголовок\n\nМер Києва у понеділок розповів про новий міст, який з’єднає два береги Дніпра.',
     });
-    expect(reviewArticle(ctx, id).article.sourceLang).toBe('uk');
+    expect((await reviewArticle(ctx, id)).article.sourceLang).toBe('uk');
     expect(ctx.repos.passages.find(id, 1)!.sourceText).toContain('Мер Києва');
   });
 
-  it('refuses an empty text', () => {
+  it('refuses an empty text', async () => {
     const { ctx } = testContext();
-    expect(() => importArticle(ctx, { text: ' \n ' })).toThrow(ValidationError);
+    await expect(importArticle(ctx, { text: ' \n ' })).rejects.toThrow(ValidationError);
   });
 });
 
 describe('review actions', () => {
-  it('applies a fix, re-checks and marks the article in review', () => {
-    const { ctx, id, actor } = setup();
+  it('applies a fix, re-checks and marks the article in review', async () => {
+    const { ctx, id, actor } = await setup();
     const place = open(ctx, id).find((f) => f.check === 'terms' && f.text === 'Zaporozhye')!;
-    applyFinding(ctx, actor, id, place.fingerprint);
+    await applyFinding(ctx, actor, id, place.fingerprint);
     const passage = ctx.repos.passages.find(id, place.passageIdx!)!;
     expect(passage.correctedText).toContain('in the Zaporizhzhia region');
-    expect(passageRow(ctx, id, place.passageIdx!)).toContain('<del><span class="visually-hidden">deleted: </span>Zaporozhye</del><ins><span class="visually-hidden">inserted: </span>Zaporizhzhia</ins>');
+    expect(await passageRow(ctx, id, place.passageIdx!)).toContain('<del><span class="visually-hidden">deleted: </span>Zaporozhye</del><ins><span class="visually-hidden">inserted: </span>Zaporizhzhia</ins>');
     expect(ctx.repos.findings.find(id, place.fingerprint)).toBeUndefined();
     expect(ctx.repos.articles.find(id)!.status).toBe('in_review');
   });
 
-  it('deletes a passage through a deletion fix, keeping the article layout', () => {
-    const { ctx, id, actor } = setup();
+  it('deletes a passage through a deletion fix, keeping the article layout', async () => {
+    const { ctx, id, actor } = await setup();
     const counter = open(ctx, id).find((f) => f.text.startsWith('2874 views'))!;
-    applyFinding(ctx, actor, id, counter.fingerprint);
+    await applyFinding(ctx, actor, id, counter.fingerprint);
     const passage = ctx.repos.passages.find(id, counter.passageIdx!)!;
     expect(passage.correctedText).toBe('');
     expect(correctedText(ctx, id).text).not.toContain('2874 views');
-    expect(passageRow(ctx, id, counter.passageIdx!)).toMatch(/^<tr id="p-\d+" class="is-deleted">/);
+    expect(await passageRow(ctx, id, counter.passageIdx!)).toMatch(/^<tr id="p-\d+" class="is-deleted">/);
   });
 
-  it('keeps a dismissal across re-checks and out of the counts', () => {
-    const { ctx, id, actor } = setup();
+  it('keeps a dismissal across re-checks and out of the counts', async () => {
+    const { ctx, id, actor } = await setup();
     const before = ctx.repos.articles.find(id)!.openWarnings;
     const finding = open(ctx, id).find((f) => f.check === 'number-format')!;
-    dismissFinding(ctx, id, finding.fingerprint, 'quoted as in the source');
+    await dismissFinding(ctx, id, finding.fingerprint, 'quoted as in the source');
     expect(ctx.repos.articles.find(id)!.openWarnings).toBe(before - 1);
-    editPassage(ctx, actor, id, 0, 'Grain convoy reaches Odesa after corridor talks', 1, 'style');
+    await editPassage(ctx, actor, id, 0, 'Grain convoy reaches Odesa after corridor talks', 1, 'style');
     const again = ctx.repos.findings.find(id, finding.fingerprint)!;
     expect(again.dismissed).toBe(true);
     expect(again.dismissalReason).toBe('quoted as in the source');
-    expect(passageRow(ctx, id, finding.passageIdx!)).not.toContain(finding.fingerprint);
+    expect(await passageRow(ctx, id, finding.passageIdx!)).not.toContain(finding.fingerprint);
   });
 
-  it('dismisses every open finding of one check at once', () => {
-    const { ctx, id, actor } = setup();
-    expect(dismissCheck(ctx, id, 'boilerplate', 'keep for now')).toBe(4);
+  it('dismisses every open finding of one check at once', async () => {
+    const { ctx, id, actor } = await setup();
+    expect(await dismissCheck(ctx, id, 'boilerplate', 'keep for now')).toBe(4);
     expect(open(ctx, id).filter((f) => f.check === 'boilerplate')).toEqual([]);
-    expect(() => dismissCheck(ctx, id, 'boilerplate')).toThrow(NotFoundError);
+    await expect(dismissCheck(ctx, id, 'boilerplate')).rejects.toThrow(NotFoundError);
   });
 
-  it('uses one spelling of a group everywhere', () => {
-    const { ctx, id, actor } = setup();
+  it('uses one spelling of a group everywhere', async () => {
+    const { ctx, id, actor } = await setup();
     const variant = open(ctx, id).find((f) => f.check === 'name-variants')!;
-    applyGroupSpelling(ctx, actor, id, variant.group!, 'Martchenko');
+    await applyGroupSpelling(ctx, actor, id, variant.group!, 'Martchenko');
     const text = correctedText(ctx, id).text;
     expect(text).not.toMatch(/\bMarchenko\b/);
     expect(text.match(/Martchenko/g)!.length).toBeGreaterThanOrEqual(5);
-    expect(() => applyGroupSpelling(ctx, actor, id, variant.group!, 'Nobody')).toThrow();
+    await expect(applyGroupSpelling(ctx, actor, id, variant.group!, 'Nobody')).rejects.toThrow();
   });
 
-  it('edits a passage by hand and reverts it to the AI text', () => {
-    const { ctx, id, actor } = setup();
+  it('edits a passage by hand and reverts it to the AI text', async () => {
+    const { ctx, id, actor } = await setup();
     const original = ctx.repos.passages.find(id, 1)!.aiText;
-    editPassage(ctx, actor, id, 1, 'Ukraine and its partners agreed on Monday\nto extend the corridor.', 1, 'style');
+    await editPassage(ctx, actor, id, 1, 'Ukraine and its partners agreed on Monday\nto extend the corridor.', 1, 'style');
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'Ukraine and its partners agreed on Monday to extend the corridor.', version: 2 });
-    revertPassage(ctx, actor, id, 1, 2);
+    await revertPassage(ctx, actor, id, 1, 2);
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: original, version: 3 });
-    expect(() => editPassage(ctx, actor, id, 99, 'x', 1, 'style')).toThrow(NotFoundError);
+    await expect(editPassage(ctx, actor, id, 99, 'x', 1, 'style')).rejects.toThrow(NotFoundError);
   });
 
-  it('refuses a change made from an older version of the passage, and keeps the newer text', () => {
-    const { ctx, id, actor } = setup();
-    editPassage(ctx, actor, id, 1, 'First reviewer’s text.', 1, 'style');
-    expect(() => editPassage(ctx, actor, id, 1, 'Second reviewer’s text.', 1, 'style')).toThrow(StaleEditError);
-    expect(() => revertPassage(ctx, actor, id, 1, 1)).toThrow(StaleEditError);
+  it('refuses a change made from an older version of the passage, and keeps the newer text', async () => {
+    const { ctx, id, actor } = await setup();
+    await editPassage(ctx, actor, id, 1, 'First reviewer’s text.', 1, 'style');
+    await expect(editPassage(ctx, actor, id, 1, 'Second reviewer’s text.', 1, 'style')).rejects.toThrow(StaleEditError);
+    await expect(revertPassage(ctx, actor, id, 1, 1)).rejects.toThrow(StaleEditError);
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'First reviewer’s text.', version: 2 });
     // Applying a fix changes the passage too: an edit opened before it is stale.
     const kiev = open(ctx, id).find((f) => f.text === 'Kiev')!;
     const version = ctx.repos.passages.find(id, kiev.passageIdx!)!.version;
-    applyFinding(ctx, actor, id, kiev.fingerprint);
-    expect(() => editPassage(ctx, actor, id, kiev.passageIdx!, 'Old view of the passage.', version, 'style')).toThrow(StaleEditError);
+    await applyFinding(ctx, actor, id, kiev.fingerprint);
+    await expect(editPassage(ctx, actor, id, kiev.passageIdx!, 'Old view of the passage.', version, 'style')).rejects.toThrow(StaleEditError);
     // Other passages keep their versions.
     expect(ctx.repos.passages.find(id, 0)!.version).toBe(1);
   });
 
-  it('records every change of a passage with its author, and restores an earlier version as a change of its own', () => {
-    const { ctx, id, actor } = setup();
+  it('records every change of a passage with its author, and restores an earlier version as a change of its own', async () => {
+    const { ctx, id, actor } = await setup();
     const translator = testUser(ctx, 'translator');
     const ai = ctx.repos.passages.find(id, 1)!.aiText;
-    editPassage(ctx, actor, id, 1, 'First wording.', 1, 'style');
-    editPassage(ctx, translator, id, 1, 'Second wording.', 2, 'style');
+    await editPassage(ctx, actor, id, 1, 'First wording.', 1, 'style');
+    await editPassage(ctx, translator, id, 1, 'Second wording.', 2, 'style');
     const kiev = open(ctx, id).find((f) => f.text === 'Kiev')!;
-    applyFinding(ctx, translator, id, kiev.fingerprint);
+    await applyFinding(ctx, translator, id, kiev.fingerprint);
     const [fix, second, first] = ctx.repos.passageEvents.ofArticle(id);
     expect(first).toMatchObject({ passageIdx: 1, version: 2, userName: 'editor', kind: 'edit', beforeText: ai, afterText: 'First wording.' });
     expect(second).toMatchObject({ passageIdx: 1, version: 3, userName: 'translator', kind: 'edit', beforeText: 'First wording.', afterText: 'Second wording.' });
@@ -139,24 +139,24 @@ describe('review actions', () => {
     expect(first!.category).toBe('style');
     expect(fix!.afterText).toContain('Kyiv');
 
-    expect(restorePassage(ctx, actor, id, first!.id, 3)).toBe(1);
+    expect(await restorePassage(ctx, actor, id, first!.id, 3)).toBe(1);
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'First wording.', version: 4 });
     expect(ctx.repos.passageEvents.ofArticle(id)[0]).toMatchObject({ kind: 'restore', category: null, version: 4, beforeText: 'Second wording.', afterText: 'First wording.' });
     // A restore from a stale page is refused like any other change.
-    expect(() => restorePassage(ctx, actor, id, second!.id, 3)).toThrow(StaleEditError);
-    expect(() => restorePassage(ctx, actor, id, 9999, 4)).toThrow(NotFoundError);
+    await expect(restorePassage(ctx, actor, id, second!.id, 3)).rejects.toThrow(StaleEditError);
+    await expect(restorePassage(ctx, actor, id, 9999, 4)).rejects.toThrow(NotFoundError);
     // Dismissing changes no text, so it is not a passage event.
-    dismissFinding(ctx, id, open(ctx, id)[0]!.fingerprint, 'fine');
+    await dismissFinding(ctx, id, open(ctx, id)[0]!.fingerprint, 'fine');
     expect(ctx.repos.passageEvents.ofArticle(id)).toHaveLength(4);
   });
 
-  it('files each correction under the kind of error it fixes', () => {
-    const { ctx, id, actor } = setup();
+  it('files each correction under the kind of error it fixes', async () => {
+    const { ctx, id, actor } = await setup();
     const variant = open(ctx, id).find((f) => f.check === 'name-variants')!;
-    applyGroupSpelling(ctx, actor, id, variant.group!, 'Marchenko');
+    await applyGroupSpelling(ctx, actor, id, variant.group!, 'Marchenko');
     const number = open(ctx, id).find((f) => f.check === 'number-format' && f.fix)!;
-    applyFinding(ctx, actor, id, number.fingerprint);
-    editPassage(ctx, actor, id, 1, 'A clearer sentence.', 1, 'fluency');
+    await applyFinding(ctx, actor, id, number.fingerprint);
+    await editPassage(ctx, actor, id, 1, 'A clearer sentence.', 1, 'fluency');
     const kinds = ctx.repos.passageEvents.ofArticle(id).map((e) => `${e.kind}:${e.category}`);
     expect(kinds).toContain('spelling:name');
     expect(kinds).toContain('fix:number');
@@ -166,18 +166,18 @@ describe('review actions', () => {
     expect(parseCategory('omission-addition')).toBe('omission-addition');
   });
 
-  it('reports a finding that no longer exists as not found', () => {
-    const { ctx, id, actor } = setup();
-    expect(() => applyFinding(ctx, actor, id, 'nope')).toThrow(NotFoundError);
-    expect(() => applyFinding(ctx, actor, 999, 'nope')).toThrow(NotFoundError);
+  it('reports a finding that no longer exists as not found', async () => {
+    const { ctx, id, actor } = await setup();
+    await expect(applyFinding(ctx, actor, id, 'nope')).rejects.toThrow(NotFoundError);
+    await expect(applyFinding(ctx, actor, 999, 'nope')).rejects.toThrow(NotFoundError);
   });
 });
 
 describe('listArticles', () => {
-  it('filters by status, check and title, newest change first, paginated', () => {
+  it('filters by status, check and title, newest change first, paginated', async () => {
     const { ctx } = testContext();
-    for (let i = 0; i < 55; i++) importArticle(ctx, { text: `Plain report number ${i} about the weather.`, title: `Report ${i}` });
-    const kiev = importArticle(ctx, { text: 'The talks in Kiev ended.', title: 'Talks_100%' }).id;
+    for (let i = 0; i < 55; i++) await importArticle(ctx, { text: `Plain report number ${i} about the weather.`, title: `Report ${i}` });
+    const kiev = (await importArticle(ctx, { text: 'The talks in Kiev ended.', title: 'Talks_100%' })).id;
 
     const first = listArticles(ctx, {}, 1);
     expect(first).toMatchObject({ total: 56, page: 1, pageCount: 2 });
@@ -190,7 +190,7 @@ describe('listArticles', () => {
     expect(listArticles(ctx, { titleContains: 'report 5' }, 1).total).toBe(6);
     expect(listArticles(ctx, { status: 'in_review' }, 1).total).toBe(0);
 
-    dismissCheck(ctx, kiev, 'terms');
+    await dismissCheck(ctx, kiev, 'terms');
     expect(listArticles(ctx, { check: 'terms' }, 1).total).toBe(0);
     expect(listArticles(ctx, { status: 'in_review' }, 1).items.map((a) => a.id)).toEqual([kiev]);
   });

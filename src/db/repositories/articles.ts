@@ -78,8 +78,12 @@ function likePattern(text: string): string {
 }
 
 export function articleRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO articles (title, target_lang, source_lang, external_id, created_at, updated_at)
-    VALUES (@title, @targetLang, @sourceLang, @externalId, @now, @now)`);
+  const insert = db.prepare(`INSERT INTO articles (id, title, target_lang, source_lang, external_id, created_at, updated_at)
+    VALUES (@id, @title, @targetLang, @sourceLang, @externalId, @now, @now)`);
+  const nextId = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM articles').pluck();
+  const exists = db.prepare('SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?)').pluck();
+  const revision = db.prepare('SELECT revision FROM articles WHERE id = ?').pluck();
+  const bumpRevision = db.prepare('UPDATE articles SET revision = revision + 1 WHERE id = ?');
   const byExternalId = db.prepare('SELECT id FROM articles WHERE external_id = ?').pluck();
   const updateArticle = db.prepare(`UPDATE articles SET title = @title, target_lang = @targetLang, source_lang = @sourceLang, updated_at = @now,
     status = CASE WHEN status = 'new' THEN 'new' ELSE 'in_review' END WHERE id = @id`);
@@ -111,11 +115,24 @@ export function articleRepository(db: Db) {
   const any = db.prepare('SELECT EXISTS (SELECT 1 FROM articles)').pluck();
 
   return {
+    /** The id a new article would get now: its review page is rendered with it before it is stored. */
+    nextId(): number {
+      return nextId.get() as number;
+    },
+    exists(id: number): boolean {
+      return exists.get(id) === 1;
+    },
     /** Call inside a transaction: the article row and its texts are two rows. */
-    insert(article: NewArticle): number {
-      const articleId = Number(insert.run(article).lastInsertRowid);
-      insertTexts.run({ articleId, aiText: article.aiText, sourceText: article.sourceText });
-      return articleId;
+    insert(id: number, article: NewArticle): void {
+      insert.run({ id, ...article });
+      insertTexts.run({ articleId: id, aiText: article.aiText, sourceText: article.sourceText });
+    },
+    /** Raised by every change of the article's passages, dismissals or comments; undefined when there is no such article. */
+    revision(id: number): number | undefined {
+      return revision.get(id) as number | undefined;
+    },
+    bumpRevision(id: number): void {
+      bumpRevision.run(id);
     },
     find(id: number): Article | undefined {
       return byId.get(id) as Article | undefined;

@@ -3,7 +3,6 @@ import type { Db } from '../connection.js';
 
 /** A finding as stored: offsets into the corrected article text, located in its passage. */
 export interface StoredFinding {
-  id: number;
   fingerprint: string;
   check: string;
   severity: Severity;
@@ -38,7 +37,7 @@ interface FindingRow extends Omit<StoredFinding, 'fix' | 'suggestions' | 'group'
   dismissed: number;
 }
 
-const SELECT = `SELECT f.id, f.fingerprint, f.check_id AS "check", f.severity, f.its_type AS itsType, f.message,
+const SELECT = `SELECT f.fingerprint, f.check_id AS "check", f.severity, f.its_type AS itsType, f.message,
   f.start_offset AS start, f.end_offset AS "end", f.text, f.fix_json AS fixJson, f.suggestions_json AS suggestionsJson,
   f.group_key AS groupKey, f.alternatives_json AS alternativesJson, f.passage_idx AS passageIdx,
   f.passage_start AS passageStart, f.passage_end AS passageEnd, f.dismissed, d.reason AS dismissalReason
@@ -46,7 +45,6 @@ const SELECT = `SELECT f.id, f.fingerprint, f.check_id AS "check", f.severity, f
 
 function fromRow(row: FindingRow): StoredFinding {
   return {
-    id: row.id,
     fingerprint: row.fingerprint,
     check: row.check,
     severity: row.severity,

@@ -34,9 +34,13 @@ export function createRepositories(db: Db) {
     users: userRepository(db),
     sessions: sessionRepository(db),
     apiTokens: apiTokenRepository(db),
-    /** Runs fn in one transaction (nested calls become savepoints). */
+    /**
+     * Runs fn in one transaction (nested calls become savepoints). IMMEDIATE: the write lock is
+     * taken at the start, so a transaction that reads and then writes never fails half-way
+     * because another process (the command line's import) began writing meanwhile.
+     */
     transaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      return db.transaction(fn).immediate();
     },
     /** Changes whenever anything in the database may have changed, by this process or another. */
     dataVersion(): string {

@@ -38,13 +38,13 @@ const requireJson: RequestHandler = (req, _res, next) => {
 export function apiArticlesRouter(ctx: ServiceContext, config: Config): Router {
   const router = Router();
 
-  router.post('/articles', authorize('import'), requireJson, express.json({ limit: config.maxBodyBytes }), (req, res) => {
+  router.post('/articles', authorize('import'), requireJson, express.json({ limit: config.maxBodyBytes }), async (req, res) => {
     const parsed = newArticle.safeParse(req.body);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
       throw new BodyError(`Invalid article: ${issues.map((i) => `${i.field || 'body'}: ${i.message}`).join('; ')}`, issues);
     }
-    const { id, findings, created } = importArticle(ctx, { ...parsed.data, actor: signedInUser(req) });
+    const { id, findings, created } = await importArticle(ctx, { ...parsed.data, actor: signedInUser(req) });
     // A known external id updates its article: 200, not 201.
     res.status(created ? 201 : 200).location(`/api/articles/${id}`).json({ id, created, findings: findings.map(findingResource) });
   });

@@ -1,0 +1,176 @@
+import type { ErrorCategory } from '../checks/types.js';
+import type { Article } from '../db/repositories/articles.js';
+import type { ChangeKind } from '../db/repositories/passage-events.js';
+import type { StoredPassage } from '../db/repositories/passages.js';
+import type { Actor, ServiceContext } from './context.js';
+import { BusyError, NotFoundError } from './errors.js';
+import type { ArticleState, ReviewedState } from './review-state.js';
+
+/**
+ * How every change of an article is stored, in three steps:
+ * 1. prepare: read the article as stored and work out, in memory, how the change leaves it;
+ * 2. review: check that state and render its review page parts (ctx.reviewer: a worker thread
+ *    in the server, with a time budget, so the event loop never waits for the checks);
+ * 3. store: in one short transaction, the change's own rows, the findings, the open counts and
+ *    the rendered parts, so readers never see text and findings that disagree, and only if the
+ *    article's revision is still the one the change was prepared from; otherwise start again.
+ * Changes of one article are queued in this process, so they never have to start again here;
+ * a change from another process (the command line's import) may make one start again.
+ */
+
+/** A change of passages' corrected text: who made it, how, and the kind of error it corrects, for the history. */
+export interface Change {
+  actor: Actor;
+  kind: ChangeKind;
+  category: ErrorCategory | null;
+}
+
+/** An article as stored when a change is prepared. */
+export interface ArticleSnapshot extends ArticleState {
+  article: Article;
+  revision: number;
+}
+
+/** A change worked out from a snapshot: the article as it leaves it, and the rows that record it. */
+export interface ArticleChange<T> {
+  state: ArticleState;
+  /** Writes the change's own rows (passages, history, dismissals, comments); runs in the transaction that stores the review. */
+  record(now: string): T;
+  /** Work on the text: the article's last change moves, and a new or approved article goes (back) into review. */
+  touches: boolean;
+}
+
+/** A change ready to review, and how to store it: undefined from store when the article changed meanwhile. */
+export interface PreparedChange<T> {
+  state: ArticleState;
+  store(reviewed: ReviewedState): { result: T } | undefined;
+}
+
+const ATTEMPTS = 3;
+
+/** One queue per article key and database: a change waits for the one before it to be stored. */
+const queues = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+function queued<T>(ctx: ServiceContext, key: string, fn: () => Promise<T>): Promise<T> {
+  let byKey = queues.get(ctx.repos);
+  if (!byKey) queues.set(ctx.repos, (byKey = new Map()));
+  const before = byKey.get(key) ?? Promise.resolve();
+  const mine = before.then(fn, fn);
+  const settled = mine.then(
+    () => undefined,
+    () => undefined,
+  );
+  byKey.set(key, settled);
+  void settled.then(() => {
+    if (byKey.get(key) === settled) byKey.delete(key);
+  });
+  return mine;
+}
+
+/** Prepares, reviews and stores a change (see above), preparing it again when the article changed meanwhile. */
+export function commitChange<T>(ctx: ServiceContext, key: string, prepare: () => PreparedChange<T>): Promise<T> {
+  return queued(ctx, key, async () => {
+    for (let attempt = 1; ; attempt++) {
+      const change = prepare();
+      const reviewed = await ctx.reviewer.review(change.state);
+      const stored = ctx.repos.transaction(() => change.store(reviewed));
+      if (stored) return stored.result;
+      if (attempt === ATTEMPTS) throw new BusyError('The article kept changing while this change was checked; nothing was saved. Try again.');
+    }
+  });
+}
+
+/** Everything a change of the article is prepared from. */
+export function readSnapshot(ctx: ServiceContext, articleId: number): ArticleSnapshot {
+  const { repos } = ctx;
+  // Read in one transaction so the parts agree with each other and with the revision.
+  return repos.transaction(() => {
+    const article = repos.articles.find(articleId);
+    if (!article) throw new NotFoundError(`There is no article ${articleId}.`);
+    return {
+      article,
+      revision: repos.articles.revision(articleId)!,
+      passages: repos.passages.ofArticle(articleId),
+      dismissals: repos.dismissals.ofArticle(articleId),
+      comments: repos.passageComments.counts(articleId),
+    };
+  });
+}
+
+/** Stores a reviewed state's findings, open counts and rendered parts, and raises the article's revision. Call inside the change's transaction. */
+export function storeReview(ctx: ServiceContext, articleId: number, reviewed: ReviewedState, touchedAt: string | null): void {
+  const { repos } = ctx;
+  repos.findings.replace(articleId, reviewed.findings);
+  repos.articles.recount(articleId);
+  if (touchedAt !== null) repos.articles.touch(articleId, touchedAt);
+  repos.reviewFragments.save(articleId, {
+    renderKey: reviewed.renderKey,
+    passages: Buffer.from(reviewed.passagesFragment.buffer, reviewed.passagesFragment.byteOffset, reviewed.passagesFragment.byteLength),
+    findings: Buffer.from(reviewed.findingsFragment.buffer, reviewed.findingsFragment.byteOffset, reviewed.findingsFragment.byteLength),
+  });
+  repos.articles.bumpRevision(articleId);
+}
+
+/** Prepares a change of an existing article: `plan` works it out from a snapshot (and throws to refuse it). */
+export function prepareArticleChange<T>(ctx: ServiceContext, articleId: number, plan: (snapshot: ArticleSnapshot) => ArticleChange<T>): PreparedChange<T> {
+  const snapshot = readSnapshot(ctx, articleId);
+  const change = plan(snapshot);
+  return {
+    state: change.state,
+    store: (reviewed) => {
+      if (ctx.repos.articles.revision(articleId) !== snapshot.revision) return undefined;
+      const now = ctx.now();
+      const result = change.record(now);
+      storeReview(ctx, articleId, reviewed, change.touches ? now : null);
+      return { result };
+    },
+  };
+}
+
+/** Changes an existing article: `plan` works the change out from a snapshot (and throws to refuse it). */
+export function changeArticle<T>(ctx: ServiceContext, articleId: number, plan: (snapshot: ArticleSnapshot) => ArticleChange<T>): Promise<T> {
+  return commitChange(ctx, `article:${articleId}`, () => prepareArticleChange(ctx, articleId, plan));
+}
+
+/**
+ * Corrected passages as a change: the version of each that changed is raised and the change
+ * recorded in its history. A translator's change is a proposal: the working text changes, the
+ * approved text (exports) does not. An editor's change is approved at once, and settles the
+ * passage's open proposals: approved, or rejected when the change is a rejection.
+ */
+export function correctionsChange(ctx: ServiceContext, snapshot: ArticleSnapshot, corrections: ReadonlyMap<number, string>, change: Change): ArticleChange<void> {
+  const status = change.actor.role === 'translator' ? 'proposed' : 'approved';
+  const changed: { before: StoredPassage; after: StoredPassage }[] = [];
+  const passages = snapshot.passages.map((p) => {
+    const text = corrections.get(p.idx);
+    if (text === undefined || text === p.correctedText) return p;
+    // Whoever changes a passage marked for re-review has looked at it again.
+    const after = { ...p, correctedText: text, approvedText: status === 'approved' ? text : p.approvedText, version: p.version + 1, needsReview: false };
+    changed.push({ before: p, after });
+    return after;
+  });
+  const articleId = snapshot.article.id;
+  return {
+    state: { ...snapshot, passages },
+    touches: true,
+    record: (now) => {
+      const { repos } = ctx;
+      for (const { before, after } of changed) {
+        if (status === 'approved') repos.passageEvents.settle(articleId, before.idx, change.kind === 'reject' ? 'rejected' : 'approved');
+        repos.passageEvents.insert({
+          articleId,
+          passageIdx: before.idx,
+          version: after.version,
+          userId: change.actor.id,
+          kind: change.kind,
+          category: change.category,
+          status,
+          beforeText: before.correctedText,
+          afterText: after.correctedText,
+          now,
+        });
+      }
+      repos.passages.updateAll(articleId, changed.map((c) => c.after));
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { FindingToStore, StoredFinding } from '../db/repositories/findings.js';
+import type { StoredPassage } from '../db/repositories/passages.js';
+import { compressTemplate, serializeTemplate, TEMPLATE_FORMAT } from '../lib/http/gzip-assembly.js';
+import type { ReferenceData } from '../reference/index.js';
+import { TOKEN_SLOT, TOKEN_SLOT_BYTES } from '../render/compile.js';
+import { RENDER_KEY, renderReviewFragments } from '../render/review-fragments.js';
+import { checkArticle } from './check-article.js';
+
+/**
+ * The costly part of every change of an article, as one pure function: checking the article as
+ * it will stand and rendering its review page parts. It runs in a worker thread in the server
+ * (src/services/reviewer.ts), so no article, however pathological, holds the event loop.
+ */
+
+/** The templates, the stored form and the token size a rendering was made with: a stored row with another key is rendered again. */
+export const STORED_RENDER_KEY = `${RENDER_KEY}.${TEMPLATE_FORMAT}.${TOKEN_SLOT_BYTES}`;
+
+/** An article as a change leaves it: everything its findings and review page depend on. */
+export interface ArticleState {
+  article: { id: number; targetLang: string; sourceLang: string | null; sourceText: string | null };
+  passages: StoredPassage[];
+  /** Dismissed fingerprints, each with the reason given. */
+  dismissals: Map<string, string>;
+  /** How many comments each passage (by index) has. */
+  comments: Map<number, number>;
+}
+
+/** The findings of an article state and its review page's passages and findings panel, compressed (src/lib/http/gzip-assembly.ts). */
+export interface ReviewedState {
+  findings: FindingToStore[];
+  renderKey: string;
+  passagesFragment: Uint8Array;
+  findingsFragment: Uint8Array;
+}
+
+/** A fresh finding as the review page reads it back from the database. */
+function asStored(f: FindingToStore, dismissals: ReadonlyMap<string, string>): StoredFinding {
+  const reason = dismissals.get(f.fingerprint);
+  return {
+    ...f,
+    fix: f.fix ?? null,
+    suggestions: f.suggestions ?? [],
+    group: f.group ?? null,
+    alternatives: f.alternatives ?? [],
+    dismissed: reason !== undefined,
+    dismissalReason: reason ?? null,
+  };
+}
+
+export function reviewState(state: ArticleState, reference: ReferenceData): ReviewedState {
+  const { article, passages, dismissals, comments } = state;
+  const findings = checkArticle(article, passages, reference);
+  const { passagesHtml, findingsHtml } = renderReviewFragments(
+    { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null },
+    passages,
+    findings.map((f) => asStored(f, dismissals)),
+    comments,
+  );
+  return {
+    findings,
+    renderKey: STORED_RENDER_KEY,
+    passagesFragment: serializeTemplate(compressTemplate(passagesHtml, TOKEN_SLOT, TOKEN_SLOT_BYTES)),
+    findingsFragment: serializeTemplate(compressTemplate(findingsHtml, TOKEN_SLOT, TOKEN_SLOT_BYTES)),
+  };
+}
