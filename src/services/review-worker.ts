@@ -11,3 +11,5 @@ parentPort!.on('message', (state: ArticleState) => {
   // Copied, not transferred: small Buffers share one pooled ArrayBuffer.
   parentPort!.postMessage(reviewState(state, reference));
 });
+// Ready: the pool counts budgets from now on.
+parentPort!.postMessage('ready');

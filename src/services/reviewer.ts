@@ -55,39 +55,43 @@ export function workerReviewer(options: WorkerReviewerOptions): Reviewer {
   const live = new Set<Worker>();
   let closed = false;
 
-  const spawn = (): Worker => {
+  /** A new worker joins the idle ones once it has loaded the checks and the reference data, so its start never counts against a budget. */
+  const spawn = (): void => {
     const workerData: ReviewWorkerData = { termbaseFile: options.termbaseFile };
     const worker = new Worker(script, { workerData, resourceLimits: { maxOldGenerationSizeMb: options.memoryMb } });
     live.add(worker);
     worker.unref();
-    return worker;
+    worker.once('message', () => {
+      idle.push(worker);
+      pump();
+    });
   };
 
   const run = (worker: Worker, job: Job): void => {
     let settled = false;
-    const onMessage = (reviewed: ReviewedState) => finish(() => job.resolve(reviewed), worker);
-    const onError = (error: Error) => {
-      const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish(() => job.reject(outOfMemory ? new ReviewTooCostlyError(`needed more than ${options.memoryMb} MB`) : error), replace());
-    };
-    const onExit = () => finish(() => job.reject(new Error('The review worker stopped unexpectedly.')), replace());
-    const timer = setTimeout(() => finish(() => job.reject(new ReviewTooCostlyError(`took longer than ${options.budgetMs / 1000} s`)), replace()), options.budgetMs);
-    // Only this job's listeners are removed: a Worker keeps listeners of its own.
-    function finish(outcome: () => void, next: Worker | undefined): void {
+    /** Settles the job once; a worker that failed is ended and replaced, so the pool keeps its size. */
+    const settle = (outcome: () => void, workerOk: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      // Only this job's listeners: a Worker keeps listeners of its own.
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (workerOk) idle.push(worker);
+      else {
+        live.delete(worker);
+        void worker.terminate();
+        if (!closed) spawn();
+      }
       outcome();
-      if (next) idle.push(next);
       pump();
-    }
-    // A worker that fails is replaced, so the pool keeps its size.
-    function replace(): Worker | undefined {
-      live.delete(worker);
-      void worker.terminate();
-      return closed ? undefined : spawn();
-    }
+    };
+    const onMessage = (reviewed: ReviewedState) => settle(() => job.resolve(reviewed), true);
+    const onError = (error: Error) => {
+      const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      settle(() => job.reject(outOfMemory ? new ReviewTooCostlyError(`needed more than ${options.memoryMb} MB`) : error), false);
+    };
+    const onExit = () => settle(() => job.reject(new Error('The review worker stopped unexpectedly.')), false);
+    const timer = setTimeout(() => settle(() => job.reject(new ReviewTooCostlyError(`took longer than ${options.budgetMs / 1000} s`)), false), options.budgetMs);
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     worker.postMessage(job.state);
   };
@@ -96,7 +100,7 @@ export function workerReviewer(options: WorkerReviewerOptions): Reviewer {
     while (idle.length > 0 && queue.length > 0) run(idle.pop()!, queue.shift()!);
   };
 
-  for (let i = 0; i < size; i++) idle.push(spawn());
+  for (let i = 0; i < size; i++) spawn();
 
   return {
     review(state) {

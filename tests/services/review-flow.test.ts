@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { correctedText } from '../../src/services/articles.js';
 import { importArticle } from '../../src/services/import.js';
 import { ConflictError, StaleEditError, ValidationError } from '../../src/services/errors.js';
-import { approveProposal, editPassage, rejectProposal } from '../../src/services/review.js';
+import { applyFinding, approveProposal, editPassage, rejectProposal } from '../../src/services/review.js';
 import { assignArticle, queueOf, takeStep } from '../../src/services/review-flow.js';
 import { demoText, testContext, testUser } from '../helpers/app.js';
 
@@ -114,5 +114,28 @@ describe('proposed corrections', () => {
     const proposals = queueOf(ctx, editor).proposals!;
     expect(proposals.map((p) => [p.passageIdx, p.proposedBy, p.category])).toEqual([[1, 'translator', 'fluency'], [3, 'translator', 'number']]);
     expect(proposals[0]!.diffHtml).toContain('<ins><span class="visually-hidden">inserted: </span>');
+  });
+
+  it('refuses an editor’s one-click fix on a passage whose proposal waits, rather than approving the proposal unseen', async () => {
+    const { ctx } = testContext();
+    const { id } = await importArticle(ctx, { text: 'Talks in Kiev\n\nThe mayor of Kiev spoke on Monday.\n\nIn Kiev, the trams ran late.' });
+    const translator = testUser(ctx, 'translator');
+    const editor = testUser(ctx, 'editor');
+    const kievIn = (idx: number) => ctx.repos.findings.ofArticle(id).find((f) => f.check === 'terms' && f.passageIdx === idx)!;
+    await editPassage(ctx, translator, id, 1, 'The mayor of Kiev spoke on Monday morning.', 1, 'accuracy');
+    const before = ctx.repos.passages.ofArticle(id);
+
+    await expect(applyFinding(ctx, editor, id, kievIn(1).fingerprint)).rejects.toThrow(/A proposed correction waits on passage 2: approve or reject it first/);
+    expect(ctx.repos.passages.ofArticle(id)).toEqual(before);
+    expect(ctx.repos.passageEvents.ofArticle(id).map((e) => e.status)).toEqual(['proposed']);
+    // Passages without a proposal take the editor's fix, and the translator may build on their own proposal.
+    await applyFinding(ctx, editor, id, kievIn(2).fingerprint);
+    expect(ctx.repos.passages.find(id, 2)!.approvedText).toBe('In Kyiv, the trams ran late.');
+    await applyFinding(ctx, translator, id, kievIn(1).fingerprint);
+    expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'The mayor of Kyiv spoke on Monday morning.', approvedText: 'The mayor of Kiev spoke on Monday.' });
+    // Once the editor has decided on the proposal, their fixes apply there too.
+    await approveProposal(ctx, id, 1, 3);
+    await applyFinding(ctx, editor, id, kievIn(0).fingerprint);
+    expect(correctedText(ctx, id).text).toBe('Talks in Kyiv\n\nThe mayor of Kyiv spoke on Monday morning.\n\nIn Kyiv, the trams ran late.\n');
   });
 });

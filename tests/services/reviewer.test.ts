@@ -1,0 +1,71 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ReviewTooCostlyError } from '../../src/services/errors.js';
+import { splitPassages } from '../../src/services/passage-layout.js';
+import type { ArticleState } from '../../src/services/review-state.js';
+import { inProcessReviewer, workerReviewer, type Reviewer, type WorkerReviewerOptions } from '../../src/services/reviewer.js';
+import { reference } from '../helpers/app.js';
+import { longArticle } from '../helpers/sqlite-dump.js';
+
+// Worker threads run compiled JavaScript: the one `npm test` builds into dist/ first.
+const script = new URL('../../dist/services/review-worker.js', import.meta.url);
+
+function stateOf(text: string): ArticleState {
+  const passages = splitPassages(text, null).map((p) => ({ ...p, approvedText: p.correctedText, version: 1, needsReview: false }));
+  return { article: { id: 1, targetLang: 'en', sourceLang: null, sourceText: null }, passages, dismissals: new Map(), comments: new Map() };
+}
+
+/** About 300 KB of ordinary copy with a slip in every paragraph: a second or more of checking, far past the budget below. */
+const largeState = () => stateOf(Array.from({ length: 80 }, (_, i) => longArticle(i, 30)).join('\n\n'));
+const smallState = () => stateOf('Talks in Kiev ended.\n\nVitkoff met Witkoff.');
+
+const open: Reviewer[] = [];
+function pool(options: Partial<WorkerReviewerOptions>): Reviewer {
+  const reviewer = workerReviewer({ termbaseFile: undefined, budgetMs: 10_000, memoryMb: 512, workers: 1, script, ...options });
+  open.push(reviewer);
+  return reviewer;
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((r) => r.close()));
+});
+
+describe('the worker reviewer', () => {
+  it('finds and renders what the reviewer on this thread does', async () => {
+    const state = smallState();
+    const inWorker = await pool({}).review(state);
+    const here = await inProcessReviewer(reference).review(state);
+    expect(inWorker.findings).toEqual(here.findings);
+    expect(inWorker.findings.map((f) => f.check)).toEqual(expect.arrayContaining(['terms', 'name-variants']));
+    expect(Buffer.from(inWorker.passagesFragment)).toEqual(Buffer.from(here.passagesFragment));
+    expect(Buffer.from(inWorker.findingsFragment)).toEqual(Buffer.from(here.findingsFragment));
+  });
+
+  it('refuses a review past its time budget, and goes on reviewing with a new worker', async () => {
+    const reviewer = pool({ budgetMs: 300 });
+    await expect(reviewer.review(largeState())).rejects.toThrow(ReviewTooCostlyError);
+    await expect(reviewer.review(largeState())).rejects.toThrow('took longer than 0.3 s');
+    const after = await reviewer.review(smallState());
+    expect(after.findings.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a review that needs more memory than a worker may have', async () => {
+    const reviewer = pool({ memoryMb: 64 });
+    const huge = stateOf(Array.from({ length: 1500 }, (_, i) => longArticle(i, 30)).join('\n\n'));
+    await expect(reviewer.review(huge)).rejects.toThrow('needed more than 64 MB');
+    expect((await reviewer.review(smallState())).findings.length).toBeGreaterThan(0);
+  });
+
+  it('leaves the event loop free while it reviews', async () => {
+    const reviewer = pool({});
+    await reviewer.review(smallState()); // the worker is ready
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const started = performance.now();
+    await reviewer.review(largeState());
+    const took = performance.now() - started;
+    delay.disable();
+    // The review took far longer than any pause of this thread while it ran.
+    expect(took).toBeGreaterThan(200);
+    expect(delay.max / 1e6).toBeLessThan(took / 4);
+  });
+});
