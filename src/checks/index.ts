@@ -1,5 +1,6 @@
 import { boilerplate } from './boilerplate.js';
 import { duplicatePassage } from './duplicate-passage.js';
+import { invisibleCharacters } from './invisible-characters.js';
 import { nameVariants } from './name-variants.js';
 import { numberFormat } from './number-format.js';
 import { numberMismatch } from './number-mismatch.js';
@@ -18,6 +19,7 @@ export const checks: readonly Check[] = [
   boilerplate,
   untranslated,
   typography,
+  invisibleCharacters,
 ];
 
 export function findCheck(id: string): Check | undefined {

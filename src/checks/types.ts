@@ -18,6 +18,7 @@ export type ItsIssueType =
   | 'style'
   | 'misspelling'
   | 'typographical'
+  | 'characters'
   | 'whitespace'
   | 'numbers'
   | 'locale-violation'

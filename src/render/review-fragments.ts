@@ -6,6 +6,7 @@ import type { Severity } from '../checks/types.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
 import { renderDiffHtml, wordDiff, type Highlight } from '../lib/diff/index.js';
 import { compileFragment } from './compile.js';
+import { viewHelpers } from './view-helpers.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 
 /**
@@ -155,7 +156,7 @@ export function renderReviewFragments(
 ): ReviewFragments {
   const open = findings.filter((f) => !f.dismissed).length;
   return {
-    passagesHtml: passagesTemplate.render({ article, passages: passageViews(passages, findings, comments) }),
-    findingsHtml: findingsTemplate.render({ article, checks: groupFindings(findings), open, dismissed: findings.length - open }),
+    passagesHtml: passagesTemplate.render({ ...viewHelpers, article, passages: passageViews(passages, findings, comments) }),
+    findingsHtml: findingsTemplate.render({ ...viewHelpers, article, checks: groupFindings(findings), open, dismissed: findings.length - open }),
   };
 }

@@ -1,4 +1,6 @@
 import type { ArticleStatus, ArticleSummary } from '../db/repositories/articles.js';
+import { escapeHtml } from '../lib/diff/index.js';
+import { INVISIBLE_CHARACTER } from '../text/invisible.js';
 
 export const STATUS_LABELS: Record<ArticleStatus, string> = { new: 'New', in_review: 'In review', awaiting_approval: 'Awaiting approval', approved: 'Approved' };
 
@@ -6,7 +8,8 @@ export const STATUS_LABELS: Record<ArticleStatus, string> = { new: 'New', in_rev
  * Small pieces of markup many views repeat, as functions on the views' locals: a list page
  * calls one fifty times, where an EJS include would copy the whole locals object each time.
  * They build HTML from numbers, fixed words and the timestamps the workbench stores, so their
- * output needs no escaping.
+ * output needs no escaping; article text goes through escapeHtml, which shows its invisible
+ * characters as markers where `<%= %>` would pass them to the browser unseen.
  */
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -26,4 +29,9 @@ export function timeOf(iso: string): string {
   return `<time datetime="${minute}Z">${minute.replace('T', ' ')}</time>`;
 }
 
-export const viewHelpers = { openCounts, timeOf };
+/** Whether a text holds invisible characters, which a form field cannot show as markers. */
+export function hasInvisibleCharacters(text: string): boolean {
+  return INVISIBLE_CHARACTER.test(text);
+}
+
+export const viewHelpers = { openCounts, timeOf, escapeHtml, hasInvisibleCharacters };

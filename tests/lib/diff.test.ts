@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffTokens, escapeHtml, renderDiffHtml, wordDiff } from '../../src/lib/diff/index.js';
+import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
 
 describe('diffTokens', () => {
   it('keeps numbers and names whole and loses no character', () => {
@@ -74,5 +75,28 @@ describe('renderDiffHtml', () => {
 
   it('escapes the five HTML characters', () => {
     expect(escapeHtml(`<>&"'`)).toBe('&lt;&gt;&amp;&quot;&#39;');
+  });
+
+  it('shows each invisible character as a named marker, so no bidi control reaches the page raw', () => {
+    expect(escapeHtml('Wit\u202ekoff & 100\u200b000')).toBe(
+      'Wit<abbr class="invisible-char" title="right-to-left override (U+202E)">RLO</abbr>koff &amp; 100<abbr class="invisible-char" title="zero-width space (U+200B)">ZWSP</abbr>000',
+    );
+    expect(escapeHtml('end\u{e0068}')).toBe('end<abbr class="invisible-char" title="tag character (U+E0068)">U+E0068</abbr>');
+    // Visible format characters and no-break spaces stay as they are.
+    expect(escapeHtml('\u0600 1\u00a0000')).toBe('\u0600 1\u00a0000');
+  });
+
+  it('marks invisible characters in every part of a word diff, highlighted or not', () => {
+    const html = renderDiffHtml(wordDiff('Steve Wit\u200dkoff left.', 'Steve Witkoff left\u00ad.').parts, [
+      { start: 18, end: 19, id: 'f1', severity: 'warning', label: 'flagged by invisible-characters' },
+    ]);
+    expect(html).toContain('<del><span class="visually-hidden">deleted: </span>Wit<abbr class="invisible-char" title="zero-width joiner (U+200D)">ZWJ</abbr>koff</del>');
+    expect(html).toContain('flagged by invisible-characters: </span><abbr class="invisible-char" title="soft hyphen (U+00AD)">SHY</abbr></a></mark></ins>');
+    expect(html).not.toMatch(/\p{Cf}/u);
+  });
+
+  it('escapes in time near-linear in the text, walls of invisible characters included', () => {
+    const make = (size: number) => `${'the\u200b <b> '.repeat(size)}${'\u202e'.repeat(size * 4)}`;
+    expect(growthOf(2_000, make, escapeHtml)).toBeLessThan(GROWTH_LIMIT);
   });
 });

@@ -58,6 +58,42 @@ describe('finding actions', () => {
   });
 });
 
+describe('invisible characters on the review pages', () => {
+  const OVERRIDE_MARKER = '<abbr class="invisible-char" title="right-to-left override (U+202E)">RLO</abbr>';
+
+  it('shows a bidi override as a marker wherever the text is printed, and never sends it raw', async () => {
+    const { web, ctx } = testApp();
+    const { id } = importArticle(ctx, {
+      title: 'Envoy in Moscow',
+      text: 'Envoy in Moscow\n\nUS envoy Steve Wit\u202ekoff arrived in Moscow on Thursday.',
+      source: 'Посланник\n\nСпецпосланник США Стив Уит\u202eкофф прибыл в Москву в четверг.',
+      sourceLang: 'ru',
+    });
+    const finding = () => ctx.repos.findings.ofArticle(id).find((f) => f.check === 'invisible-characters' && f.passageIdx === 1)!;
+    const review = (await web.get(`/articles/${id}`).expect(200)).text;
+    expect(review).not.toContain('\u202e');
+    // In the passage, highlighted as a finding; in the source column; in the findings panel.
+    expect(review).toContain(`Wit<mark class="flag flag-warning" data-findings="${finding().fingerprint}"><a href="#finding-${finding().fingerprint}"><span class="visually-hidden">flagged by invisible-characters: </span>${OVERRIDE_MARKER}</a></mark>koff`);
+    expect(review).toContain(`Уит${OVERRIDE_MARKER}кофф`);
+    expect(review).toContain(`<q>${OVERRIDE_MARKER}</q>`);
+    expect(review).toContain('An invisible right-to-left override (U+202E) sits inside “Witkoff”');
+    expect(review).toContain(`>Delete “${OVERRIDE_MARKER}”</button>`);
+
+    const edit = (await web.get(`/articles/${id}/passages/1/edit`).expect(200)).text;
+    expect(edit).toContain(`<p class="passage-text" lang="en">US envoy Steve Wit${OVERRIDE_MARKER}koff arrived`);
+    expect(edit).toContain('This text holds invisible characters');
+
+    await web.post(`/articles/${id}/findings/${finding().fingerprint}/apply`).expect(303);
+    const fixed = (await web.get(`/articles/${id}`).expect(200)).text;
+    expect(fixed).not.toContain('\u202e');
+    // The AI column and the deletion in the word diff still show what was there.
+    expect(fixed).toContain(`<td>US envoy Steve Wit${OVERRIDE_MARKER}koff arrived in Moscow on Thursday.</td>`);
+    expect(fixed).toContain(`<del><span class="visually-hidden">deleted: </span>Wit${OVERRIDE_MARKER}koff</del>`);
+    expect((await web.get(`/articles/${id}/corrected.txt`).expect(200)).text).toContain('Steve Witkoff arrived');
+    expect((await web.get(`/articles/${id}/passages/1/edit`).expect(200)).text).not.toContain('This text holds invisible characters');
+  });
+});
+
 describe('two people editing one passage', () => {
   it('refuses the later save with 409 and a page to merge from, and loses neither text', async () => {
     const { web, ctx, id } = await setup();

@@ -1,4 +1,5 @@
 import type { Severity } from '../../checks/types.js';
+import { INVISIBLE_CHARACTER, invisibleName } from '../../text/invisible.js';
 import type { DiffPart } from './word-diff.js';
 
 /** A flagged span of the corrected passage, in its own offsets. */
@@ -13,9 +14,28 @@ export interface Highlight {
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const TO_ESCAPE = new RegExp(`[&<>"']|${INVISIBLE_CHARACTER.source}`, 'gu');
+const markers = new Map<string, string>();
 
+/**
+ * Text as HTML element content: the five characters HTML gives meaning to escaped, and each
+ * invisible character (zero-width space or joiner, soft hyphen, bidi control) shown as a small
+ * boxed marker in its place. The reviewer then sees exactly the text that is stored and
+ * exported, and no bidi override reaches the browser to show it in another order. A marker
+ * is an element, so attribute values that might hold such characters need another escape.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return text.replace(TO_ESCAPE, (c) => ESCAPES[c] ?? markerOf(c));
+}
+
+function markerOf(character: string): string {
+  let marker = markers.get(character);
+  if (marker === undefined) {
+    const { abbreviation, fullName } = invisibleName(character.codePointAt(0)!);
+    marker = `<abbr class="invisible-char" title="${fullName}">${abbreviation}</abbr>`;
+    markers.set(character, marker);
+  }
+  return marker;
 }
 
 const hidden = (text: string) => `<span class="visually-hidden">${escapeHtml(text)}</span>`;
