@@ -63,7 +63,7 @@ describe('invisible characters on the review pages', () => {
 
   it('shows a bidi override as a marker wherever the text is printed, and never sends it raw', async () => {
     const { web, ctx } = testApp();
-    const { id } = importArticle(ctx, {
+    const { id } = await importArticle(ctx, {
       title: 'Envoy in Moscow',
       text: 'Envoy in Moscow\n\nUS envoy Steve Wit\u202ekoff arrived in Moscow on Thursday.',
       source: 'Посланник\n\nСпецпосланник США Стив Уит\u202eкофф прибыл в Москву в четверг.',
