@@ -3,9 +3,9 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Config } from '../config.js';
 import { WorkbenchError } from '../errors.js';
 import { clearSessionCookie, ensureSession, renewSession } from '../middleware/session.js';
-import { authenticate, createUser, MIN_PASSWORD } from '../services/accounts.js';
+import { authenticate, createFirstAdmin, MIN_PASSWORD } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
-import { ConflictError, ValidationError } from '../services/errors.js';
+import { ValidationError } from '../services/errors.js';
 import { field, requesterError } from './params.js';
 
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -39,9 +39,7 @@ export function authRouter(ctx: ServiceContext, config: Config): Router {
     const password = field(req.body, 'password') ?? '';
     try {
       if (password !== field(req.body, 'confirm')) throw new ValidationError('The two passwords differ.');
-      // Only while there is no user at all; after that, admins add people.
-      if (!ctx.repos.users.isEmpty()) throw new ConflictError('The workbench already has an admin. Sign in instead.');
-      const user = await createUser(ctx, { name, role: 'admin', password });
+      const user = await createFirstAdmin(ctx, { name, password });
       renewSession(ctx, config, req, res, user);
       res.redirect(303, '/articles');
     } catch (error) {

@@ -14,6 +14,16 @@ export const MIN_PASSWORD = 12;
 // argon2 reads all of it; a cap keeps a huge "password" from being a cheap way to burn CPU.
 const MAX_PASSWORD = 1024;
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,39}$/u;
+/**
+ * The scripts a name may be written in, one per name: a Cyrillic "а" among Latin letters makes
+ * "аdmin" look like "admin", so letters of two scripts are refused. Digits are ASCII or the script's own.
+ */
+const NAME_SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Georgian', 'Hebrew', 'Arabic', 'Devanagari', 'Bengali', 'Tamil', 'Thai', 'Hangul', 'Han', 'Hiragana', 'Katakana'].map(
+  (script) => new RegExp(`^[\\p{Script=${script}}0-9._-]+$`, 'u'),
+);
+
+/** A user name as stored and looked up: compatibility forms (fullwidth "ａ", "Ⅰ") folded to plain letters. */
+const userName = (name: string) => name.normalize('NFKC').trim();
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
@@ -29,16 +39,40 @@ export function parseRole(value: string | undefined): Role {
   return value as Role;
 }
 
-export async function createUser(ctx: ServiceContext, input: { name: string; role: Role; password: string }): Promise<User> {
-  const name = input.name.trim();
+interface NewUser {
+  name: string;
+  role: Role;
+  password: string;
+}
+
+/**
+ * Creates a user once `mayCreate` (which throws when not) passes, before the slow hash and again
+ * in the transaction that inserts: another request may have taken the name, or made the first
+ * admin, while this one hashed.
+ */
+async function insertUser(ctx: ServiceContext, input: NewUser, mayCreate: (name: string) => void): Promise<User> {
+  const name = userName(input.name);
   if (!NAME.test(name)) throw new ValidationError('A name is 1 to 40 letters, digits, dots, dashes or underscores, starting with a letter or digit.');
+  if (!NAME_SCRIPTS.some((script) => script.test(name))) throw new ValidationError('A name is written in one script: its letters all Latin, or all Cyrillic, and so on, not mixed.');
   checkPassword(input.password);
-  if (ctx.repos.users.findByName(name)) throw new ConflictError(`There is already a user called “${name}”.`);
+  mayCreate(name);
   const passwordHash = await hashPassword(input.password);
-  // Checked again after the slow hash: another request may have taken the name meanwhile.
   return ctx.repos.transaction(() => {
-    if (ctx.repos.users.findByName(name)) throw new ConflictError(`There is already a user called “${name}”.`);
+    mayCreate(name);
     return ctx.repos.users.find(ctx.repos.users.insert({ name, role: input.role, passwordHash, now: ctx.now() }))!;
+  });
+}
+
+export function createUser(ctx: ServiceContext, input: NewUser): Promise<User> {
+  return insertUser(ctx, input, (name) => {
+    if (ctx.repos.users.findByName(name)) throw new ConflictError(`There is already a user called “${name}”.`);
+  });
+}
+
+/** The first-run admin: only while the workbench has no user at all; after that, admins add people. */
+export function createFirstAdmin(ctx: ServiceContext, input: { name: string; password: string }): Promise<User> {
+  return insertUser(ctx, { ...input, role: 'admin' }, () => {
+    if (!ctx.repos.users.isEmpty()) throw new ConflictError('The workbench already has an admin. Sign in instead.');
   });
 }
 
@@ -48,7 +82,7 @@ let unknownUserHash: Promise<string> | undefined;
 
 /** The user these credentials belong to, or undefined; a disabled account never authenticates. */
 export async function authenticate(ctx: ServiceContext, name: string, password: string): Promise<User | undefined> {
-  const credentials = password.length <= MAX_PASSWORD ? ctx.repos.users.credentials(name.trim()) : undefined;
+  const credentials = password.length <= MAX_PASSWORD ? ctx.repos.users.credentials(userName(name)) : undefined;
   const matches = await verify(credentials?.passwordHash ?? (await (unknownUserHash ??= hashPassword(randomBytes(16).toString('hex')))), password.slice(0, MAX_PASSWORD));
   if (!credentials || !matches || credentials.disabled) return undefined;
   return ctx.repos.users.find(credentials.id);
@@ -97,7 +131,6 @@ export interface SessionPolicy {
 
 /** How stale last_seen_at may get before a request moves it: one write per few minutes, not per request. */
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
-
 /** Stores a new session (signed in when userId is given) and returns the secret for its cookie. */
 export function startSession(ctx: ServiceContext, userId: number | null, csrfToken: string, policy: SessionPolicy): string {
   const id = newSecret();
@@ -153,9 +186,9 @@ export function endSession(ctx: ServiceContext, idHash: string): void {
 }
 
 /** Creates an API token acting as the named user; the token is returned once and stored hashed. */
-export function createApiToken(ctx: ServiceContext, userName: string, label: string): { id: number; token: string; user: User } {
-  const user = ctx.repos.users.findByName(userName.trim());
-  if (!user) throw new NotFoundError(`There is no user called “${userName}”.`);
+export function createApiToken(ctx: ServiceContext, name: string, label: string): { id: number; token: string; user: User } {
+  const user = ctx.repos.users.findByName(userName(name));
+  if (!user) throw new NotFoundError(`There is no user called “${name}”.`);
   if (user.disabled) throw new ConflictError(`${user.name} is disabled.`);
   const cleanLabel = label.trim().slice(0, 100) || 'API token';
   const token = `wbt_${newSecret()}`;

@@ -111,3 +111,22 @@ describe('a change sent from another site is refused even with a valid token', (
     await w.admin.get(`/articles/${w.id}`).set('Sec-Fetch-Site', 'cross-site').set('Origin', 'https://evil.example').expect(200);
   });
 });
+
+describe('first run', () => {
+  it('three concurrent set-up posts create one admin, not three', async () => {
+    const { db, ctx } = testContext();
+    const app = createApp({ db, config: testConfig, reference, log: () => {} });
+    const forms = await Promise.all(
+      ['olena', 'taras', 'mykola'].map(async (name) => {
+        const page = await request(app).get('/setup').expect(200);
+        return { name, cookie: String(page.headers['set-cookie']).split(';')[0]!, token: /name="_csrf" value="([^"]+)"/.exec(page.text)![1]! };
+      }),
+    );
+    const results = await Promise.all(
+      forms.map((f) => request(app).post('/setup').set('Cookie', f.cookie).type('form').send({ _csrf: f.token, name: f.name, password: 'long enough pass', confirm: 'long enough pass' })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([303, 409, 409]);
+    expect(results.filter((r) => r.status === 409).every((r) => r.text.includes('already has an admin'))).toBe(true);
+    expect(ctx.repos.users.all()).toHaveLength(1);
+  });
+});
