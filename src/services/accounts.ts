@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import { isBusy } from '../db/connection.js';
 import type { StoredSession } from '../db/repositories/sessions.js';
 import { ROLES, type Role, type User } from '../db/repositories/users.js';
 import type { ServiceContext } from './context.js';
@@ -129,8 +130,24 @@ export interface SessionPolicy {
   absoluteMs: number;
 }
 
-/** How stale last_seen_at may get before a request moves it: one write per few minutes, not per request. */
+/** How stale a last-seen or last-used time may get before a request moves it: one write per few minutes, not per request. */
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+/** A session's last_seen_at moves at most every half idle timeout, so a user active more often than that is never signed out. */
+const touchInterval = (policy: SessionPolicy) => Math.min(TOUCH_EVERY_MS, policy.idleMs / 2);
+
+/**
+ * A write a request can do without: when another connection holds the write lock past the busy
+ * timeout, it is skipped and the request served anyway (the next request tries again).
+ */
+function unlessBusy(write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    if (!isBusy(error)) throw error;
+  }
+}
+
 /** Stores a new session (signed in when userId is given) and returns the secret for its cookie. */
 export function startSession(ctx: ServiceContext, userId: number | null, csrfToken: string, policy: SessionPolicy): string {
   const id = newSecret();
@@ -148,10 +165,11 @@ export function findSession(ctx: ServiceContext, id: string, policy: SessionPoli
   if (!session) return undefined;
   const now = Date.parse(ctx.now());
   if (timedOut(session, now, policy)) {
-    ctx.repos.sessions.remove(session.idHash);
+    // Signed out either way; a row left behind is removed with the next session started.
+    unlessBusy(() => ctx.repos.sessions.remove(session.idHash));
     return undefined;
   }
-  if (now - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) ctx.repos.sessions.touch(session.idHash, ctx.now());
+  if (now - Date.parse(session.lastSeenAt) > touchInterval(policy)) unlessBusy(() => ctx.repos.sessions.touch(session.idHash, ctx.now()));
   return session;
 }
 
@@ -173,7 +191,7 @@ export function sessionFinder(ctx: ServiceContext, policy: SessionPolicy): (id: 
   return (id) => {
     const remembered = cache.get(id, ctx.repos.dataVersion());
     const now = Date.parse(ctx.now());
-    if (remembered && !timedOut(remembered, now, policy) && now - Date.parse(remembered.lastSeenAt) <= TOUCH_EVERY_MS) return remembered;
+    if (remembered && !timedOut(remembered, now, policy) && now - Date.parse(remembered.lastSeenAt) <= touchInterval(policy)) return remembered;
     const session = findSession(ctx, id, policy);
     // The version after any touch or removal findSession made, which that write moved.
     if (session) cache.set(id, ctx.repos.dataVersion(), Object.freeze(session));
@@ -201,7 +219,7 @@ export function userOfToken(ctx: ServiceContext, token: string): { id: number; n
   const owner = ctx.repos.apiTokens.owner(digest(token));
   if (!owner) return undefined;
   const now = ctx.now();
-  if (owner.lastUsedAt === null || Date.parse(now) - Date.parse(owner.lastUsedAt) > TOUCH_EVERY_MS) ctx.repos.apiTokens.markUsed(owner.id, now);
+  if (owner.lastUsedAt === null || Date.parse(now) - Date.parse(owner.lastUsedAt) > TOUCH_EVERY_MS) unlessBusy(() => ctx.repos.apiTokens.markUsed(owner.id, now));
   return { id: owner.userId, name: owner.name, role: owner.role };
 }
 

@@ -1,12 +1,17 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
+import { openDatabase } from '../../src/db/connection.js';
+import { migrate } from '../../src/db/migrate.js';
 import { hashPassword } from '../../src/services/accounts.js';
 import { importArticle } from '../../src/services/import.js';
 import { editPassage } from '../../src/services/review.js';
 import { takeStep } from '../../src/services/review-flow.js';
-import { clientAs, demoText, reference, testConfig, testContext, testUser } from '../helpers/app.js';
+import { clientAs, contextOver, demoText, reference, testConfig, testContext, testUser } from '../helpers/app.js';
 
 /** The session cookie a response set, as a Cookie header value. */
 function sessionCookie(res: request.Response): string {
@@ -94,6 +99,44 @@ describe('signing in and out', () => {
     expect((await attempt()).status).toBe(429);
   });
 
+  it('keeps a session alive under an idle timeout shorter than five minutes while it is used', async () => {
+    const { db, ctx } = testContext();
+    const config = { ...testConfig, session: { ...testConfig.session, idleMs: 2 * 60_000 } };
+    const app = createApp({ db, config, reference, log: () => {} });
+    const editor = clientAs(app, ctx, 'editor');
+    const idHash = createHash('sha256').update(editor.cookie.split('=')[1]!).digest('hex');
+    // Last seen 90 s ago: within the two-minute idle timeout, past half of it.
+    ctx.repos.sessions.touch(idHash, new Date(Date.now() - 90_000).toISOString());
+    await editor.get('/articles').expect(200);
+    expect(Date.now() - Date.parse(ctx.repos.sessions.find(idHash)!.lastSeenAt)).toBeLessThan(30_000);
+  });
+
+  it('serves the page when the last-seen refresh finds the database locked by another writer', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wb-busy-')), 'workbench.sqlite');
+    const server = openDatabase(file);
+    migrate(server);
+    server.pragma('busy_timeout = 0');
+    const { ctx } = contextOver(server);
+    const app = createApp({ db: server, config: testConfig, reference, log: () => {} });
+    const editor = clientAs(app, ctx, 'editor');
+    const idHash = createHash('sha256').update(editor.cookie.split('=')[1]!).digest('hex');
+    const lastSeen = new Date(Date.now() - 10 * 60_000).toISOString();
+    ctx.repos.sessions.touch(idHash, lastSeen);
+    const other = openDatabase(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      await editor.get('/articles').expect(200);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(ctx.repos.sessions.find(idHash)!.lastSeenAt).toBe(lastSeen);
+    // Once the lock is gone, the next request moves it.
+    await editor.get('/articles').expect(200);
+    expect(ctx.repos.sessions.find(idHash)!.lastSeenAt).not.toBe(lastSeen);
+    server.close();
+  });
+
   it('ends a session after the idle timeout and when the account is disabled', async () => {
     const { app, ctx } = emptyApp();
     const admin = clientAs(app, ctx, 'admin');
@@ -111,6 +154,7 @@ describe('signing in and out', () => {
 });
 
 describe('the API', () => {
+
   it('needs a live bearer token and acts with its user’s role', async () => {
     const { app, ctx } = emptyApp();
     const translator = clientAs(app, ctx, 'translator');

@@ -78,6 +78,18 @@ describe('sessionFinder', () => {
     advance(1);
     expect(find(busy)).toBeUndefined();
   });
+
+  it('keeps a session used more often than a short idle timeout alive', () => {
+    const { ctx: base } = testContext();
+    const { ctx, advance } = atTime(base);
+    const short = { ...policy, idleMs: 3 * 60_000 };
+    const id = startSession(ctx, testUser(ctx, 'editor').id, 'f'.repeat(32), short);
+    const find = sessionFinder(ctx, short);
+    for (let minute = 0; minute < 30; minute += 2) {
+      expect(find(id), `minute ${minute}`).toBeDefined();
+      advance(2 * 60_000);
+    }
+  });
 });
 
 describe('user names', () => {
