@@ -31,12 +31,6 @@ export interface AppOptions {
   log?: (error: unknown) => void;
 }
 
-/** WORKBENCH_TRUST_PROXY as Express takes it: a hop count, true/false, or addresses and subnets. */
-function parseTrustProxy(value: string): boolean | number | string {
-  if (value === 'true' || value === 'false') return value === 'true';
-  return /^\d+$/.test(value) ? Number(value) : value;
-}
-
 /** The import form's path: the one route that takes multipart/form-data, and checks its CSRF token after parsing it. */
 const IMPORT_PATH = '/articles';
 
@@ -61,7 +55,7 @@ export function createApp({ db, config, reference, log = console.error }: AppOpt
   // an ETag cost more than the rest of serving an article page.
   app.set('etag', false);
   app.disable('x-powered-by');
-  if (config.trustProxy !== undefined) app.set('trust proxy', parseTrustProxy(config.trustProxy));
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   Object.assign(app.locals, viewHelpers);
 
   // Scripts only from public/js: no inline script or handler anywhere. The referrer stays on this

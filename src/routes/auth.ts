@@ -9,7 +9,10 @@ import { ValidationError } from '../services/errors.js';
 import { field, requesterError } from './params.js';
 
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** Failed sign-ins allowed per quarter hour for one name from one address. */
 const LOGIN_ATTEMPTS = 10;
+/** And from one address whatever the names: room for an office behind one address, not for trying every name. */
+const LOGIN_ATTEMPTS_PER_ADDRESS = 30;
 
 /** Where to go after login: a path on this site only, never another host. */
 function safeNext(value: string | undefined): string {
@@ -18,16 +21,20 @@ function safeNext(value: string | undefined): string {
 
 export function authRouter(ctx: ServiceContext, config: Config): Router {
   const router = Router();
-  // Guessing passwords: ten tries per quarter hour for one name from one address.
-  const loginLimit = rateLimit({
-    windowMs: LOGIN_WINDOW_MS,
-    limit: LOGIN_ATTEMPTS,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req: Request) => `${ipKeyGenerator(req.ip ?? '')}|${(field(req.body, 'name') ?? '').trim().toLowerCase()}`,
-    handler: (_req, _res, next) => next(new WorkbenchError('Too many failed sign-ins. Wait a quarter of an hour and try again.', 429)),
-    skipSuccessfulRequests: true,
-  });
+  // Guessing passwords: failed sign-ins are counted per name and address, and per address.
+  const failedSignInLimit = (limit: number, key: (req: Request) => string) =>
+    rateLimit({
+      windowMs: LOGIN_WINDOW_MS,
+      limit,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: key,
+      handler: (_req, _res, next) => next(new WorkbenchError('Too many failed sign-ins. Wait a quarter of an hour and try again.', 429)),
+      skipSuccessfulRequests: true,
+    });
+  const address = (req: Request) => ipKeyGenerator(req.ip ?? '');
+  const perAddressLimit = failedSignInLimit(LOGIN_ATTEMPTS_PER_ADDRESS, address);
+  const perNameLimit = failedSignInLimit(LOGIN_ATTEMPTS, (req) => `${address(req)}|${(field(req.body, 'name') ?? '').trim().toLowerCase()}`);
 
   router.get('/setup', ensureSession(ctx, config), (req, res) => {
     if (!ctx.repos.users.isEmpty()) return res.redirect(303, '/login');
@@ -53,7 +60,7 @@ export function authRouter(ctx: ServiceContext, config: Config): Router {
     res.render('auth/login', { title: 'Sign in', name: '', next: safeNext(field(req.query, 'next')), error: null });
   });
 
-  router.post('/login', loginLimit, async (req, res) => {
+  router.post('/login', perAddressLimit, perNameLimit, async (req, res) => {
     const name = field(req.body, 'name') ?? '';
     const next = safeNext(field(req.body, 'next'));
     const user = await authenticate(ctx, name, field(req.body, 'password') ?? '');

@@ -95,7 +95,7 @@ describe('a change sent from another site is refused even with a valid token', (
   });
 
   it('behind a trusted proxy, the site is the forwarded host and scheme', async () => {
-    const w = world({ ...testConfig, trustProxy: '1', secureCookies: true });
+    const w = world({ ...testConfig, trustProxy: 1, secureCookies: true });
     const forwarded = { Host: 'internal:3000', 'X-Forwarded-Host': 'workbench.test', 'X-Forwarded-Proto': 'https' };
     await dismiss(w, { ...forwarded, Origin: 'http://workbench.test' }).expect(403);
     await dismiss(w, { ...forwarded, Origin: 'http://internal:3000' }).expect(403);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
 import { hashPassword } from '../../src/services/accounts.js';
@@ -97,6 +98,26 @@ describe('signing in and out', () => {
     const attempt = () => request(app).post('/login').set('Cookie', cookie).type('form').send({ _csrf: csrfOf(page.text), name: 'taras', password: 'guess guess guess' });
     for (let i = 0; i < 10; i++) expect((await attempt()).status).toBe(401);
     expect((await attempt()).status).toBe(429);
+  });
+
+  it('limits failed sign-ins from one address whatever the names tried', async () => {
+    const { app } = await withUser('taras', 'translator', 'correct horse battery');
+    const page = await request(app).get('/login').expect(200);
+    const cookie = sessionCookie(page);
+    const attempt = (name: string, password = 'guess guess guess') => request(app).post('/login').set('Cookie', cookie).type('form').send({ _csrf: csrfOf(page.text), name, password });
+    for (let i = 0; i < 30; i++) expect((await attempt(`name-${i}`)).status).toBe(401);
+    expect((await attempt('another-name')).status).toBe(429);
+    // Even the right password of a name not tried yet waits out the quarter hour.
+    expect((await attempt('taras', 'correct horse battery')).status).toBe(429);
+  });
+
+  it('refuses to trust every proxy, which would let a client name its own address', () => {
+    for (const value of ['true', 'TRUE', 'false']) {
+      expect(() => loadConfig({ WORKBENCH_TRUST_PROXY: value })).toThrow(/WORKBENCH_TRUST_PROXY: true and false are not accepted: give the number of proxies in front of the workbench \(1\) or the proxy’s address/);
+    }
+    expect(loadConfig({ WORKBENCH_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ WORKBENCH_TRUST_PROXY: '10.0.0.2' }).trustProxy).toBe('10.0.0.2');
+    expect(loadConfig({}).trustProxy).toBeUndefined();
   });
 
   it('keeps a session alive under an idle timeout shorter than five minutes while it is used', async () => {
