@@ -68,6 +68,12 @@ export function createApp({ db, config, reference, log = console.error }: AppOpt
     }),
   );
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: config.production ? '1h' : 0 }));
+  // Everything past the static files is one user's view at one moment (pages, API answers, forms
+  // with their CSRF token): no browser or proxy cache keeps a copy for the next person at the desk.
+  app.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   app.use(healthRouter(ctx));
   app.use(firstRunGate(ctx));
   // The API: bearer tokens only, so no cookie is ever honoured there and CSRF cannot apply.

@@ -174,7 +174,40 @@ describe('signing in and out', () => {
   });
 });
 
+describe('what browsers and proxies may keep', () => {
+  it('signed-in pages, API answers and API errors carry Cache-Control: no-store', async () => {
+    const { app, ctx } = emptyApp();
+    const editor = clientAs(app, ctx, 'editor');
+    const { id } = importArticle(ctx, { text: demoText });
+    const answers = {
+      list: await editor.get('/articles').expect(200),
+      article: await editor.get(`/articles/${id}`).expect(200),
+      download: await editor.get(`/articles/${id}/download`).expect(200),
+      api: await editor.api.get(`/api/articles/${id}`).expect(200),
+      'API error': await editor.api.get('/api/articles/999').expect(404),
+      'login form': await request(app).get('/login').expect(200),
+    };
+    for (const [what, res] of Object.entries(answers)) expect(res.headers['cache-control'], what).toBe('no-store');
+  });
+});
+
 describe('the API', () => {
+  it('answers errors in JSON under any case of /api', async () => {
+    const { app, ctx } = emptyApp();
+    const editor = clientAs(app, ctx, 'editor');
+    const answers: [string, request.Response, number][] = [
+      ['/Api/articles', await request(app).get('/Api/articles'), 401],
+      ['/API/x', await request(app).get('/API/x'), 401],
+      ['/API/x with a token', await editor.api.get('/API/x'), 404],
+      ['/aPi/articles/999', await editor.api.get('/aPi/articles/999'), 404],
+    ];
+    for (const [what, res, status] of answers) {
+      expect(res.status, what).toBe(status);
+      expect(res.type, what).toBe('application/json');
+      expect(res.body.error.status, what).toBe(status);
+    }
+  });
+
 
   it('needs a live bearer token and acts with its user’s role', async () => {
     const { app, ctx } = emptyApp();
