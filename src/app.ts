@@ -7,7 +7,7 @@ import { errorHandler, notFound } from './middleware/errors.js';
 import type { ReferenceData } from './reference/index.js';
 import { loadReference } from './reference/load.js';
 import { bearerAuth, firstRunGate, requireSignIn } from './middleware/auth.js';
-import { checkFormToken, loadSession } from './middleware/session.js';
+import { checkFormToken, loadSession, refuseCrossSite } from './middleware/session.js';
 import { adminRouter } from './routes/admin.js';
 import { apiArticlesRouter } from './routes/api/articles.js';
 import { authRouter } from './routes/auth.js';
@@ -33,11 +33,8 @@ export interface AppOptions {
   reviewer?: Reviewer;
 }
 
-/** WORKBENCH_TRUST_PROXY as Express takes it: a hop count, true/false, or addresses and subnets. */
-function parseTrustProxy(value: string): boolean | number | string {
-  if (value === 'true' || value === 'false') return value === 'true';
-  return /^\d+$/.test(value) ? Number(value) : value;
-}
+/** The import form's path: the one route that takes multipart/form-data, and checks its CSRF token after parsing it. */
+const IMPORT_PATH = '/articles';
 
 /** Builds the workbench app over an open, migrated database, without listening. */
 export function createApp({ db, config, reference, log = console.error, reviewer }: AppOptions): Express {
@@ -56,20 +53,34 @@ export function createApp({ db, config, reference, log = console.error, reviewer
   // an ETag cost more than the rest of serving an article page.
   app.set('etag', false);
   app.disable('x-powered-by');
-  if (config.trustProxy !== undefined) app.set('trust proxy', parseTrustProxy(config.trustProxy));
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   Object.assign(app.locals, viewHelpers);
 
-  // Scripts only from public/js: no inline script or handler anywhere.
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'upgrade-insecure-requests': null } } }));
+  // Scripts only from public/js: no inline script or handler anywhere. The referrer stays on this
+  // site: under helmet's default (no-referrer) a browser sends "Origin: null" with its own forms,
+  // which refuseCrossSite could not tell from a sandboxed page elsewhere.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'upgrade-insecure-requests': null } },
+      referrerPolicy: { policy: 'same-origin' },
+    }),
+  );
   app.use('/static', express.static(PUBLIC_DIR, { maxAge: config.production ? '1h' : 0 }));
+  // Everything past the static files is one user's view at one moment (pages, API answers, forms
+  // with their CSRF token): no browser or proxy cache keeps a copy for the next person at the desk.
+  app.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   app.use(healthRouter(ctx));
   app.use(firstRunGate(ctx));
   // The API: bearer tokens only, so no cookie is ever honoured there and CSRF cannot apply.
   app.use('/api', bearerAuth(ctx), apiArticlesRouter(ctx, config));
-  // Pages: a session cookie, and a CSRF token on every form.
+  // Pages: a session cookie, changes only from this site, and a CSRF token on every form.
   app.use(loadSession(ctx, config));
+  app.use(refuseCrossSite);
   app.use(express.urlencoded({ extended: false, limit: config.maxFormBytes }));
-  app.use(checkFormToken);
+  app.use(checkFormToken(IMPORT_PATH));
   app.use(authRouter(ctx, config));
   app.use(requireSignIn);
   // Under its prefix, so the pages read most never walk its routes.

@@ -9,7 +9,13 @@ const schema = z.object({
   WORKBENCH_DB: z.string().min(1).default(DEFAULT_DB_FILE),
   WORKBENCH_TERMS: z.string().min(1).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  WORKBENCH_TRUST_PROXY: z.string().optional(),
+  // Express's "trust proxy" as a hop count or the proxy's addresses. true would trust every
+  // X-Forwarded-For entry, so any client could name its own address (and dodge the sign-in limit).
+  WORKBENCH_TRUST_PROXY: z
+    .string()
+    .refine((value) => !/^(true|false)$/i.test(value.trim()), 'true and false are not accepted: give the number of proxies in front of the workbench (1) or the proxy’s address, or leave it unset without a proxy')
+    .transform((value) => (/^\d+$/.test(value.trim()) ? Number(value) : value))
+    .optional(),
   WORKBENCH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(8 * 60),
   WORKBENCH_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(7 * 24),
   WORKBENCH_REVIEW_BUDGET_SECONDS: z.coerce.number().positive().max(600).default(10),
@@ -28,8 +34,8 @@ export interface Config {
   maxFormBytes: number;
   /** Largest uploaded file accepted, in bytes. */
   maxUploadBytes: number;
-  /** Express's "trust proxy" setting, when the workbench runs behind a reverse proxy. */
-  trustProxy: string | undefined;
+  /** Express's "trust proxy" setting, when the workbench runs behind a reverse proxy: a hop count, or addresses and subnets. */
+  trustProxy: number | string | undefined;
   /** Session cookies only over HTTPS: on whenever a proxy is trusted (it terminates TLS). */
   secureCookies: boolean;
   /** A session ends after this long without a request, and this long after login in any case. */

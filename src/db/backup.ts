@@ -10,7 +10,7 @@ export interface BackupProgress {
 }
 
 export interface BackupOptions {
-  /** Replace `target` when it exists (never when it is the database itself). */
+  /** Replace `target` when it exists (never when it is the database itself, or not a regular file). */
   force?: boolean | undefined;
   /** Pages copied per step of the online backup; between steps the source is not locked. */
   pagesPerStep?: number | undefined;
@@ -83,6 +83,8 @@ function checkPaths(dbFile: string, target: string, force: boolean): void {
     throw new UsageError(`${target} is the database itself (or one of its files); back up to another file`);
   }
   if (existing?.isDirectory()) throw new UsageError(`${target} is a directory; give the backup's file name`);
+  // The backup is renamed over FILE: over /dev/null or a pipe that would replace the device or pipe itself.
+  if (existing && !existing.isFile()) throw new UsageError(`${target} is not a regular file (a device, pipe or socket); give the backup's file name`);
   if (existing && !force) throw new UsageError(`${target} already exists (--force replaces it)`);
 }
 

@@ -20,3 +20,8 @@ export function openDatabase(file: string, busyTimeoutMs = 5000): Db {
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   return db;
 }
+
+/** SQLite's "database is locked": another connection kept the write lock past the busy timeout. */
+export function isBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+}

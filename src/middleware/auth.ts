@@ -4,6 +4,7 @@ import { userOfToken } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
 import { ForbiddenError } from '../services/errors.js';
 import { can, type Action } from '../services/permissions.js';
+import { isApiPath } from './errors.js';
 import type { CurrentUser } from './session.js';
 
 /** Not signed in: the browser is sent to the login page, anything else answered 401. */
@@ -22,7 +23,7 @@ export function firstRunGate(ctx: ServiceContext): RequestHandler {
   return (req, res, next) => {
     if (hasUsers || (hasUsers = !ctx.repos.users.isEmpty())) return next();
     if (req.path === '/setup') return next();
-    if (req.path.startsWith('/api/')) return next(new UnauthenticatedError('The workbench has no users yet; create the admin at /setup first.'));
+    if (isApiPath(req.path)) return next(new UnauthenticatedError('The workbench has no users yet; create the admin at /setup first.'));
     res.redirect(303, '/setup');
   };
 }

@@ -9,7 +9,10 @@ interface HttpFailure {
   details?: unknown;
 }
 
-const wantsJson = (req: Request) => req.path.startsWith('/api/') || req.path === '/api' || req.path === '/healthz';
+/** A path the API answers: routing ignores case, so /API/articles is the API too. */
+export const isApiPath = (path: string) => /^\/api(\/|$)/i.test(path);
+
+const wantsJson = (req: Request) => isApiPath(req.path) || req.path === '/healthz';
 
 /** Errors raised by body parsers (http-errors: 400 malformed, 413 too large, 415 charset) carry their own status. */
 function isExposedHttpError(error: unknown): error is { status: number; message: string } {

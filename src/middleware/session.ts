@@ -8,6 +8,8 @@ import type { StoredSession } from '../db/repositories/sessions.js';
 import type { Role } from '../db/repositories/users.js';
 import { endSession, sessionFinder, startSession } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
+import { ForbiddenError } from '../services/errors.js';
+import { WorkbenchError } from '../errors.js';
 
 export const SESSION_COOKIE = 'wb_session';
 
@@ -57,10 +59,44 @@ export function setViewLocals(req: Request, res: Response): void {
   res.locals.csrfField = `<input type="hidden" name="_csrf" value="${escapeHtml(req.session?.csrfToken ?? '')}">`;
 }
 
-/** Checks the CSRF token of every form post. A multipart form is checked by its route, after its body is parsed. */
-export const checkFormToken: RequestHandler = (req, res, next) => {
-  if (req.is('multipart/form-data')) return next();
-  csrf.csrfSynchronisedProtection(req, res, next);
+/**
+ * Checks the CSRF token of every form post. Only the import form is multipart: its route parses
+ * the body with multer and checks the token itself. A multipart post anywhere else is refused,
+ * since no parser reads its token there and the route would run unchecked.
+ */
+export function checkFormToken(importPath: string): RequestHandler {
+  return (req, res, next) => {
+    if (!req.is('multipart/form-data')) return csrf.csrfSynchronisedProtection(req, res, next);
+    if (req.method === 'POST' && req.path === importPath) return next();
+    next(new WorkbenchError('Only the import form sends multipart/form-data; send this form url-encoded.', 415));
+  };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** An origin as the browser serialises it (lower-case host, no default port), or undefined when it is not one. */
+function originOf(url: string): string | undefined {
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The second layer under the CSRF token: a change whose browser says it comes from another site
+ * (Sec-Fetch-Site) or from another origin (Origin) is refused. The site's own origin is the
+ * request's scheme and host, which behind a trusted proxy are the forwarded ones. A client that
+ * sends neither header (an older browser, a script) is left to the token.
+ */
+export const refuseCrossSite: RequestHandler = (req, _res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const fetchSite = req.get('sec-fetch-site');
+  const origin = req.get('origin');
+  const ownOrigin = req.host ? originOf(`${req.protocol}://${req.host}`) : undefined;
+  const foreign = fetchSite === 'cross-site' || fetchSite === 'same-site' || (origin !== undefined && (ownOrigin === undefined || originOf(origin) !== ownOrigin));
+  next(foreign ? new ForbiddenError('This form was sent from another site; the workbench takes changes only from its own pages.') : undefined);
 };
 
 /** Reads the session cookie and puts the live session and its user on the request. */

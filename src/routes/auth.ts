@@ -3,13 +3,16 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Config } from '../config.js';
 import { WorkbenchError } from '../errors.js';
 import { clearSessionCookie, ensureSession, renewSession } from '../middleware/session.js';
-import { authenticate, createUser, MIN_PASSWORD } from '../services/accounts.js';
+import { authenticate, createFirstAdmin, MIN_PASSWORD } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
-import { ConflictError, ValidationError } from '../services/errors.js';
+import { ValidationError } from '../services/errors.js';
 import { field, requesterError } from './params.js';
 
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** Failed sign-ins allowed per quarter hour for one name from one address. */
 const LOGIN_ATTEMPTS = 10;
+/** And from one address whatever the names: room for an office behind one address, not for trying every name. */
+const LOGIN_ATTEMPTS_PER_ADDRESS = 30;
 
 /** Where to go after login: a path on this site only, never another host. */
 function safeNext(value: string | undefined): string {
@@ -18,16 +21,20 @@ function safeNext(value: string | undefined): string {
 
 export function authRouter(ctx: ServiceContext, config: Config): Router {
   const router = Router();
-  // Guessing passwords: ten tries per quarter hour for one name from one address.
-  const loginLimit = rateLimit({
-    windowMs: LOGIN_WINDOW_MS,
-    limit: LOGIN_ATTEMPTS,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req: Request) => `${ipKeyGenerator(req.ip ?? '')}|${(field(req.body, 'name') ?? '').trim().toLowerCase()}`,
-    handler: (_req, _res, next) => next(new WorkbenchError('Too many failed sign-ins. Wait a quarter of an hour and try again.', 429)),
-    skipSuccessfulRequests: true,
-  });
+  // Guessing passwords: failed sign-ins are counted per name and address, and per address.
+  const failedSignInLimit = (limit: number, key: (req: Request) => string) =>
+    rateLimit({
+      windowMs: LOGIN_WINDOW_MS,
+      limit,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: key,
+      handler: (_req, _res, next) => next(new WorkbenchError('Too many failed sign-ins. Wait a quarter of an hour and try again.', 429)),
+      skipSuccessfulRequests: true,
+    });
+  const address = (req: Request) => ipKeyGenerator(req.ip ?? '');
+  const perAddressLimit = failedSignInLimit(LOGIN_ATTEMPTS_PER_ADDRESS, address);
+  const perNameLimit = failedSignInLimit(LOGIN_ATTEMPTS, (req) => `${address(req)}|${(field(req.body, 'name') ?? '').trim().toLowerCase()}`);
 
   router.get('/setup', ensureSession(ctx, config), (req, res) => {
     if (!ctx.repos.users.isEmpty()) return res.redirect(303, '/login');
@@ -39,9 +46,7 @@ export function authRouter(ctx: ServiceContext, config: Config): Router {
     const password = field(req.body, 'password') ?? '';
     try {
       if (password !== field(req.body, 'confirm')) throw new ValidationError('The two passwords differ.');
-      // Only while there is no user at all; after that, admins add people.
-      if (!ctx.repos.users.isEmpty()) throw new ConflictError('The workbench already has an admin. Sign in instead.');
-      const user = await createUser(ctx, { name, role: 'admin', password });
+      const user = await createFirstAdmin(ctx, { name, password });
       renewSession(ctx, config, req, res, user);
       res.redirect(303, '/articles');
     } catch (error) {
@@ -55,7 +60,7 @@ export function authRouter(ctx: ServiceContext, config: Config): Router {
     res.render('auth/login', { title: 'Sign in', name: '', next: safeNext(field(req.query, 'next')), error: null });
   });
 
-  router.post('/login', loginLimit, async (req, res) => {
+  router.post('/login', perAddressLimit, perNameLimit, async (req, res) => {
     const name = field(req.body, 'name') ?? '';
     const next = safeNext(field(req.body, 'next'));
     const user = await authenticate(ctx, name, field(req.body, 'password') ?? '');

@@ -16,7 +16,7 @@ export function field(source: unknown, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The article list's filters and page, as the list page and the API read them from a query; unknown values are ignored. */
+/** The article list's filters and page, as the list page and the API read them from a query; unknown filter values are ignored. */
 export function articleListQuery(query: unknown): { filter: ArticleFilter; page: number } {
   const status = field(query, 'status');
   const check = field(query, 'check');
@@ -26,8 +26,15 @@ export function articleListQuery(query: unknown): { filter: ArticleFilter; page:
       check: check && isKnownCheck(check) ? check : undefined,
       titleContains: field(query, 'q')?.trim() || undefined,
     },
-    page: Number(field(query, 'page')) || 1,
+    page: pageParam(field(query, 'page')),
   };
+}
+
+/** A page number: absent or empty is the first page; a fraction, a sign or a word names no page. */
+function pageParam(value: string | undefined): number {
+  if (value === undefined || value === '') return 1;
+  if (!/^\d{1,9}$/.test(value)) throw new ValidationError(`The page “${value}” is not a page number: give a whole number such as 2.`);
+  return Number(value);
 }
 
 /** The error when it is the requester's to fix (a 4xx), for a form to show again with it; anything else goes on to the error handler. */

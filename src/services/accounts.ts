@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import { isBusy } from '../db/connection.js';
 import type { StoredSession } from '../db/repositories/sessions.js';
 import { ROLES, type Role, type User } from '../db/repositories/users.js';
 import type { ServiceContext } from './context.js';
@@ -14,6 +15,16 @@ export const MIN_PASSWORD = 12;
 // argon2 reads all of it; a cap keeps a huge "password" from being a cheap way to burn CPU.
 const MAX_PASSWORD = 1024;
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,39}$/u;
+/**
+ * The scripts a name may be written in, one per name: a Cyrillic "а" among Latin letters makes
+ * "аdmin" look like "admin", so letters of two scripts are refused. Digits are ASCII or the script's own.
+ */
+const NAME_SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Georgian', 'Hebrew', 'Arabic', 'Devanagari', 'Bengali', 'Tamil', 'Thai', 'Hangul', 'Han', 'Hiragana', 'Katakana'].map(
+  (script) => new RegExp(`^[\\p{Script=${script}}0-9._-]+$`, 'u'),
+);
+
+/** A user name as stored and looked up: compatibility forms (fullwidth "ａ", "Ⅰ") folded to plain letters. */
+const userName = (name: string) => name.normalize('NFKC').trim();
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
@@ -29,16 +40,40 @@ export function parseRole(value: string | undefined): Role {
   return value as Role;
 }
 
-export async function createUser(ctx: ServiceContext, input: { name: string; role: Role; password: string }): Promise<User> {
-  const name = input.name.trim();
+interface NewUser {
+  name: string;
+  role: Role;
+  password: string;
+}
+
+/**
+ * Creates a user once `mayCreate` (which throws when not) passes, before the slow hash and again
+ * in the transaction that inserts: another request may have taken the name, or made the first
+ * admin, while this one hashed.
+ */
+async function insertUser(ctx: ServiceContext, input: NewUser, mayCreate: (name: string) => void): Promise<User> {
+  const name = userName(input.name);
   if (!NAME.test(name)) throw new ValidationError('A name is 1 to 40 letters, digits, dots, dashes or underscores, starting with a letter or digit.');
+  if (!NAME_SCRIPTS.some((script) => script.test(name))) throw new ValidationError('A name is written in one script: its letters all Latin, or all Cyrillic, and so on, not mixed.');
   checkPassword(input.password);
-  if (ctx.repos.users.findByName(name)) throw new ConflictError(`There is already a user called “${name}”.`);
+  mayCreate(name);
   const passwordHash = await hashPassword(input.password);
-  // Checked again after the slow hash: another request may have taken the name meanwhile.
   return ctx.repos.transaction(() => {
-    if (ctx.repos.users.findByName(name)) throw new ConflictError(`There is already a user called “${name}”.`);
+    mayCreate(name);
     return ctx.repos.users.find(ctx.repos.users.insert({ name, role: input.role, passwordHash, now: ctx.now() }))!;
+  });
+}
+
+export function createUser(ctx: ServiceContext, input: NewUser): Promise<User> {
+  return insertUser(ctx, input, (name) => {
+    if (ctx.repos.users.findByName(name)) throw new ConflictError(`There is already a user called “${name}”.`);
+  });
+}
+
+/** The first-run admin: only while the workbench has no user at all; after that, admins add people. */
+export function createFirstAdmin(ctx: ServiceContext, input: { name: string; password: string }): Promise<User> {
+  return insertUser(ctx, { ...input, role: 'admin' }, () => {
+    if (!ctx.repos.users.isEmpty()) throw new ConflictError('The workbench already has an admin. Sign in instead.');
   });
 }
 
@@ -48,7 +83,7 @@ let unknownUserHash: Promise<string> | undefined;
 
 /** The user these credentials belong to, or undefined; a disabled account never authenticates. */
 export async function authenticate(ctx: ServiceContext, name: string, password: string): Promise<User | undefined> {
-  const credentials = password.length <= MAX_PASSWORD ? ctx.repos.users.credentials(name.trim()) : undefined;
+  const credentials = password.length <= MAX_PASSWORD ? ctx.repos.users.credentials(userName(name)) : undefined;
   const matches = await verify(credentials?.passwordHash ?? (await (unknownUserHash ??= hashPassword(randomBytes(16).toString('hex')))), password.slice(0, MAX_PASSWORD));
   if (!credentials || !matches || credentials.disabled) return undefined;
   return ctx.repos.users.find(credentials.id);
@@ -95,8 +130,23 @@ export interface SessionPolicy {
   absoluteMs: number;
 }
 
-/** How stale last_seen_at may get before a request moves it: one write per few minutes, not per request. */
+/** How stale a last-seen or last-used time may get before a request moves it: one write per few minutes, not per request. */
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+/** A session's last_seen_at moves at most every half idle timeout, so a user active more often than that is never signed out. */
+const touchInterval = (policy: SessionPolicy) => Math.min(TOUCH_EVERY_MS, policy.idleMs / 2);
+
+/**
+ * A write a request can do without: when another connection holds the write lock past the busy
+ * timeout, it is skipped and the request served anyway (the next request tries again).
+ */
+function unlessBusy(write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    if (!isBusy(error)) throw error;
+  }
+}
 
 /** Stores a new session (signed in when userId is given) and returns the secret for its cookie. */
 export function startSession(ctx: ServiceContext, userId: number | null, csrfToken: string, policy: SessionPolicy): string {
@@ -115,10 +165,11 @@ export function findSession(ctx: ServiceContext, id: string, policy: SessionPoli
   if (!session) return undefined;
   const now = Date.parse(ctx.now());
   if (timedOut(session, now, policy)) {
-    ctx.repos.sessions.remove(session.idHash);
+    // Signed out either way; a row left behind is removed with the next session started.
+    unlessBusy(() => ctx.repos.sessions.remove(session.idHash));
     return undefined;
   }
-  if (now - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) ctx.repos.sessions.touch(session.idHash, ctx.now());
+  if (now - Date.parse(session.lastSeenAt) > touchInterval(policy)) unlessBusy(() => ctx.repos.sessions.touch(session.idHash, ctx.now()));
   return session;
 }
 
@@ -140,7 +191,7 @@ export function sessionFinder(ctx: ServiceContext, policy: SessionPolicy): (id: 
   return (id) => {
     const remembered = cache.get(id, ctx.repos.dataVersion());
     const now = Date.parse(ctx.now());
-    if (remembered && !timedOut(remembered, now, policy) && now - Date.parse(remembered.lastSeenAt) <= TOUCH_EVERY_MS) return remembered;
+    if (remembered && !timedOut(remembered, now, policy) && now - Date.parse(remembered.lastSeenAt) <= touchInterval(policy)) return remembered;
     const session = findSession(ctx, id, policy);
     // The version after any touch or removal findSession made, which that write moved.
     if (session) cache.set(id, ctx.repos.dataVersion(), Object.freeze(session));
@@ -153,9 +204,9 @@ export function endSession(ctx: ServiceContext, idHash: string): void {
 }
 
 /** Creates an API token acting as the named user; the token is returned once and stored hashed. */
-export function createApiToken(ctx: ServiceContext, userName: string, label: string): { id: number; token: string; user: User } {
-  const user = ctx.repos.users.findByName(userName.trim());
-  if (!user) throw new NotFoundError(`There is no user called “${userName}”.`);
+export function createApiToken(ctx: ServiceContext, name: string, label: string): { id: number; token: string; user: User } {
+  const user = ctx.repos.users.findByName(userName(name));
+  if (!user) throw new NotFoundError(`There is no user called “${name}”.`);
   if (user.disabled) throw new ConflictError(`${user.name} is disabled.`);
   const cleanLabel = label.trim().slice(0, 100) || 'API token';
   const token = `wbt_${newSecret()}`;
@@ -168,7 +219,7 @@ export function userOfToken(ctx: ServiceContext, token: string): { id: number; n
   const owner = ctx.repos.apiTokens.owner(digest(token));
   if (!owner) return undefined;
   const now = ctx.now();
-  if (owner.lastUsedAt === null || Date.parse(now) - Date.parse(owner.lastUsedAt) > TOUCH_EVERY_MS) ctx.repos.apiTokens.markUsed(owner.id, now);
+  if (owner.lastUsedAt === null || Date.parse(now) - Date.parse(owner.lastUsedAt) > TOUCH_EVERY_MS) unlessBusy(() => ctx.repos.apiTokens.markUsed(owner.id, now));
   return { id: owner.userId, name: owner.name, role: owner.role };
 }
 

@@ -111,6 +111,17 @@ describe('workbench backup', () => {
     });
   });
 
+  it('refuses, even with --force, a FILE that is there but is not a regular file, and leaves it as it was', () => {
+    const { dir, dbFile } = importedDatabase(1);
+    // A named pipe stands in for /dev/null: renaming the backup over it would replace it with a file.
+    const pipe = join(dir, 'pipe');
+    expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+    const run = workbench(['backup', '--force', pipe], dbFile);
+    expect(run).toMatchObject({ status: 2, stdout: '', stderr: `workbench: ${pipe} is not a regular file (a device, pipe or socket); give the backup's file name\n` });
+    expect(statSync(pipe).isFIFO()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['articles', 'db', 'pipe']);
+  });
+
   it('takes a consistent snapshot while another process keeps importing articles', async () => {
     const { dir, dbFile } = importedDatabase(2);
     const dist = pathToFileURL(`${dirname(CLI)}/`).href;

@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase } from '../../src/db/connection.js';
+import { migrate } from '../../src/db/migrate.js';
 import { hashPassword } from '../../src/services/accounts.js';
 import { importArticle } from '../../src/services/import.js';
 import { editPassage } from '../../src/services/review.js';
 import { takeStep } from '../../src/services/review-flow.js';
-import { clientAs, demoText, reference, testConfig, testContext, testUser } from '../helpers/app.js';
+import { clientAs, contextOver, demoText, reference, testConfig, testContext, testUser } from '../helpers/app.js';
 
 /** The session cookie a response set, as a Cookie header value. */
 function sessionCookie(res: request.Response): string {
@@ -94,6 +100,64 @@ describe('signing in and out', () => {
     expect((await attempt()).status).toBe(429);
   });
 
+  it('limits failed sign-ins from one address whatever the names tried', async () => {
+    const { app } = await withUser('taras', 'translator', 'correct horse battery');
+    const page = await request(app).get('/login').expect(200);
+    const cookie = sessionCookie(page);
+    const attempt = (name: string, password = 'guess guess guess') => request(app).post('/login').set('Cookie', cookie).type('form').send({ _csrf: csrfOf(page.text), name, password });
+    for (let i = 0; i < 30; i++) expect((await attempt(`name-${i}`)).status).toBe(401);
+    expect((await attempt('another-name')).status).toBe(429);
+    // Even the right password of a name not tried yet waits out the quarter hour.
+    expect((await attempt('taras', 'correct horse battery')).status).toBe(429);
+  });
+
+  it('refuses to trust every proxy, which would let a client name its own address', () => {
+    for (const value of ['true', 'TRUE', 'false']) {
+      expect(() => loadConfig({ WORKBENCH_TRUST_PROXY: value })).toThrow(/WORKBENCH_TRUST_PROXY: true and false are not accepted: give the number of proxies in front of the workbench \(1\) or the proxy’s address/);
+    }
+    expect(loadConfig({ WORKBENCH_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ WORKBENCH_TRUST_PROXY: '10.0.0.2' }).trustProxy).toBe('10.0.0.2');
+    expect(loadConfig({}).trustProxy).toBeUndefined();
+  });
+
+  it('keeps a session alive under an idle timeout shorter than five minutes while it is used', async () => {
+    const { db, ctx } = testContext();
+    const config = { ...testConfig, session: { ...testConfig.session, idleMs: 2 * 60_000 } };
+    const app = createApp({ db, config, reference, log: () => {} });
+    const editor = clientAs(app, ctx, 'editor');
+    const idHash = createHash('sha256').update(editor.cookie.split('=')[1]!).digest('hex');
+    // Last seen 90 s ago: within the two-minute idle timeout, past half of it.
+    ctx.repos.sessions.touch(idHash, new Date(Date.now() - 90_000).toISOString());
+    await editor.get('/articles').expect(200);
+    expect(Date.now() - Date.parse(ctx.repos.sessions.find(idHash)!.lastSeenAt)).toBeLessThan(30_000);
+  });
+
+  it('serves the page when the last-seen refresh finds the database locked by another writer', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wb-busy-')), 'workbench.sqlite');
+    const server = openDatabase(file);
+    migrate(server);
+    server.pragma('busy_timeout = 0');
+    const { ctx } = contextOver(server);
+    const app = createApp({ db: server, config: testConfig, reference, log: () => {} });
+    const editor = clientAs(app, ctx, 'editor');
+    const idHash = createHash('sha256').update(editor.cookie.split('=')[1]!).digest('hex');
+    const lastSeen = new Date(Date.now() - 10 * 60_000).toISOString();
+    ctx.repos.sessions.touch(idHash, lastSeen);
+    const other = openDatabase(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      await editor.get('/articles').expect(200);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(ctx.repos.sessions.find(idHash)!.lastSeenAt).toBe(lastSeen);
+    // Once the lock is gone, the next request moves it.
+    await editor.get('/articles').expect(200);
+    expect(ctx.repos.sessions.find(idHash)!.lastSeenAt).not.toBe(lastSeen);
+    server.close();
+  });
+
   it('ends a session after the idle timeout and when the account is disabled', async () => {
     const { app, ctx } = emptyApp();
     const admin = clientAs(app, ctx, 'admin');
@@ -110,7 +174,41 @@ describe('signing in and out', () => {
   });
 });
 
+describe('what browsers and proxies may keep', () => {
+  it('signed-in pages, API answers and API errors carry Cache-Control: no-store', async () => {
+    const { app, ctx } = emptyApp();
+    const editor = clientAs(app, ctx, 'editor');
+    const { id } = importArticle(ctx, { text: demoText });
+    const answers = {
+      list: await editor.get('/articles').expect(200),
+      article: await editor.get(`/articles/${id}`).expect(200),
+      download: await editor.get(`/articles/${id}/download`).expect(200),
+      api: await editor.api.get(`/api/articles/${id}`).expect(200),
+      'API error': await editor.api.get('/api/articles/999').expect(404),
+      'login form': await request(app).get('/login').expect(200),
+    };
+    for (const [what, res] of Object.entries(answers)) expect(res.headers['cache-control'], what).toBe('no-store');
+  });
+});
+
 describe('the API', () => {
+  it('answers errors in JSON under any case of /api', async () => {
+    const { app, ctx } = emptyApp();
+    const editor = clientAs(app, ctx, 'editor');
+    const answers: [string, request.Response, number][] = [
+      ['/Api/articles', await request(app).get('/Api/articles'), 401],
+      ['/API/x', await request(app).get('/API/x'), 401],
+      ['/API/x with a token', await editor.api.get('/API/x'), 404],
+      ['/aPi/articles/999', await editor.api.get('/aPi/articles/999'), 404],
+    ];
+    for (const [what, res, status] of answers) {
+      expect(res.status, what).toBe(status);
+      expect(res.type, what).toBe('application/json');
+      expect(res.body.error.status, what).toBe(status);
+    }
+  });
+
+
   it('needs a live bearer token and acts with its user’s role', async () => {
     const { app, ctx } = emptyApp();
     const translator = clientAs(app, ctx, 'translator');

@@ -72,6 +72,9 @@ const cases: BadInput[] = [
   { name: 'API: a non-numeric article id', send: (f) => f.web.api.get('/api/articles/abc/findings'), status: 404, message: 'There is no article “abc”' },
   { name: 'API: SQL as the article id', send: (f) => f.web.api.get(`/api/articles/${encodeURIComponent('1 OR 1=1')}`), status: 404, message: 'There is no article “1 OR 1=1”' },
   { name: 'API: an id too large to be one', send: (f) => f.web.api.get('/api/articles/99999999999999999999'), status: 404, message: 'There is no article' },
+  { name: 'API: a fractional page', send: (f) => f.web.api.get('/api/articles?page=1.5'), status: 422, message: 'The page “1.5” is not a page number: give a whole number' },
+  { name: 'API: a negative page', send: (f) => f.web.api.get('/api/articles?page=-1'), status: 422, message: 'The page “-1” is not a page number' },
+  { name: 'API: a page in exponent notation', send: (f) => f.web.api.get('/api/articles?page=1e3'), status: 422, message: 'The page “1e3” is not a page number' },
   {
     name: 'API: LIKE wildcards in the title search match only themselves',
     send: (f) => f.web.api.get('/api/articles?q=%25_'),
@@ -177,6 +180,8 @@ const cases: BadInput[] = [
     message: 'There is no page',
     check: (res) => expect(res.text).not.toContain('translation-workbench'),
   },
+  { name: 'list: a fractional page', send: (f) => f.web.get('/articles?page=1.01'), status: 422, message: 'The page “1.01” is not a page number: give a whole number' },
+  { name: 'list: a word as the page', send: (f) => f.web.get('/articles?page=last'), status: 422, message: 'The page “last” is not a page number' },
   {
     name: 'list: SQL in the title search',
     send: (f) => f.web.get(`/articles?q=${encodeURIComponent(SQL)}`),

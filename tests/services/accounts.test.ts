@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
-import { sessionFinder, startSession, updateUser } from '../../src/services/accounts.js';
+import { createUser, sessionFinder, startSession, updateUser } from '../../src/services/accounts.js';
+import { ValidationError } from '../../src/services/errors.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { contextOver, testContext, testConfig, testUser } from '../helpers/app.js';
 
@@ -76,5 +77,52 @@ describe('sessionFinder', () => {
     }
     advance(1);
     expect(find(busy)).toBeUndefined();
+  });
+
+  it('keeps a session used more often than a short idle timeout alive', () => {
+    const { ctx: base } = testContext();
+    const { ctx, advance } = atTime(base);
+    const short = { ...policy, idleMs: 3 * 60_000 };
+    const id = startSession(ctx, testUser(ctx, 'editor').id, 'f'.repeat(32), short);
+    const find = sessionFinder(ctx, short);
+    for (let minute = 0; minute < 30; minute += 2) {
+      expect(find(id), `minute ${minute}`).toBeDefined();
+      advance(2 * 60_000);
+    }
+  });
+});
+
+describe('user names', () => {
+  const password = 'long enough password';
+  const accepted: [string, string][] = [
+    ['taras.k-2', 'taras.k-2'],
+    ['олена_1', 'олена_1'],
+    ['Ζωή', 'Ζωή'],
+    // Fullwidth letters fold to the plain ones they look like.
+    ['ｍｙｋｏｌａ', 'mykola'],
+    ['taras𝟐', 'taras2'],
+  ];
+  it.each(accepted)('%s is accepted as %s', async (name, stored) => {
+    const { ctx } = testContext();
+    expect((await createUser(ctx, { name, role: 'translator', password })).name).toBe(stored);
+  });
+
+  const refused: [string, string][] = [
+    ['аdmin', 'a Cyrillic а among Latin letters'],
+    ['pаypal', 'a Cyrillic а inside a Latin name'],
+    ['οlena', 'a Greek omicron before Latin letters'],
+    ['олеnа', 'a Latin n among Cyrillic letters'],
+    ['ad\u200bmin', 'an invisible space'],
+  ];
+  it.each(refused)('%s is refused (%s)', async (name) => {
+    const { ctx } = testContext();
+    await expect(createUser(ctx, { name, role: 'admin', password })).rejects.toThrow(ValidationError);
+    expect(ctx.repos.users.isEmpty()).toBe(true);
+  });
+
+  it('a name folded to one that exists is taken', async () => {
+    const { ctx } = testContext();
+    await createUser(ctx, { name: 'admin', role: 'admin', password });
+    await expect(createUser(ctx, { name: 'ａｄｍｉｎ', role: 'admin', password })).rejects.toThrow('There is already a user called “admin”');
   });
 });
