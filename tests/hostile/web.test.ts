@@ -13,17 +13,17 @@ import { dumpTables } from '../helpers/sqlite-dump.js';
  */
 
 /** An app with the demo article submitted for approval, and an admin signed in to it. */
-function world(config: Config = testConfig) {
+async function world(config: Config = testConfig) {
   const { db, ctx } = testContext();
   const app = createApp({ db, config, reference, log: () => {} });
   const admin = clientAs(app, ctx, 'admin');
-  const { id } = importArticle(ctx, { text: demoText });
+  const { id } = await importArticle(ctx, { text: demoText });
   takeStep(ctx, admin.user, id, 'submit');
   const fixable = ctx.repos.findings.ofArticle(id).find((f) => f.fix)!;
   return { db, ctx, app, admin, id, fingerprint: fixable.fingerprint };
 }
 
-type World = ReturnType<typeof world>;
+type World = Awaited<ReturnType<typeof world>>;
 
 const changes: { name: string; url: (w: World) => string }[] = [
   { name: 'approve the article', url: (w) => `/articles/${w.id}/approve` },
@@ -37,7 +37,7 @@ const changes: { name: string; url: (w: World) => string }[] = [
 describe('a multipart post skips no CSRF check', () => {
   for (const change of changes) {
     it(`${change.name}: refused (415) without its token, and nothing changes`, async () => {
-      const w = world();
+      const w = await world();
       const before = dumpTables(w.db);
       const res = await request(w.app).post(change.url(w)).set('Cookie', w.admin.cookie).field('version', '1').field('reason', 'multipart');
       expect(res.status).toBe(415);
@@ -47,7 +47,7 @@ describe('a multipart post skips no CSRF check', () => {
   }
 
   it('the import form, the one multipart form, still needs its token', async () => {
-    const w = world();
+    const w = await world();
     const before = dumpTables(w.db);
     await request(w.app).post('/articles').set('Cookie', w.admin.cookie).field('text', 'Talks in Kiev ended.').expect(403);
     expect(dumpTables(w.db)).toEqual(before);
@@ -69,7 +69,7 @@ describe('a change sent from another site is refused even with a valid token', (
     ['a forwarded host when no proxy is trusted', { Host: 'internal:3000', 'X-Forwarded-Host': 'workbench.test', 'X-Forwarded-Proto': 'https', Origin: 'https://workbench.test' }],
   ];
   it.each(refused)('%s: 403, nothing changes', async (_name, headers) => {
-    const w = world();
+    const w = await world();
     const before = dumpTables(w.db);
     const res = await dismiss(w, headers);
     expect(res.status).toBe(403);
@@ -83,19 +83,19 @@ describe('a change sent from another site is refused even with a valid token', (
     ['its own origin with the default port spelt out', { Host: 'workbench.test:80', Origin: 'http://WORKBENCH.test' }],
   ];
   it.each(accepted)('%s: accepted', async (_name, headers) => {
-    const w = world();
+    const w = await world();
     await dismiss(w, headers).expect(303);
     expect(w.ctx.repos.findings.find(w.id, w.fingerprint)?.dismissed).toBe(true);
   });
 
   it('pages ask browsers to keep the referrer on this site, so their own forms carry a real Origin, not "null"', async () => {
-    const w = world();
+    const w = await world();
     const page = await w.admin.get(`/articles/${w.id}`).expect(200);
     expect(page.headers['referrer-policy']).toBe('same-origin');
   });
 
   it('behind a trusted proxy, the site is the forwarded host and scheme', async () => {
-    const w = world({ ...testConfig, trustProxy: 1, secureCookies: true });
+    const w = await world({ ...testConfig, trustProxy: 1, secureCookies: true });
     const forwarded = { Host: 'internal:3000', 'X-Forwarded-Host': 'workbench.test', 'X-Forwarded-Proto': 'https' };
     await dismiss(w, { ...forwarded, Origin: 'http://workbench.test' }).expect(403);
     await dismiss(w, { ...forwarded, Origin: 'http://internal:3000' }).expect(403);
@@ -103,7 +103,7 @@ describe('a change sent from another site is refused even with a valid token', (
   });
 
   it('sign-in from another site is refused; a link from another site still opens a page', async () => {
-    const w = world();
+    const w = await world();
     const login = await request(w.app).get('/login').expect(200);
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
     const token = /name="_csrf" value="([^"]+)"/.exec(login.text)![1]!;

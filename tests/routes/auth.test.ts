@@ -178,7 +178,7 @@ describe('what browsers and proxies may keep', () => {
   it('signed-in pages, API answers and API errors carry Cache-Control: no-store', async () => {
     const { app, ctx } = emptyApp();
     const editor = clientAs(app, ctx, 'editor');
-    const { id } = importArticle(ctx, { text: demoText });
+    const { id } = await importArticle(ctx, { text: demoText });
     const answers = {
       list: await editor.get('/articles').expect(200),
       article: await editor.get(`/articles/${id}`).expect(200),
