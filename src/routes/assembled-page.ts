@@ -32,7 +32,9 @@ export function renderAssembled(req: Request, res: Response, title: string, view
   for (const [mark, fill] of fills) {
     const at = rest.indexOf(mark);
     if (at < 0) throw new Error(`The view has no ${mark}.`);
-    parts.push(storedChunk(rest.slice(0, at)), ...fill);
+    parts.push(storedChunk(rest.slice(0, at)));
+    // One chunk per form: a loop, since spreading tens of thousands of arguments overflows the stack.
+    for (const chunk of fill) parts.push(chunk);
     rest = rest.slice(at + mark.length);
   }
   parts.push(storedChunk(rest));

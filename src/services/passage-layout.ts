@@ -69,9 +69,31 @@ export function correctedArticle(passages: readonly PassageText[]): CorrectedArt
   return { text, placed };
 }
 
+/** The index of the first placed passage that ends after `offset` (at or after it, when `touching`): a binary search, as placed passages are in text order. */
+function firstEndingAfter(placed: readonly PlacedPassage[], offset: number, touching: boolean): number {
+  let low = 0;
+  let high = placed.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const { end } = placed[middle]!;
+    if (end > offset || (touching && end === offset)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/** The kept passages a non-empty span of the corrected article overlaps, in order. */
+function passagesOver(placed: readonly PlacedPassage[], start: number, end: number): PlacedPassage[] {
+  const over: PlacedPassage[] = [];
+  for (let i = firstEndingAfter(placed, start, false); i < placed.length && placed[i]!.start < end; i++) over.push(placed[i]!);
+  return over;
+}
+
 /** The kept passage a span of the corrected article starts in (or touches, for an empty span). */
 export function passageAt(placed: readonly PlacedPassage[], start: number, end: number): PlacedPassage | undefined {
-  return placed.find((p) => (start === end ? p.start <= start && start <= p.end : p.start < end && p.end > start));
+  const empty = start === end;
+  const candidate = placed[firstEndingAfter(placed, start, empty)];
+  return candidate && (empty ? candidate.start <= start : candidate.start < end) ? candidate : undefined;
 }
 
 /**
@@ -86,7 +108,7 @@ export function applyArticleEdits(passages: readonly PassageText[], edits: reado
   for (const edit of edits) {
     const touched = edit.start === edit.end
       ? [passageAt(placed, edit.start, edit.end)].filter((p) => p !== undefined)
-      : placed.filter((p) => p.start < edit.end && p.end > edit.start);
+      : passagesOver(placed, edit.start, edit.end);
     touched.forEach((p, i) => {
       const list = local.get(p.idx) ?? [];
       list.push({
@@ -98,8 +120,9 @@ export function applyArticleEdits(passages: readonly PassageText[], edits: reado
     });
   }
   const changed = new Map<number, string>();
+  const byIdx = new Map(passages.map((p) => [p.idx, p]));
   for (const [idx, list] of local) {
-    const before = passages.find((p) => p.idx === idx)!.correctedText;
+    const before = byIdx.get(idx)!.correctedText;
     // A passage's line breaks belong to the gaps: text kept inside one passage stays on one line.
     const after = applyEdits(before, list).text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
     if (after !== before) changed.set(idx, after);
@@ -119,6 +142,9 @@ export interface CarriedOver {
  * paired in order, and a correction made on the old AI text is kept but marked for re-review
  * (the new AI text may already say it, or say something else); new passages start uncorrected.
  */
+/** Re-imports that change more passages than this pair old and new passages in order instead of diffing them. */
+const MAX_CHANGED_PASSAGES = 500;
+
 export function carryOver(old: readonly StoredPassage[], fresh: readonly PassageText[]): CarriedOver {
   const passages: StoredPassage[] = [];
   const newIndex = old.map(() => -1);
@@ -152,10 +178,21 @@ export function carryOver(old: readonly StoredPassage[], fresh: readonly Passage
     removed = [];
     added = [];
   };
-  for (const change of diffArrays(old.map((p) => p.aiText), fresh.map((p) => p.aiText))) {
+  // Myers' diff costs the passage count times the passages changed: past MAX_CHANGED_PASSAGES the
+  // article was rewritten, and its passages are paired in order as one hunk.
+  const changes = diffArrays(
+    old.map((p) => p.aiText),
+    fresh.map((p) => p.aiText),
+    { maxEditLength: MAX_CHANGED_PASSAGES },
+  ) ?? [
+    { value: old, removed: true, added: false, count: old.length },
+    { value: fresh, removed: false, added: true, count: fresh.length },
+  ];
+  for (const change of changes) {
     const count = change.value.length;
-    if (change.removed) removed.push(...old.slice(o, (o += count)));
-    else if (change.added) added.push(...fresh.slice(n, (n += count)));
+    // Loops, not push(...slice): a spread of a long article's passages overflows the stack.
+    if (change.removed) for (let end = o + count; o < end; o++) removed.push(old[o]!);
+    else if (change.added) for (let end = n + count; n < end; n++) added.push(fresh[n]!);
     else {
       flush();
       for (let i = 0; i < count; i++) take(old[o++]!, fresh[n++]!);

@@ -12,39 +12,52 @@ export const GROWTH_LIMIT = 8;
 
 /** Each measurement runs the function until this much CPU time has passed, so short runs are not all noise. */
 const MIN_SAMPLE_MS = 40;
-const ROUNDS = 3;
+const ROUNDS = 4;
 
 function cpuNow(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
 
+/** CPU milliseconds of one call of `run(input)`, from calls repeated until the sample is long enough. */
+function sampleCpuMs<T>(input: T, run: (input: T) => unknown): number {
+  let calls = 0;
+  const start = cpuNow();
+  let elapsed = 0;
+  do {
+    run(input);
+    calls++;
+    elapsed = cpuNow() - start;
+  } while (elapsed < MIN_SAMPLE_MS);
+  return elapsed / calls;
+}
+
 /** CPU milliseconds of one call of `run(input)`, the least over several rounds. */
 export function cpuCostMs<T>(input: T, run: (input: T) => unknown): number {
   let best = Infinity;
-  for (let round = 0; round < ROUNDS; round++) {
-    let calls = 0;
-    const start = cpuNow();
-    let elapsed = 0;
-    do {
-      run(input);
-      calls++;
-      elapsed = cpuNow() - start;
-    } while (elapsed < MIN_SAMPLE_MS);
-    best = Math.min(best, elapsed / calls);
-  }
+  for (let round = 0; round < ROUNDS; round++) best = Math.min(best, sampleCpuMs(input, run));
   return best;
 }
 
 /**
  * How much more `run` costs on `make(4 * size)` than on `make(size)`. Inputs are made before
- * timing. Pick `size` so one call takes a few milliseconds at least.
+ * timing, and the two sizes are measured in turns, so garbage left by one (or by making the
+ * inputs) is not billed to the other every time. Pick `size` so one call takes a few
+ * milliseconds at least.
  */
 export function growthOf<T>(size: number, make: (size: number) => T, run: (input: T) => unknown): number {
   const small = make(size);
   const large = make(4 * size);
-  run(small); // warm up the JIT on the shape of the input
-  return cpuCostMs(large, run) / cpuCostMs(small, run);
+  // Warm up the JIT on the shape of both inputs.
+  run(small);
+  run(large);
+  let smallBest = Infinity;
+  let largeBest = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    smallBest = Math.min(smallBest, sampleCpuMs(small, run));
+    largeBest = Math.min(largeBest, sampleCpuMs(large, run));
+  }
+  return largeBest / smallBest;
 }
 
 /** Async variant for costs measured through a promise (a worker, a request): wall-clock of the awaited call, least of several rounds. */

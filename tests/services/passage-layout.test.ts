@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyArticleEdits, correctedArticle, splitPassages } from '../../src/services/passage-layout.js';
+import { applyArticleEdits, carryOver, correctedArticle, splitPassages } from '../../src/services/passage-layout.js';
+import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
 
 const text = 'Headline\n\nFirst paragraph.\n99 views\nSecond paragraph.\n';
 
@@ -32,5 +33,38 @@ describe('passage layout', () => {
   it('leaves out deleted passages and keeps the gap of the next kept one', () => {
     const passages = splitPassages(text, null).map((p) => (p.idx === 2 ? { ...p, correctedText: '' } : p));
     expect(correctedArticle(passages).text).toBe('Headline\n\nFirst paragraph.\nSecond paragraph.');
+  });
+});
+
+describe('passage layout cost', () => {
+  const article = (lines: number) => Array.from({ length: lines }, (_, i) => `Line ${i} of the report from Kiev.`).join('\n');
+  const stored = (text: string) => splitPassages(text, null).map((p) => ({ ...p, approvedText: p.correctedText, version: 1, needsReview: false }));
+
+  it('maps an edit of every passage (one spelling everywhere) in time near-linear in the article', () => {
+    const make = (lines: number) => {
+      const passages = splitPassages(article(lines), null);
+      const { text } = correctedArticle(passages);
+      const edits = [...text.matchAll(/Kiev/g)].map((m) => ({ start: m.index, end: m.index + 4, text: 'Kyiv' }));
+      return { passages, edits };
+    };
+    // Sizes past the processor caches: below them, growth looks worse than it is.
+    const growth = growthOf(8000, make, ({ passages, edits }) => applyArticleEdits(passages, edits));
+    expect(growth).toBeLessThan(GROWTH_LIMIT);
+  });
+
+  it('carries corrections over a re-import that changes every passage in time near-linear in the article', () => {
+    const make = (lines: number) => ({ old: stored(article(lines)), fresh: splitPassages(article(lines).replace(/Line/g, 'Row'), null) });
+    const growth = growthOf(2000, make, ({ old, fresh }) => carryOver(old, fresh));
+    expect(growth).toBeLessThan(GROWTH_LIMIT);
+  });
+
+  it('still pairs the passages of a rewritten article in order, past the diff’s limit', () => {
+    const old = stored(article(2000));
+    old[5] = { ...old[5]!, correctedText: 'Line 5 of the report from Kyiv.', version: 2 };
+    const { passages, newIndex } = carryOver(old, splitPassages(article(2000).replace(/Line/g, 'Row'), null));
+    expect(passages).toHaveLength(2000);
+    expect(newIndex[5]).toBe(5);
+    expect(passages[5]).toMatchObject({ aiText: 'Row 5 of the report from Kiev.', correctedText: 'Line 5 of the report from Kyiv.', needsReview: true, version: 3 });
+    expect(passages[6]).toMatchObject({ correctedText: 'Row 6 of the report from Kiev.', needsReview: false });
   });
 });
