@@ -38,9 +38,9 @@ function importFormView(form: ImportForm, error: string | null) {
 type UploadedFiles = Record<string, Express.Multer.File[] | undefined>;
 
 /** The pasted text, or the uploaded file's text when a file was chosen. */
-async function textOf(req: Request, pasted: string, fileField: string): Promise<string> {
+async function textOf(req: Request, pasted: string, fileField: string, maxTextBytes: number): Promise<string> {
   const file = (req.files as UploadedFiles | undefined)?.[fileField]?.[0];
-  return file && file.size > 0 ? extractText(file.originalname, file.buffer) : pasted;
+  return file && file.size > 0 ? extractText(file.originalname, file.buffer, maxTextBytes) : pasted;
 }
 
 function multipartBody(parse: RequestHandler): RequestHandler {
@@ -90,8 +90,8 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
     try {
       const input: ImportInput = {
         title: form.title,
-        text: await textOf(req, form.text, 'file'),
-        source: await textOf(req, form.source, 'sourceFile'),
+        text: await textOf(req, form.text, 'file', config.maxBodyBytes),
+        source: await textOf(req, form.source, 'sourceFile', config.maxBodyBytes),
         sourceLang: form.sourceLang,
         targetLang: form.targetLang,
       };
