@@ -1,7 +1,7 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { Config } from '../config.js';
-import { WorkbenchError } from '../errors.js';
+import { formatBytes, TooLargeError, WorkbenchError } from '../errors.js';
 import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
 import { fillTemplate, storedChunk } from '../lib/http/gzip-assembly.js';
 import { articleListRenderer } from '../render/article-list.js';
@@ -43,10 +43,17 @@ async function textOf(req: Request, pasted: string, fileField: string, maxTextBy
   return file && file.size > 0 ? extractText(file.originalname, file.buffer, maxTextBytes) : pasted;
 }
 
-function multipartBody(parse: RequestHandler): RequestHandler {
+/** Multer's refusal, with the limit named when it is a size it refused. */
+function uploadRefusal(error: multer.MulterError, config: Config): Error {
+  const limit = error.code === 'LIMIT_FILE_SIZE' ? config.maxUploadBytes : error.code === 'LIMIT_FIELD_VALUE' ? config.maxBodyBytes : undefined;
+  return limit === undefined ? error : new TooLargeError(`Upload refused: ${error.message}; the limit is ${formatBytes(limit)}.`);
+}
+
+function multipartBody(parse: RequestHandler, config: Config): RequestHandler {
   return (req, res, next) =>
     parse(req, res, (error?: unknown) => {
-      if (error === undefined || error instanceof multer.MulterError) return next(error);
+      if (error === undefined) return next();
+      if (error instanceof multer.MulterError) return next(uploadRefusal(error, config));
       next(new WorkbenchError(`Malformed request body: ${error instanceof Error ? error.message : String(error)}`, 400));
     });
 }
@@ -79,7 +86,7 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
     res.render('articles/new', importFormView(emptyForm, null));
   });
 
-  router.post('/articles', authorize('import'), multipartBody(upload.fields([{ name: 'file', maxCount: 1 }, { name: 'sourceFile', maxCount: 1 }])), csrf.csrfSynchronisedProtection, async (req, res) => {
+  router.post('/articles', authorize('import'), multipartBody(upload.fields([{ name: 'file', maxCount: 1 }, { name: 'sourceFile', maxCount: 1 }]), config), csrf.csrfSynchronisedProtection, async (req, res) => {
     const form: ImportForm = {
       title: field(req.body, 'title') ?? '',
       targetLang: field(req.body, 'targetLang') ?? 'en',
