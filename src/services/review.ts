@@ -5,7 +5,7 @@ import type { StoredFinding } from '../db/repositories/findings.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import type { Actor, ServiceContext } from './context.js';
 import { ConflictError, NotFoundError, StaleEditError, ValidationError } from './errors.js';
-import { applyArticleEdits, correctedArticle } from './passage-layout.js';
+import { applyArticleEdits, correctedArticle, refuseLongPassage } from './passage-layout.js';
 import { recheckArticle, storeCorrections, type Change } from './recheck.js';
 import { storeReviewFragments } from './review-fragments.js';
 
@@ -119,7 +119,9 @@ function changePassage(ctx: ServiceContext, change: Change, articleId: number, i
  * passage. The person says what kind of error the edit corrects.
  */
 export function editPassage(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, text: string, baseVersion: number, category: ErrorCategory): void {
-  changePassage(ctx, { actor, kind: 'edit', category }, articleId, idx, baseVersion, () => text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+  const corrected = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  refuseLongPassage(corrected);
+  changePassage(ctx, { actor, kind: 'edit', category }, articleId, idx, baseVersion, () => corrected);
 }
 
 /** Puts a passage back to the AI text. */

@@ -45,6 +45,26 @@ describe('importArticle', () => {
     const { ctx } = testContext();
     expect(() => importArticle(ctx, { text: ' \n ' })).toThrow(ValidationError);
   });
+
+  it('refuses a title given over 200 characters, and shortens one taken from the first line', () => {
+    const { ctx } = testContext();
+    const long = `Talks in Kiev ${'and more talks '.repeat(13)}`.trim();
+    expect(long).toHaveLength(208);
+    expect(() => importArticle(ctx, { title: long, text: 'Talks ended.' })).toThrow('A title has at most 200 characters; this one has 208.');
+    expect(ctx.repos.articles.count({})).toBe(0);
+    const { id } = importArticle(ctx, { title: ` ${long.slice(0, 200)} `, text: 'Talks ended.' });
+    expect(ctx.repos.articles.find(id)!.title).toBe(long.slice(0, 200));
+    const derived = importArticle(ctx, { text: `${long}\n\nTalks ended.` });
+    expect(ctx.repos.articles.find(derived.id)!.title).toBe(`${long.slice(0, 199)}…`);
+  });
+
+  it('refuses a passage of the text or of the source over 20,000 characters', () => {
+    const { ctx } = testContext();
+    const wall = '!'.repeat(20_001);
+    expect(() => importArticle(ctx, { text: `Talks ended.\n\n${wall}` })).toThrow('Line 3 of the text has 20,001 characters; a passage has at most 20,000.');
+    expect(() => importArticle(ctx, { text: 'Talks ended.', source: `Переговори завершилися.\r\n${wall}` })).toThrow('Line 2 of the source has 20,001 characters');
+    expect(ctx.repos.articles.count({})).toBe(0);
+  });
 });
 
 describe('review actions', () => {
@@ -107,6 +127,18 @@ describe('review actions', () => {
     revertPassage(ctx, actor, id, 1, 2);
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: original, version: 3 });
     expect(() => editPassage(ctx, actor, id, 99, 'x', 1, 'style')).toThrow(NotFoundError);
+  });
+
+  it('refuses an edit that makes a passage longer than 20,000 characters, counting its line breaks as the spaces they become', () => {
+    const { ctx, id, actor } = setup();
+    const before = ctx.repos.passages.find(id, 1)!;
+    const looped = 'the '.repeat(5_000).trim();
+    expect(() => editPassage(ctx, actor, id, 1, `${looped}\n${looped}`, 1, 'style')).toThrow('The passage has 39,999 characters; a passage has at most 20,000.');
+    expect(ctx.repos.passages.find(id, 1)).toEqual(before);
+    const longest = 'The talks went on. '.repeat(1_100).slice(0, 20_000);
+    const gap = longest.indexOf(' ', 10_000);
+    editPassage(ctx, actor, id, 1, `${longest.slice(0, gap)}\r\n\r\n  ${longest.slice(gap + 1)}`, 1, 'style');
+    expect(ctx.repos.passages.find(id, 1)!.correctedText).toBe(longest);
   });
 
   it('refuses a change made from an older version of the passage, and keeps the newer text', () => {

@@ -13,7 +13,8 @@ const LANGUAGE = z.string().regex(LANGUAGE_CODE, 'a BCP 47 language code such as
 const UNICODE_TEXT = z.string().refine((text) => !/\p{Cs}/u.test(text), 'not valid Unicode text (it holds an unpaired surrogate)');
 
 const newArticle = z.object({
-  title: UNICODE_TEXT.max(500).optional(),
+  // Its length is the import's to judge (MAX_TITLE), with one message for every way in.
+  title: UNICODE_TEXT.optional(),
   text: UNICODE_TEXT.min(1, 'the article text is required'),
   source: UNICODE_TEXT.optional(),
   sourceLang: LANGUAGE.optional(),
