@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
@@ -36,10 +37,18 @@ const requireJson: RequestHandler = (req, _res, next) => {
   next(req.is('application/json') ? undefined : new WorkbenchError('Send the article as application/json.', 415));
 };
 
+/**
+ * express.json's check of the raw body: its decoding would turn bytes that are not UTF-8 into
+ * U+FFFD unseen, so such a body is refused, as the command line refuses such a file.
+ */
+function refuseNonUtf8(_req: unknown, _res: unknown, body: Buffer): void {
+  if (!isUtf8(body)) throw new WorkbenchError('Malformed request body: it is not UTF-8 text. Send the article as JSON in UTF-8.', 400);
+}
+
 export function apiArticlesRouter(ctx: ServiceContext, config: Config): Router {
   const router = Router();
 
-  router.post('/articles', authorize('import'), requireJson, express.json({ limit: config.maxBodyBytes }), (req, res) => {
+  router.post('/articles', authorize('import'), requireJson, express.json({ limit: config.maxBodyBytes, verify: refuseNonUtf8 }), (req, res) => {
     const parsed = newArticle.safeParse(req.body);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
