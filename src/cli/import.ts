@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
-import { InputError, UsageError, WorkbenchError } from '../errors.js';
+import { formatBytes, InputError, TooLargeError, UsageError, WorkbenchError } from '../errors.js';
 import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
 import type { ReferenceData } from '../reference/index.js';
 import { createServiceContext } from '../services/context.js';
@@ -18,10 +18,14 @@ export interface ImportOptions {
   externalId?: string | undefined;
 }
 
-async function readBytes(file: string): Promise<Buffer> {
+/** A file's bytes, refused unread when it is larger than the web app takes an upload. */
+async function readBytes(file: string, maxBytes: number): Promise<Buffer> {
   try {
+    const { size } = await stat(file);
+    if (size > maxBytes) throw new TooLargeError(`${file} is ${formatBytes(size)}; a file to import may be at most ${formatBytes(maxBytes)}.`);
     return await readFile(file);
   } catch (error) {
+    if (error instanceof WorkbenchError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? String(error)})`);
   }
@@ -47,16 +51,18 @@ export async function importFiles(path: string, options: ImportOptions, referenc
     ? (await readdir(path)).filter((f) => (ACCEPTED_EXTENSIONS as readonly string[]).includes(extname(f).toLowerCase())).sort().map((f) => join(path, f))
     : [path];
   if (directory && files.length === 0) throw new InputError(`${path} holds no ${ACCEPTED_EXTENSIONS.join(', ')} files`);
-  const source = options.sourceFile ? await extractText(options.sourceFile, await readBytes(options.sourceFile)) : undefined;
+  const config = loadConfig();
+  const textOf = async (file: string) => extractText(file, await readBytes(file, config.maxUploadBytes), config.maxBodyBytes);
+  const source = options.sourceFile ? await textOf(options.sourceFile) : undefined;
 
-  const db = openDatabase(loadConfig().dbFile);
+  const db = openDatabase(config.dbFile);
   try {
     migrate(db);
     const ctx = createServiceContext(db, reference);
     let failed = 0;
     for (const [i, file] of files.entries()) {
       try {
-        const text = await extractText(file, await readBytes(file));
+        const text = await textOf(file);
         const { id, findings } = await importArticle(ctx, { text, title: options.title, source, sourceLang: options.sourceLang, targetLang: options.targetLang, externalId: options.externalId });
         io.stdout(`${id}\n`);
         if (directory) io.stderr(`[${i + 1}/${files.length}] ${file} → article ${id} (${findings.length} finding${findings.length === 1 ? '' : 's'})\n`);

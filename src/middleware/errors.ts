@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import multer from 'multer';
-import { WorkbenchError } from '../errors.js';
+import { formatBytes, WorkbenchError } from '../errors.js';
 import { BusyError, NotFoundError } from '../services/errors.js';
 
 interface HttpFailure {
@@ -14,8 +14,8 @@ export const isApiPath = (path: string) => /^\/api(\/|$)/i.test(path);
 
 const wantsJson = (req: Request) => isApiPath(req.path) || req.path === '/healthz';
 
-/** Errors raised by body parsers (http-errors: 400 malformed, 413 too large, 415 charset) carry their own status. */
-function isExposedHttpError(error: unknown): error is { status: number; message: string } {
+/** Errors raised by body parsers (http-errors: 400 malformed, 413 too large with its limit, 415 charset) carry their own status. */
+function isExposedHttpError(error: unknown): error is { status: number; message: string; limit?: number } {
   const e = error as { status?: unknown; expose?: unknown } | null;
   return typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true;
 }
@@ -37,7 +37,8 @@ function describe(error: unknown): HttpFailure {
   }
   if (isExposedHttpError(error)) {
     const status = error.status;
-    const message = status === 400 ? `Malformed request body: ${error.message}` : status === 413 ? 'The request body is too large.' : error.message;
+    const tooLarge = `The request body is too large${error.limit === undefined ? '' : `: the limit is ${formatBytes(error.limit)}`}.`;
+    const message = status === 400 ? `Malformed request body: ${error.message}` : status === 413 ? tooLarge : error.message;
     return { status, message };
   }
   return { status: 500, message: 'Something went wrong on our side.' };

@@ -1,7 +1,8 @@
+import { isUtf8 } from 'node:buffer';
 import { Router, type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { Config } from '../config.js';
-import { WorkbenchError } from '../errors.js';
+import { formatBytes, TooLargeError, WorkbenchError } from '../errors.js';
 import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
 import { fillTemplate, storedChunk } from '../lib/http/gzip-assembly.js';
 import { articleListRenderer } from '../render/article-list.js';
@@ -38,16 +39,42 @@ function importFormView(form: ImportForm, error: string | null) {
 type UploadedFiles = Record<string, Express.Multer.File[] | undefined>;
 
 /** The pasted text, or the uploaded file's text when a file was chosen. */
-async function textOf(req: Request, pasted: string, fileField: string): Promise<string> {
+async function textOf(req: Request, pasted: string, fileField: string, maxTextBytes: number): Promise<string> {
   const file = (req.files as UploadedFiles | undefined)?.[fileField]?.[0];
-  return file && file.size > 0 ? extractText(file.originalname, file.buffer) : pasted;
+  return file && file.size > 0 ? extractText(file.originalname, file.buffer, maxTextBytes) : pasted;
 }
 
-function multipartBody(parse: RequestHandler): RequestHandler {
+/** A text field multer read as Latin-1, i.e. its bytes, read as UTF-8; bytes that are not UTF-8 are refused. */
+function utf8Field(name: string, latin1: string): string {
+  const bytes = Buffer.from(latin1, 'latin1');
+  if (!isUtf8(bytes)) throw new WorkbenchError(`Malformed request body: the field “${name}” is not UTF-8 text.`, 400);
+  return bytes.toString('utf8');
+}
+
+function utf8Fields(body: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(body)) {
+    if (typeof value === 'string') body[name] = utf8Field(name, value);
+    else if (Array.isArray(value)) body[name] = value.map((v: unknown) => (typeof v === 'string' ? utf8Field(name, v) : v));
+  }
+}
+
+/** Multer's refusal, with the limit named when it is a size it refused. */
+function uploadRefusal(error: multer.MulterError, config: Config): Error {
+  const limit = error.code === 'LIMIT_FILE_SIZE' ? config.maxUploadBytes : error.code === 'LIMIT_FIELD_VALUE' ? config.maxBodyBytes : undefined;
+  return limit === undefined ? error : new TooLargeError(`Upload refused: ${error.message}; the limit is ${formatBytes(limit)}.`);
+}
+
+function multipartBody(parse: RequestHandler, config: Config): RequestHandler {
   return (req, res, next) =>
     parse(req, res, (error?: unknown) => {
-      if (error === undefined || error instanceof multer.MulterError) return next(error);
-      next(new WorkbenchError(`Malformed request body: ${error instanceof Error ? error.message : String(error)}`, 400));
+      if (error instanceof multer.MulterError) return next(uploadRefusal(error, config));
+      if (error !== undefined) return next(new WorkbenchError(`Malformed request body: ${error instanceof Error ? error.message : String(error)}`, 400));
+      try {
+        if (req.is('multipart')) utf8Fields(req.body as Record<string, unknown>);
+        next();
+      } catch (refused) {
+        next(refused);
+      }
     });
 }
 
@@ -62,7 +89,16 @@ const IMPORT_FORM_FIELDS = 16;
 
 export function articlesRouter(ctx: ServiceContext, config: Config): Router {
   const router = Router();
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: config.maxUploadBytes, files: 2, fieldSize: config.maxBodyBytes, fields: IMPORT_FORM_FIELDS } });
+  // Text fields are read as Latin-1, byte for byte: multer's UTF-8 reading would turn bytes that
+  // are not UTF-8 into U+FFFD unseen, and multipartBody reads them as UTF-8 strictly instead. (A
+  // part that names a charset of its own is decoded as it says first; browsers name none. The
+  // option is multer's; its type definitions do not list it yet.)
+  const uploadOptions: multer.Options & { defCharset: string } = {
+    storage: multer.memoryStorage(),
+    limits: { fileSize: config.maxUploadBytes, files: 2, fieldSize: config.maxBodyBytes, fields: IMPORT_FORM_FIELDS },
+    defCharset: 'latin1',
+  };
+  const upload = multer(uploadOptions);
 
   router.get('/', (_req, res) => res.redirect('/articles'));
 
@@ -79,7 +115,7 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
     res.render('articles/new', importFormView(emptyForm, null));
   });
 
-  router.post('/articles', authorize('import'), multipartBody(upload.fields([{ name: 'file', maxCount: 1 }, { name: 'sourceFile', maxCount: 1 }])), csrf.csrfSynchronisedProtection, async (req, res) => {
+  router.post('/articles', authorize('import'), multipartBody(upload.fields([{ name: 'file', maxCount: 1 }, { name: 'sourceFile', maxCount: 1 }]), config), csrf.csrfSynchronisedProtection, async (req, res) => {
     const form: ImportForm = {
       title: field(req.body, 'title') ?? '',
       targetLang: field(req.body, 'targetLang') ?? 'en',
@@ -90,8 +126,8 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
     try {
       const input: ImportInput = {
         title: form.title,
-        text: await textOf(req, form.text, 'file'),
-        source: await textOf(req, form.source, 'sourceFile'),
+        text: await textOf(req, form.text, 'file', config.maxBodyBytes),
+        source: await textOf(req, form.source, 'sourceFile', config.maxBodyBytes),
         sourceLang: form.sourceLang,
         targetLang: form.targetLang,
       };

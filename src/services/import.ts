@@ -3,7 +3,7 @@ import { detectLanguage } from '../text/language.js';
 import { commitChange, prepareArticleChange, storeReview, type PreparedChange } from './article-change.js';
 import type { Actor, ServiceContext } from './context.js';
 import { ValidationError } from './errors.js';
-import { carryOver, splitPassages } from './passage-layout.js';
+import { carryOver, refuseLongPassages, splitPassages } from './passage-layout.js';
 
 export interface ImportInput {
   text: string;
@@ -42,6 +42,12 @@ function normalise(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
+/** A title given is stored whole or refused; only one taken from the text's first line is shortened. */
+function refuseLongTitle(given: string | undefined): void {
+  const length = given?.trim().length ?? 0;
+  if (length > MAX_TITLE) throw new ValidationError(`A title has at most ${MAX_TITLE} characters; this one has ${length}.`);
+}
+
 /** The given title, else the article's headline line, else its opening words. */
 function titleOf(given: string | undefined, text: string): string {
   const title = given?.trim() || text.trim().split('\n', 1)[0]!.trim();
@@ -60,9 +66,12 @@ function titleOf(given: string | undefined, text: string): string {
 export async function importArticle(ctx: ServiceContext, input: ImportInput): Promise<ImportResult> {
   const aiText = normalise(input.text);
   if (aiText.trim() === '') throw new ValidationError('The article text is empty.');
+  refuseLongPassages(aiText, 'the text');
+  refuseLongTitle(input.title);
   const targetLang = languageCode(input.targetLang, 'translation') ?? 'en';
   const givenSourceLang = languageCode(input.sourceLang, 'source');
   const sourceText = input.source !== undefined && input.source.trim() !== '' ? normalise(input.source) : null;
+  if (sourceText !== null) refuseLongPassages(sourceText, 'the source');
   const sourceLang = sourceText === null ? null : givenSourceLang || detectLanguage(sourceText) || null;
   const externalId = input.externalId?.trim() || null;
   if (externalId !== null && !EXTERNAL_ID.test(externalId)) throw new ValidationError('An external id is 1 to 200 letters, digits and . _ : / -.');

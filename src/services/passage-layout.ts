@@ -4,6 +4,29 @@ import type { TextEdit } from '../checks/types.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import { alignPassages } from '../text/align.js';
 import { splitLines } from '../text/segment.js';
+import { ValidationError } from './errors.js';
+
+/**
+ * The longest passage taken, in characters: ten times a long news paragraph. Beyond it lies a
+ * text without line breaks or a translation stuck in a loop, which no one can review as one passage.
+ */
+export const MAX_PASSAGE_CHARS = 20_000;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Refuses a passage longer than MAX_PASSAGE_CHARS; `what` names it in the message. */
+export function refuseLongPassage(passage: string, what = 'The passage'): void {
+  if (passage.length > MAX_PASSAGE_CHARS) {
+    throw new ValidationError(`${what} has ${count(passage.length)} characters; a passage has at most ${count(MAX_PASSAGE_CHARS)}.`);
+  }
+}
+
+/** Refuses a text with a passage (a non-blank line, as splitPassages takes them) longer than MAX_PASSAGE_CHARS, naming its line. */
+export function refuseLongPassages(text: string, which: string): void {
+  const lines = text.split(/\r\n?|\n/);
+  const long = lines.findIndex((line) => line.trim().length > MAX_PASSAGE_CHARS);
+  if (long >= 0) refuseLongPassage(lines[long]!.trim(), `Line ${long + 1} of ${which}`);
+}
 
 /** A passage of the AI text, its correction and the source passages aligned to it. */
 export interface PassageText {

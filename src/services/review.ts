@@ -5,7 +5,7 @@ import type { StoredFinding } from '../db/repositories/findings.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import type { Actor, ServiceContext } from './context.js';
 import { ConflictError, NotFoundError, StaleEditError, ValidationError } from './errors.js';
-import { applyArticleEdits, correctedArticle } from './passage-layout.js';
+import { applyArticleEdits, correctedArticle, refuseLongPassage } from './passage-layout.js';
 import { changeArticle, correctionsChange, type ArticleChange, type ArticleSnapshot, type Change } from './article-change.js';
 
 const MAX_REASON = 500;
@@ -138,8 +138,10 @@ function changePassage(ctx: ServiceContext, change: Change, articleId: number, i
  * Replaces a passage's corrected text; line breaks become spaces, empty text deletes the
  * passage. The person says what kind of error the edit corrects.
  */
-export function editPassage(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, text: string, baseVersion: number, category: ErrorCategory): Promise<void> {
-  return changePassage(ctx, { actor, kind: 'edit', category }, articleId, idx, baseVersion, () => text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+export async function editPassage(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, text: string, baseVersion: number, category: ErrorCategory): Promise<void> {
+  const corrected = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  refuseLongPassage(corrected);
+  return changePassage(ctx, { actor, kind: 'edit', category }, articleId, idx, baseVersion, () => corrected);
 }
 
 /** Puts a passage back to the AI text. */

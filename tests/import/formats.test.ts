@@ -1,9 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TooLargeError } from '../../src/errors.js';
 import { extractText, htmlToText } from '../../src/import/formats.js';
 import { ValidationError } from '../../src/services/errors.js';
+import { buildDocx, buildDocxBomb, declareUncompressedSize } from '../helpers/docx.js';
+import { costOf } from '../helpers/cost.js';
+import { GROWTH_LIMIT } from '../helpers/growth.js';
+
+/** The article limit these tests extract under (the app's is 2 MB); a .docx may unpack to 16 times it. */
+const LIMIT = 64 * 1024;
+const MB = 1024 * 1024;
+
+const encode = (text: string) => new TextEncoder().encode(text);
 
 describe('htmlToText', () => {
-  it('keeps the innermost blocks as paragraphs and drops markup, scripts and styles', () => {
+  it('keeps the innermost blocks as paragraphs and drops markup, scripts and styles', async () => {
     const html = `<html><head><title>x</title><style>p { color: red }</style></head><body>
       <h1>Strike  on <em>Kharkiv</em></h1>
       <ul><li><p>One &amp; two</p></li><li>Three</li></ul>
@@ -15,12 +26,105 @@ describe('htmlToText', () => {
 
 describe('extractText', () => {
   it('reads .txt and .md as UTF-8 text', async () => {
-    expect(await extractText('a.md', new TextEncoder().encode('# Title\n\nBody'))).toBe('# Title\n\nBody');
+    expect(await extractText('a.md', encode('# Title\n\nBody'), LIMIT)).toBe('# Title\n\nBody');
   });
 
   it('refuses unknown types, HTML without text and broken .docx', async () => {
-    await expect(extractText('a.pdf', new Uint8Array([1]))).rejects.toThrow(ValidationError);
-    await expect(extractText('a.html', new TextEncoder().encode('<p> </p><b>'))).rejects.toThrow(/no text/);
-    await expect(extractText('a.docx', new TextEncoder().encode('not a zip'))).rejects.toThrow(/not a readable .docx/);
+    await expect(extractText('a.pdf', new Uint8Array([1]), LIMIT)).rejects.toThrow(ValidationError);
+    await expect(extractText('a.html', encode('<p> </p><b>'), LIMIT)).rejects.toThrow(/no text/);
+    await expect(extractText('a.docx', encode('not a zip'), LIMIT)).rejects.toThrow(/not a readable .docx/);
+  });
+
+  it('reads a .docx with an image in it to its paragraphs', async () => {
+    const docx = await buildDocx(['Talks in Kiev ended on Monday.', 'The  delegates  left <early>.'], { 'word/media/image1.png': randomBytes(50_000) });
+    expect(await extractText('talks.docx', docx, LIMIT)).toBe('Talks in Kiev ended on Monday.\n\nThe delegates left <early>.');
+  });
+});
+
+/** A paragraph of a translation stuck in a loop, the kind of text that reaches the limits. */
+const loop = (words: number) => Array.from({ length: words }, () => 'the').join(' ');
+
+/** `paragraphs` paragraphs of `words` looped words each, as each file type carries them. */
+const texts = {
+  txt: (paragraphs: string[]) => encode(paragraphs.join('\n\n')),
+  md: (paragraphs: string[]) => encode(paragraphs.map((p) => `> ${p}`).join('\n\n')),
+  html: (paragraphs: string[]) => encode(`<html><body>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</body></html>`),
+  docx: (paragraphs: string[]) => buildDocx(paragraphs),
+};
+
+describe('the article limit on extracted text', () => {
+  // 16 paragraphs of 1,000 looped words: 64,015 bytes of text, just under 64 KB (65,536 bytes);
+  // 17 of them: 68,017 bytes, over it. Markdown keeps its "> " marks: 16 paragraphs there are 64,047.
+  const under = Array.from({ length: 16 }, () => loop(1000));
+  const over = Array.from({ length: 17 }, () => loop(1000));
+
+  for (const [type, make] of Object.entries(texts)) {
+    it(`takes a .${type} whose text is within it`, async () => {
+      const text = await extractText(`article.${type}`, await make(under), LIMIT);
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(LIMIT);
+      expect(text.split('\n\n')).toHaveLength(16);
+    });
+
+    it(`refuses a .${type} whose text is over it, naming the limit`, async () => {
+      const refused = extractText(`article.${type}`, await make(over), LIMIT);
+      await expect(refused).rejects.toThrow(TooLargeError);
+      await expect(refused).rejects.toThrow(/^article\.\w+ holds 66\.\d KB of text; an article may have at most 64 KB\.$/);
+    });
+  }
+
+  it('measures UTF-8 bytes, not characters: 40,000 Cyrillic letters are 80,000 bytes', async () => {
+    await expect(extractText('source.txt', encode('Київ'.repeat(10_000)), LIMIT)).rejects.toThrow('source.txt holds 78.1 KB of text');
+  });
+});
+
+describe('a .docx zip bomb', () => {
+  let bomb: Buffer;
+  beforeAll(async () => {
+    bomb = await buildDocxBomb(20 * MB);
+  });
+
+  it('is refused from the sizes its central directory declares, naming the limit', async () => {
+    expect(bomb.length).toBeLessThan(40_000);
+    const refused = extractText('bomb.docx', bomb, LIMIT);
+    await expect(refused).rejects.toThrow(TooLargeError);
+    await expect(refused).rejects.toThrow('bomb.docx unpacks to 20 MB; the limit is 1 MB unpacked.');
+  });
+
+  it('whose entry understates its size stops inflating where the size it declares ends', async () => {
+    // Declared at 100 KB: within the limit, so only the check while inflating can catch it.
+    const lying = declareUncompressedSize(bomb, 'word/document.xml', 100 * 1024);
+    await expect(extractText('lying.docx', lying, LIMIT)).rejects.toThrow('lying.docx is not a readable .docx document');
+  });
+
+  it('whose entries each stay under the limit but add up past it is refused too', async () => {
+    const parts = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`word/media/padding${i}.bin`, new Uint8Array(100 * 1024)]));
+    const refused = extractText('parts.docx', await buildDocx(['Talks ended.'], parts), LIMIT);
+    await expect(refused).rejects.toThrow(/^parts\.docx unpacks to 1\.2 MB; the limit is 1 MB unpacked\.$/);
+  });
+});
+
+describe('reading a .docx', () => {
+  // A translation's degenerate paragraphs: a word looped, a wall of punctuation, a sentence torn by dots and commas.
+  const paragraph = (i: number) => (i % 3 === 0 ? loop(60) : i % 3 === 1 ? '!'.repeat(200) : `Paragraph ${i}: the talks in Kiev ended . . . . and ,,,,,, resumed.`);
+  const byParagraphs = new Map<number, Buffer>();
+  let manyParts: Buffer;
+  beforeAll(async () => {
+    for (const paragraphs of [1000, 4000]) byParagraphs.set(paragraphs, await buildDocx(Array.from({ length: paragraphs }, (_, i) => paragraph(i))));
+    // Each part a one-byte image: the most parts an upload of its size can hold.
+    manyParts = await buildDocx(['Talks ended.'], Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`word/media/image${i}.png`, new Uint8Array([i & 0xff])])));
+  });
+
+  it('costs CPU near-linear in the length of its document', async () => {
+    // 1,000 paragraphs are 130 KB of text, some tens of milliseconds to read; the app's limit of 2 MB holds both sizes.
+    const read = (paragraphs: number) => costOf(() => extractText('long.docx', byParagraphs.get(paragraphs)!, 2 * MB));
+    const growth = (await read(4000)).cpuMs / (await read(1000)).cpuMs;
+    expect(growth).toBeLessThan(GROWTH_LIMIT);
+  });
+
+  it('takes at most 1,000 files and folders, as each costs a stream to inflate however small it is', async () => {
+    // With the package's three parts and the three folders the zip lists: 1,006 entries.
+    const refused = extractText('parts.docx', manyParts, LIMIT);
+    await expect(refused).rejects.toThrow(TooLargeError);
+    await expect(refused).rejects.toThrow('parts.docx holds 1,006 files and folders; the limit is 1,000.');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyArticleEdits, carryOver, correctedArticle, splitPassages } from '../../src/services/passage-layout.js';
+import { ValidationError } from '../../src/services/errors.js';
+import { applyArticleEdits, carryOver, correctedArticle, MAX_PASSAGE_CHARS, refuseLongPassages, splitPassages } from '../../src/services/passage-layout.js';
 import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
 
 const text = 'Headline\n\nFirst paragraph.\n99 views\nSecond paragraph.\n';
@@ -66,5 +67,39 @@ describe('passage layout cost', () => {
     expect(newIndex[5]).toBe(5);
     expect(passages[5]).toMatchObject({ aiText: 'Row 5 of the report from Kiev.', correctedText: 'Line 5 of the report from Kyiv.', needsReview: true, version: 3 });
     expect(passages[6]).toMatchObject({ correctedText: 'Row 6 of the report from Kiev.', needsReview: false });
+  });
+});
+
+/** `n` characters of a translation stuck in a loop: "the the the …". */
+const looped = (n: number) => 'the '.repeat(Math.ceil(n / 4)).slice(0, n);
+
+describe('the passage length limit', () => {
+  const accepted: [string, string][] = [
+    ['a passage of exactly the limit', looped(MAX_PASSAGE_CHARS)],
+    ['a line over the limit only by the spaces around it', `   ${looped(MAX_PASSAGE_CHARS)}\t  `],
+    ['many passages that add up far past it', Array.from({ length: 10 }, () => looped(MAX_PASSAGE_CHARS)).join('\n')],
+  ];
+  for (const [name, text] of accepted) {
+    it(`takes ${name}`, () => {
+      expect(() => refuseLongPassages(text, 'the text')).not.toThrow();
+    });
+  }
+
+  const refused: [string, string, string][] = [
+    ['a looped passage one character over', `Headline\n\n${looped(MAX_PASSAGE_CHARS + 1)}`, 'Line 3 of the text has 20,001 characters; a passage has at most 20,000.'],
+    ['a wall of punctuation', `${'!?'.repeat(15_000)}\n`, 'Line 1 of the text has 30,000 characters; a passage has at most 20,000.'],
+    ['a long line after Windows line endings', `Headline\r\n\r\n${'. '.repeat(12_000)}end`, 'Line 3 of the text has 24,003 characters; a passage has at most 20,000.'],
+  ];
+  for (const [name, text, message] of refused) {
+    it(`refuses ${name}, naming its line and the limit`, () => {
+      expect(() => refuseLongPassages(text, 'the text')).toThrow(ValidationError);
+      expect(() => refuseLongPassages(text, 'the text')).toThrow(message);
+    });
+  }
+
+  it('costs near-linear time in the text, even in lines of one word', () => {
+    // Lines of one word are the costly shape, a string each: 50,000 of them take some milliseconds.
+    const words = (size: number) => 'the\n'.repeat(size / 4);
+    expect(growthOf(200_000, words, (text) => refuseLongPassages(text, 'the text'))).toBeLessThan(GROWTH_LIMIT);
   });
 });

@@ -45,8 +45,8 @@ describe('re-importing by external id', () => {
     await confirmPassage(ctx, id, 3, passages[3]!.version);
     expect(ctx.repos.passages.find(id, 3)!.needsReview).toBe(false);
     // Other external ids and none at all make new articles.
-    expect((await importArticle(ctx, { text: second, externalId: 'cms-43' })).created).toBe(true);
-    expect((await importArticle(ctx, { text: second })).created).toBe(true);
+    expect(((await importArticle(ctx, { text: second, externalId: 'cms-43' }))).created).toBe(true);
+    expect(((await importArticle(ctx, { text: second }))).created).toBe(true);
     await expect(importArticle(ctx, { text: second, externalId: '../etc passwd' })).rejects.toThrow(ValidationError);
   });
 });

@@ -45,6 +45,26 @@ describe('importArticle', () => {
     const { ctx } = testContext();
     await expect(importArticle(ctx, { text: ' \n ' })).rejects.toThrow(ValidationError);
   });
+
+  it('refuses a title given over 200 characters, and shortens one taken from the first line', async () => {
+    const { ctx } = testContext();
+    const long = `Talks in Kiev ${'and more talks '.repeat(13)}`.trim();
+    expect(long).toHaveLength(208);
+    await expect(importArticle(ctx, { title: long, text: 'Talks ended.' })).rejects.toThrow('A title has at most 200 characters; this one has 208.');
+    expect(ctx.repos.articles.count({})).toBe(0);
+    const { id } = await importArticle(ctx, { title: ` ${long.slice(0, 200)} `, text: 'Talks ended.' });
+    expect(ctx.repos.articles.find(id)!.title).toBe(long.slice(0, 200));
+    const derived = await importArticle(ctx, { text: `${long}\n\nTalks ended.` });
+    expect(ctx.repos.articles.find(derived.id)!.title).toBe(`${long.slice(0, 199)}…`);
+  });
+
+  it('refuses a passage of the text or of the source over 20,000 characters', async () => {
+    const { ctx } = testContext();
+    const wall = '!'.repeat(20_001);
+    await expect(importArticle(ctx, { text: `Talks ended.\n\n${wall}` })).rejects.toThrow('Line 3 of the text has 20,001 characters; a passage has at most 20,000.');
+    await expect(importArticle(ctx, { text: 'Talks ended.', source: `Переговори завершилися.\r\n${wall}` })).rejects.toThrow('Line 2 of the source has 20,001 characters');
+    expect(ctx.repos.articles.count({})).toBe(0);
+  });
 });
 
 describe('review actions', () => {
@@ -107,6 +127,18 @@ describe('review actions', () => {
     await revertPassage(ctx, actor, id, 1, 2);
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: original, version: 3 });
     await expect(editPassage(ctx, actor, id, 99, 'x', 1, 'style')).rejects.toThrow(NotFoundError);
+  });
+
+  it('refuses an edit that makes a passage longer than 20,000 characters, counting its line breaks as the spaces they become', async () => {
+    const { ctx, id, actor } = await setup();
+    const before = ctx.repos.passages.find(id, 1)!;
+    const looped = 'the '.repeat(5_000).trim();
+    await expect(editPassage(ctx, actor, id, 1, `${looped}\n${looped}`, 1, 'style')).rejects.toThrow('The passage has 39,999 characters; a passage has at most 20,000.');
+    expect(ctx.repos.passages.find(id, 1)).toEqual(before);
+    const longest = 'The talks went on. '.repeat(1_100).slice(0, 20_000);
+    const gap = longest.indexOf(' ', 10_000);
+    await editPassage(ctx, actor, id, 1, `${longest.slice(0, gap)}\r\n\r\n  ${longest.slice(gap + 1)}`, 1, 'style');
+    expect(ctx.repos.passages.find(id, 1)!.correctedText).toBe(longest);
   });
 
   it('refuses a change made from an older version of the passage, and keeps the newer text', async () => {
@@ -177,7 +209,7 @@ describe('listArticles', () => {
   it('filters by status, check and title, newest change first, paginated', async () => {
     const { ctx } = testContext();
     for (let i = 0; i < 55; i++) await importArticle(ctx, { text: `Plain report number ${i} about the weather.`, title: `Report ${i}` });
-    const kiev = (await importArticle(ctx, { text: 'The talks in Kiev ended.', title: 'Talks_100%' })).id;
+    const kiev = ((await importArticle(ctx, { text: 'The talks in Kiev ended.', title: 'Talks_100%' }))).id;
 
     const first = listArticles(ctx, {}, 1);
     expect(first).toMatchObject({ total: 56, page: 1, pageCount: 2 });

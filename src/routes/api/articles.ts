@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
@@ -13,7 +14,8 @@ const LANGUAGE = z.string().regex(LANGUAGE_CODE, 'a BCP 47 language code such as
 const UNICODE_TEXT = z.string().refine((text) => !/\p{Cs}/u.test(text), 'not valid Unicode text (it holds an unpaired surrogate)');
 
 const newArticle = z.object({
-  title: UNICODE_TEXT.max(500).optional(),
+  // Its length is the import's to judge (MAX_TITLE), with one message for every way in.
+  title: UNICODE_TEXT.optional(),
   text: UNICODE_TEXT.min(1, 'the article text is required'),
   source: UNICODE_TEXT.optional(),
   sourceLang: LANGUAGE.optional(),
@@ -35,10 +37,18 @@ const requireJson: RequestHandler = (req, _res, next) => {
   next(req.is('application/json') ? undefined : new WorkbenchError('Send the article as application/json.', 415));
 };
 
+/**
+ * express.json's check of the raw body: its decoding would turn bytes that are not UTF-8 into
+ * U+FFFD unseen, so such a body is refused, as the command line refuses such a file.
+ */
+function refuseNonUtf8(_req: unknown, _res: unknown, body: Buffer): void {
+  if (!isUtf8(body)) throw new WorkbenchError('Malformed request body: it is not UTF-8 text. Send the article as JSON in UTF-8.', 400);
+}
+
 export function apiArticlesRouter(ctx: ServiceContext, config: Config): Router {
   const router = Router();
 
-  router.post('/articles', authorize('import'), requireJson, express.json({ limit: config.maxBodyBytes }), async (req, res) => {
+  router.post('/articles', authorize('import'), requireJson, express.json({ limit: config.maxBodyBytes, verify: refuseNonUtf8 }), async (req, res) => {
     const parsed = newArticle.safeParse(req.body);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
