@@ -83,8 +83,8 @@ export function commitChange<T>(ctx: ServiceContext, key: string, prepare: () =>
 /** Everything a change of the article is prepared from. */
 export function readSnapshot(ctx: ServiceContext, articleId: number): ArticleSnapshot {
   const { repos } = ctx;
-  // Read in one transaction so the parts agree with each other and with the revision.
-  return repos.transaction(() => {
+  // Read from one snapshot, so the parts agree with each other and with the revision.
+  return repos.snapshot(() => {
     const article = repos.articles.find(articleId);
     if (!article) throw new NotFoundError(`There is no article ${articleId}.`);
     return {

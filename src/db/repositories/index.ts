@@ -42,6 +42,10 @@ export function createRepositories(db: Db) {
     transaction<T>(fn: () => T): T {
       return db.transaction(fn).immediate();
     },
+    /** Runs fn's reads on one snapshot of the database, taking no write lock (WAL lets a writer go on meanwhile). */
+    snapshot<T>(fn: () => T): T {
+      return db.transaction(fn).deferred();
+    },
     /** Changes whenever anything in the database may have changed, by this process or another. */
     dataVersion(): string {
       if (othersVersionThisTurn === undefined) {
