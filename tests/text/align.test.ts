@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignPassages, type AlignedPair } from '../../src/text/align.js';
-import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
+import { GROWTH_LIMIT } from '../helpers/growth.js';
+import { leastGrowthOf } from '../helpers/least-growth.js';
 
 function pairs(...spec: [number[], number[]][]): AlignedPair[] {
   return spec.map(([source, target]) => ({ source, target }));
@@ -73,7 +74,7 @@ describe('alignPassages on long texts', () => {
   });
 
   it('grows near-linearly with the number of paragraphs', () => {
-    const ratio = growthOf(
+    const ratio = leastGrowthOf(
       400,
       (count) => {
         const source = paragraphLengths(count, 11);
