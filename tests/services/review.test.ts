@@ -99,6 +99,21 @@ describe('review actions', () => {
     expect(() => applyGroupSpelling(ctx, actor, id, variant.group!, 'Nobody')).toThrow();
   });
 
+  it('uses one spelling everywhere among the ten a group of many spellings keeps, and again for the rest', () => {
+    const { ctx } = testContext();
+    const actor = testUser(ctx, 'editor');
+    const spellings = ['Zelenskyy', 'Zelenskiy', 'Zelenskyi', 'Zelenskyj', 'Zelenski', 'Zełenski', 'Zelenskii', 'Zelenskij', 'Selenskyj', 'Selensky', 'Selenskij'];
+    const text = ['Talks resumed', 'Aides said Zelensky would speak, and Zelensky did.', ...spellings.map((s) => `Later that week ${s} met the envoys.`)].join('\n\n');
+    const { id } = importArticle(ctx, { text });
+    const groupOf = () => open(ctx, id).find((f) => f.check === 'name-variants')?.group;
+    applyGroupSpelling(ctx, actor, id, groupOf()!, 'Zelensky');
+    // The two least used spellings, beyond the ten kept, are left for a second pass.
+    expect(correctedText(ctx, id).text.match(/\b[ZS]elensk\p{L}*/gu)!.filter((s) => s !== 'Zelensky')).toEqual(['Selensky', 'Selenskij']);
+    applyGroupSpelling(ctx, actor, id, groupOf()!, 'Zelensky');
+    expect(correctedText(ctx, id).text.match(/\b[ZS]elensk\p{L}*/gu)!.every((s) => s === 'Zelensky')).toBe(true);
+    expect(groupOf()).toBeUndefined();
+  });
+
   it('edits a passage by hand and reverts it to the AI text', () => {
     const { ctx, id, actor } = setup();
     const original = ctx.repos.passages.find(id, 1)!.aiText;
