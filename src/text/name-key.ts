@@ -212,6 +212,8 @@ export function isNearVariant(a: string, b: string): boolean {
 // Letters that `isNearVariant` lets one key have where another of the same length has a
 // different one: only keys with such a letter at a place can pair there.
 const SWAPPABLE_LETTERS = new Set([...SWAPPABLE_VOWELS, ...[...SWAPPABLE_CONSONANTS].map((pair) => pair[0]!)]);
+// Any letter either kind of variant may differ in.
+const SWAPPABLE_LETTER = new RegExp(`[${[...SWAPPABLE_LETTERS, ...DROPPABLE_LETTERS].join('')}]`, 'g');
 // Keys longer than this are runs of letters without spaces, not names, and are only compared
 // whole: finding the near variants of a key costs the square of its length.
 const MAX_NEAR_KEY_LENGTH = 64;
@@ -231,10 +233,20 @@ export function relatedKeys(keys: readonly string[]): [number, number][] {
     if (first === undefined) firstCopies.set(key, i);
     else pairs.push([first, i]);
   });
-  // The first copies by the place of a swappable letter and the key without it.
-  const bySwappable = new Map<string, number[]>();
+  // Near variants have the same letters once the swappable ones are left out; most keys share
+  // that with no other, and are looked at no further.
+  const candidates: [key: string, index: number, skeleton: string][] = [];
+  const skeletonCounts = new Map<string, number>();
   for (const [key, i] of firstCopies) {
     if (key.length < MIN_NEAR_KEY_LENGTH || key.length > MAX_NEAR_KEY_LENGTH) continue;
+    const skeleton = key.replace(SWAPPABLE_LETTER, '');
+    skeletonCounts.set(skeleton, (skeletonCounts.get(skeleton) ?? 0) + 1);
+    candidates.push([key, i, skeleton]);
+  }
+  // The first copies by the place of a swappable letter and the key without it.
+  const bySwappable = new Map<string, number[]>();
+  for (const [key, i, skeleton] of candidates) {
+    if (skeletonCounts.get(skeleton)! < 2) continue;
     // Neither kind of variant differs in the last letter.
     for (let at = 0; at < key.length - 1; at++) {
       const letter = key[at]!;
