@@ -8,6 +8,10 @@ import type { Check, Report, Suggestion, TextEdit } from './types.js';
 const MIN_WORDS = 8;
 // The share of words that may change between near copies (similarity >= 0.9): one in ten.
 const MAX_CHANGED_SHARE = 0.1;
+// However long the units, near copies differ by at most this many words, and a unit with more
+// words found nowhere else repeats nothing: comparing two copies then costs their length times
+// this, not their length squared (a 5,000-word loop of "the the the" and its copy, say).
+const MAX_CHANGED_WORDS = 40;
 // A paragraph whose adjacent word pairs are this much found in a longer earlier paragraph
 // repeats it, e.g. a translator's re-run that glued two halves of one paragraph together.
 const MIN_CONTAINED_SHARE = 0.9;
@@ -26,6 +30,8 @@ interface Unit extends Span {
   /** Its words: `from` up to `to` in the article's words (a range, so no array per unit). */
   from: number;
   to: number;
+  /** The hashes of its adjacent word pairs, once it has been asked whether it holds a shorter unit. */
+  pairs?: Set<number>;
 }
 
 type Repeat = { unit: Unit; first: Unit } & (
@@ -326,17 +332,17 @@ function findRepeats(text: string, units: readonly Unit[], words: Words, findCon
     const unique = words.uniqueBefore[unit.to]! - words.uniqueBefore[unit.from]!;
     // A near copy, possibly longer than this unit, differs by at most this many words; so a
     // unit with more unique words is no near copy of anything, nor anything of it.
-    const changeable = Math.floor((length * MAX_CHANGED_SHARE) / (1 - MAX_CHANGED_SHARE) + EPSILON);
+    const changeable = Math.min(Math.floor((length * MAX_CHANGED_SHARE) / (1 - MAX_CHANGED_SHARE) + EPSILON), MAX_CHANGED_WORDS);
     // A word missing from a containing copy breaks at least one word pair, and a broken pair
     // holds at most two such words.
-    const missable = findContained ? Math.floor(2 * (length - 1) * (1 - MIN_CONTAINED_SHARE) + EPSILON) : -1;
+    const missable = findContained ? Math.min(Math.floor(2 * (length - 1) * (1 - MIN_CONTAINED_SHARE) + EPSILON), MAX_CHANGED_WORDS) : -1;
     const mayBeNear = unique <= changeable;
     const mayBeContained = unique <= missable;
     if (mayBeNear || mayBeContained) {
       let container: Unit | undefined;
       const lacking = Math.max(mayBeNear ? changeable : -1, mayBeContained ? missable : -1) - unique;
       const repeat = earlier.find(index, lacking + 1, (first) => {
-        const limit = Math.floor(Math.max(wordCount(first), length) * MAX_CHANGED_SHARE + EPSILON);
+        const limit = Math.min(Math.floor(Math.max(wordCount(first), length) * MAX_CHANGED_SHARE + EPSILON), MAX_CHANGED_WORDS);
         const changedWords = mayBeNear ? wordDistance(words.hashes, first, unit, limit) : limit + 1;
         if (changedWords <= limit) return { unit, first, kind: 'near', changedWords };
         if (mayBeContained && !container && wordCount(first) > length && holdsNearlyAllPairs(words.hashes, first, unit)) {
@@ -354,15 +360,18 @@ function findRepeats(text: string, units: readonly Unit[], words: Words, findCon
 
 /**
  * Whether `other` holds nearly all (MIN_CONTAINED_SHARE) of the adjacent word pairs of `unit`.
- * Most units asked about are no part of `other`, and a few pairs missing settle that.
+ * Most units asked about are no part of `other`, and a few pairs missing settle that. The pairs
+ * of `other` are gathered once: many short units may each be part of one long one.
  */
 function holdsNearlyAllPairs(hashes: Int32Array, other: Unit, unit: Unit): boolean {
-  const otherPairs: number[] = [];
-  for (let i = other.from + 1; i < other.to; i++) otherPairs.push(pairHash(hashes[i - 1]!, hashes[i]!));
+  if (!other.pairs) {
+    other.pairs = new Set();
+    for (let i = other.from + 1; i < other.to; i++) other.pairs.add(pairHash(hashes[i - 1]!, hashes[i]!));
+  }
   const pairs = wordCount(unit) - 1;
   let missing = 0;
   for (let i = unit.from + 1; i < unit.to; i++) {
-    if (otherPairs.includes(pairHash(hashes[i - 1]!, hashes[i]!))) continue;
+    if (other.pairs.has(pairHash(hashes[i - 1]!, hashes[i]!))) continue;
     missing++;
     // The share only falls from here.
     if ((pairs - missing) / pairs < MIN_CONTAINED_SHARE) return false;

@@ -10,6 +10,8 @@ interface Spelling {
   /** Union-find link towards the spelling that stands for the group; none at that root. */
   parent?: Spelling;
   entry: TermEntry | undefined;
+  /** The names after each of its mentions, once asked; null when a mention has none. */
+  surnames?: Set<string> | null;
 }
 
 /** How the group's preferred spelling was decided, if it was. */
@@ -18,6 +20,15 @@ type Decision =
   | { by: 'first-mention'; preferred: string; mention: string }
   | { by: 'frequency'; preferred: string }
   | { by: 'tie' };
+
+// A name garbled thousands of ways would otherwise give each of thousands of findings every
+// spelling: what a finding carries is capped, so a group's findings grow with their count alone.
+// Other spellings named in a message, the commonest first; the rest are counted.
+const MAX_NAMED_SPELLINGS = 5;
+// Suggestions a finding offers, the preferred spelling (when there is one) first.
+const MAX_SUGGESTIONS = 5;
+// Spellings a group offers to use everywhere, preferred one first.
+const MAX_ALTERNATIVES = 10;
 
 /**
  * Groups the spellings of one name and flags the minority ones.
@@ -88,10 +99,15 @@ function groupSpellings(names: ProperNames, termbase: Termbase): Spelling[][] {
   return variants;
 }
 
+/** The root of a spelling's group; every spelling on the way is linked to it directly, so no chain is walked twice. */
 function rootOf(spelling: Spelling): Spelling {
   let root = spelling;
   while (root.parent) root = root.parent;
-  if (root !== spelling) spelling.parent = root;
+  for (let at = spelling; at.parent && at.parent !== root; ) {
+    const next: Spelling = at.parent;
+    at.parent = root;
+    at = next;
+  }
   return root;
 }
 
@@ -103,8 +119,20 @@ function join(a: Spelling, b: Spelling): void {
 
 /** "Andriy Yermak" and "Andrii Sybiha": two romanisations of one first name, but two people. */
 function firstNamesOfDifferentPeople(a: Spelling, b: Spelling): boolean {
-  const surnames = new Set<string | undefined>(a.mentions.map((m) => m.nameAfter));
-  return !surnames.has(undefined) && b.mentions.every((m) => m.nameAfter !== undefined && !surnames.has(m.nameAfter));
+  const [surnamesOfA, surnamesOfB] = [surnamesOf(a), surnamesOf(b)];
+  if (!surnamesOfA || !surnamesOfB) return false;
+  const [fewer, more] = surnamesOfA.size <= surnamesOfB.size ? [surnamesOfA, surnamesOfB] : [surnamesOfB, surnamesOfA];
+  for (const surname of fewer) if (more.has(surname)) return false;
+  return true;
+}
+
+/** The names written after a spelling's mentions, or null if one has none; worked out once, as a spelling may be joined to many. */
+function surnamesOf(spelling: Spelling): Set<string> | null {
+  if (spelling.surnames === undefined) {
+    const names = spelling.mentions.map((m) => m.nameAfter);
+    spelling.surnames = names.every((name) => name !== undefined) ? new Set(names) : null;
+  }
+  return spelling.surnames;
 }
 
 function decide(text: string, names: ProperNames, group: readonly Spelling[]): Decision {
@@ -135,22 +163,27 @@ function reportGroup(text: string, names: ProperNames, group: readonly Spelling[
   const preferred = decision.by === 'tie' ? undefined : decision.preferred;
   // Most used first; ties in order of appearance (the sort is stable).
   const byUse = [...group].sort((a, b) => b.mentions.length - a.mentions.length);
-  const alternatives = preferred === undefined ? byUse.map((s) => s.text) : [preferred, ...byUse.map((s) => s.text).filter((s) => s !== preferred)];
+  // The termbase's preferred form may be written nowhere in the article.
+  const preferredFirst = preferred === undefined ? byUse.map((s) => s.text) : [preferred, ...byUse.map((s) => s.text).filter((s) => s !== preferred)];
+  const alternatives = preferredFirst.slice(0, MAX_ALTERNATIVES);
   const groupId = `name-variants:${nameKey(alternatives[0]!)}`;
   const flagged = group.filter((s) => s.text !== preferred && !(decision.by === 'termbase' && s.entry));
+  // The alternatives with the labels of their suggestions, made once for all the findings.
+  const labelled = alternatives.map((a) => [a, `Use “${a}”`] as const);
+  // Enough of the commonest spellings to name the others of any one of them.
+  const commonest = byUse.slice(0, MAX_NAMED_SPELLINGS + 1);
 
   const reports: Report[] = [];
   for (const spelling of flagged) {
-    const others = byUse.filter((s) => s !== spelling);
-    const message = `“${spelling.text}” is also spelled ${listCounts(others)} in this article. ${reason(decision)}`;
+    const named = commonest.filter((s) => s !== spelling).slice(0, MAX_NAMED_SPELLINGS);
+    const message = `“${spelling.text}” is also spelled ${listCounts(named, group.length - 1 - named.length)} in this article. ${reason(decision)}`;
+    const suggested = labelled.filter(([a]) => a !== spelling.text).slice(0, MAX_SUGGESTIONS);
     for (const mention of spelling.mentions) {
       const report: Report = { start: mention.start, end: mention.end, message, group: groupId, alternatives };
       if (decision.by === 'termbase' || decision.by === 'first-mention') {
         report.fix = { start: mention.start, end: mention.end, text: decision.preferred };
       } else {
-        report.suggestions = alternatives
-          .filter((a) => a !== spelling.text)
-          .map((a) => ({ label: `Use “${a}”`, edit: { start: mention.start, end: mention.end, text: a } }));
+        report.suggestions = suggested.map(([a, label]) => ({ label, edit: { start: mention.start, end: mention.end, text: a } }));
       }
       reports.push(report);
     }
@@ -171,8 +204,9 @@ function reason(decision: Decision): string {
   }
 }
 
-/** “Witkoff” (2×) and “Witcoff” (1×) */
-function listCounts(spellings: readonly Spelling[]): string {
+/** “Witkoff” (2×) and “Witcoff” (1×); “Witkoff” (2×), … “Vitkof” (1×) and 3 other ways, with `unnamed` more. */
+function listCounts(spellings: readonly Spelling[], unnamed: number): string {
   const items = spellings.map((s) => `“${s.text}” (${s.mentions.length}×)`);
+  if (unnamed > 0) items.push(`${unnamed} other way${unnamed === 1 ? '' : 's'}`);
   return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }

@@ -1,5 +1,6 @@
 import type { AnalysedArticle } from '../text/analyse.js';
 import { findNumbers, formatNumber, numberConventions, spelledNumbers, type DecimalMark, type NumberToken } from '../text/numbers.js';
+import { NearestMagnitude } from '../text/nearest-magnitude.js';
 import type { Passage, Span } from '../text/segment.js';
 import type { Check, Report } from './types.js';
 
@@ -71,18 +72,16 @@ function targetValuesOf(token: NumberToken, text: string): number[] {
   return values;
 }
 
-/** Orders of magnitude between two values; a changed number stays within one ("12" → "21", "700" → "7000"). */
-function magnitudeGap(a: number, b: number): number {
-  return Math.abs(Math.log10(Math.max(Math.abs(a), 1e-6) / Math.max(Math.abs(b), 1e-6)));
-}
-
-function closestGap(expected: Expected, token: NumberToken): number {
-  return Math.min(...expected.values.flatMap((a) => valuesOf(token).map((b) => magnitudeGap(a, b))));
-}
-
+/** The index of the sentence of `passage` at `at`, or of its last: a binary search, as a passage may hold thousands. */
 function sentenceIndex(passage: Passage, at: number): number {
-  const index = passage.sentences.findIndex((s) => at < s.end);
-  return index < 0 ? passage.sentences.length - 1 : index;
+  const { sentences } = passage;
+  let index = 0;
+  for (let hi = sentences.length; index < hi; ) {
+    const mid = (index + hi) >> 1;
+    if (at < sentences[mid]!.end) hi = mid;
+    else index = mid + 1;
+  }
+  return Math.min(index, sentences.length - 1);
 }
 
 function sentenceAt(passage: Passage, at: number): Span {
@@ -131,23 +130,26 @@ function checkPair(article: AnalysedArticle, sources: readonly Passage[], target
     missing = missing.filter((e) => !isPresent(e));
   }
   // Dedupe: "100 days ... 100 days" in the original needs one 100 in the translation.
-  missing = missing.filter((e, i) => missing.findIndex((o) => keyOf(o.value) === keyOf(e.value)) === i);
+  const seen = new Set<number>();
+  missing = missing.filter((e) => !seen.has(keyOf(e.value)) && seen.add(keyOf(e.value)));
   if (missing.length === 0) return [];
 
-  // Target numbers the original does not account for: candidates for a changed number.
+  // Target numbers the original does not account for: candidates for a changed number, each
+  // taken by the first missing number it is nearest (and within an order of magnitude of).
   const sourceValues = new Set(expected.flatMap((e) => e.values.map(keyOf)));
   const spare = targetTokens.filter((t, i) => t.kind === 'quantity' && !targetValues[i]!.some((v) => sourceValues.has(v)));
   const clearlyChanged = missing.length === 1 && spare.length === 1;
   const conventions = numberConventions(article.lang);
+  const unclaimed = new NearestMagnitude(spare.map((t) => valuesOf(t)));
 
   return missing.map((e): Report => {
-    const candidates = spare.map((t) => ({ t, gap: closestGap(e, t) })).filter((c) => c.gap <= 1);
-    const changed = candidates.sort((a, b) => a.gap - b.gap)[0]?.t;
-    if (!changed) {
+    const nearest = unclaimed.nearest(e.values);
+    if (!nearest || nearest.gap > 1) {
       const span = omissionSpan(sources, targets, e.token);
       return { start: span.start, end: span.end, message: `The original has ${describe(e)} here; the translation does not.`, itsType: 'omission' };
     }
-    spare.splice(spare.indexOf(changed), 1);
+    unclaimed.takeOut(nearest.owner);
+    const changed = spare[nearest.owner]!;
     const written = article.text.slice(changed.start, changed.scale?.end ?? changed.end);
     const report: Report = {
       start: changed.start,

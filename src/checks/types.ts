@@ -65,7 +65,7 @@ export interface Report {
   suggestions?: Suggestion[];
   /** Ties together the findings of one inconsistency, e.g. `name-variants:witkof`. */
   group?: string;
-  /** Every spelling or form in play for this inconsistency, preferred one first when known. */
+  /** The spellings or forms in play for this inconsistency (the commonest, when there are many), preferred one first when known. */
   alternatives?: string[];
   /** Overrides the check's ITS type for this report. */
   itsType?: ItsIssueType;

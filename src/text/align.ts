@@ -29,6 +29,14 @@ const BEADS: readonly Bead[] = [
 ];
 const VARIANCE = 6.8;
 
+// The dynamic programme is run in a band around the diagonal, so its time and memory grow with
+// the text and not with the product of the counts: an alignment strays from the diagonal only by
+// the paragraphs dropped, added, split or merged before a point. The band starts this many target
+// paragraphs either side and doubles while the best path found touches its edge, up to the
+// widest; past that the best path inside the band is taken.
+const FIRST_BAND = 32;
+const WIDEST_BAND = 256;
+
 /**
  * Aligns source paragraphs to their translations by character length: one to one when the counts
  * match, otherwise Gale–Church dynamic programming allowing 1:1, 1:0, 0:1, 2:1 and 1:2 matches.
@@ -39,42 +47,77 @@ export function alignPassages(sourceLengths: readonly number[], targetLengths: r
   const n = sourceLengths.length;
   const m = targetLengths.length;
   if (n === m) return sourceLengths.map((_, i) => ({ source: [i], target: [i] }));
+  if (n === 0) return targetLengths.map((_, j) => ({ source: [], target: [j] }));
+  if (m === 0) return sourceLengths.map((_, i) => ({ source: [i], target: [] }));
   const sourceTotal = sum(sourceLengths, 0, n);
   const targetTotal = sum(targetLengths, 0, m);
   const ratio = sourceTotal > 0 && targetTotal > 0 ? targetTotal / sourceTotal : 1;
+  for (let band = FIRST_BAND; ; band *= 2) {
+    const { pairs, touchesEdge } = alignInBand(sourceLengths, targetLengths, ratio, band);
+    if (!touchesEdge || band >= WIDEST_BAND) return pairs;
+  }
+}
 
-  // cost[i * (m + 1) + j]: cheapest alignment of the first i source and j target passages.
-  const width = m + 1;
-  const cost = new Float64Array((n + 1) * width).fill(Infinity);
-  const via = new Uint8Array((n + 1) * width);
+/**
+ * The cheapest alignment among those within `band` target paragraphs of the diagonal, and
+ * whether it touches the band's edge (where a path outside might be cheaper). Row i of the
+ * band spans the diagonal from source paragraph i to i + 1, so consecutive rows overlap.
+ */
+function alignInBand(
+  sourceLengths: readonly number[],
+  targetLengths: readonly number[],
+  ratio: number,
+  band: number,
+): { pairs: AlignedPair[]; touchesEdge: boolean } {
+  const n = sourceLengths.length;
+  const m = targetLengths.length;
+  const slope = m / n;
+  // Row i holds the cells (i, first[i]) to (i, last[i]), from rowStart[i] in the flat arrays.
+  const first = new Int32Array(n + 1);
+  const last = new Int32Array(n + 1);
+  const rowStart = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) {
+    first[i] = Math.max(0, Math.floor(i * slope) - band);
+    last[i] = Math.min(m, Math.ceil((i + 1) * slope) + band);
+    rowStart[i + 1] = rowStart[i]! + last[i]! - first[i]! + 1;
+  }
+  const cellOf = (i: number, j: number): number => (i >= 0 && j >= first[i]! && j <= last[i]! ? rowStart[i]! + j - first[i]! : -1);
+
+  // cost[cellOf(i, j)]: cheapest alignment of the first i source and j target passages.
+  const cost = new Float64Array(rowStart[n + 1]!).fill(Infinity);
+  const via = new Uint8Array(cost.length);
   cost[0] = 0;
   for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
+    for (let j = first[i]!; j <= last[i]!; j++) {
+      const here = cellOf(i, j);
       for (let b = 0; b < BEADS.length; b++) {
         const bead = BEADS[b]!;
         const pi = i - bead.source;
         const pj = j - bead.target;
-        if (pi < 0 || pj < 0) continue;
-        const before = cost[pi * width + pj]!;
+        const from = cellOf(pi, pj);
+        if (from < 0) continue;
+        const before = cost[from]!;
         if (before === Infinity) continue;
         const lengths = bead.source > 0 && bead.target > 0 ? lengthCost(sum(sourceLengths, pi, i), sum(targetLengths, pj, j), ratio) : 0;
         const total = before + bead.penalty + lengths;
-        if (total < cost[i * width + j]!) {
-          cost[i * width + j] = total;
-          via[i * width + j] = b;
+        if (total < cost[here]!) {
+          cost[here] = total;
+          via[here] = b;
         }
       }
     }
   }
 
   const pairs: AlignedPair[] = [];
+  let touchesEdge = false;
   for (let i = n, j = m; i > 0 || j > 0; ) {
-    const bead = BEADS[via[i * width + j]!]!;
+    touchesEdge ||= (j === first[i] && j > 0) || (j === last[i] && j < m);
+    const bead = BEADS[via[cellOf(i, j)]!]!;
     pairs.push({ source: range(i - bead.source, i), target: range(j - bead.target, j) });
     i -= bead.source;
     j -= bead.target;
   }
-  return pairs.reverse();
+  return { pairs: pairs.reverse(), touchesEdge };
 }
 
 /** −log of the probability that a translation of `s` characters is `t` long, given the ratio. */

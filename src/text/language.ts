@@ -158,7 +158,9 @@ export function describeLanguages(tags: readonly string[]): string {
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
 }
 
-const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+/giu;
+// An address starts where a run of its letters does: tried from every place inside a long run,
+// each attempt would read on to the run's end, a cost of the run's length squared.
+const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+/giu;
 
 // Text without one of these has no URL or e-mail address: a cheap test before the costly
 // expression, and cheaper as string searches than as an expression.
@@ -185,8 +187,9 @@ export function linkSpans(text: string, offset = 0): Span[] {
  */
 export function wordsIn(tokens: readonly Token[], span: Span, skip: readonly Span[] = []): string[] {
   const words: string[] = [];
+  const skipped = skipTest(skip, span.start);
   for (let i = firstTokenIn(tokens, span), end = endOfTokensIn(tokens, span, i); i < end; i++) {
-    if (speaksForLanguage(tokens[i]!, skip)) words.push(tokens[i]!.text);
+    if (speaksForLanguage(tokens[i]!, skipped)) words.push(tokens[i]!.text);
   }
   return words;
 }
@@ -201,9 +204,10 @@ export function plainlyInTokens(tokens: readonly Token[], span: Span, skip: read
   let others = 0;
   const first = firstTokenIn(tokens, span);
   const end = endOfTokensIn(tokens, span, first);
+  const skipped = skipTest(skip, span.start);
   for (let i = first; i < end && !settled(hits, others, end - i); i++) {
     const token = tokens[i]!;
-    if (!speaksForLanguage(token, skip)) continue;
+    if (!speaksForLanguage(token, skipped)) continue;
     if (common.has(token.text)) hits++;
     else if (!isCapitalised(token.text)) others++;
   }
@@ -228,8 +232,49 @@ function endOfTokensIn(tokens: readonly Token[], span: Span, first: number): num
   return end;
 }
 
-function speaksForLanguage(token: Token, skip: readonly Span[]): boolean {
-  return token.kind === 'word' && (skip.length === 0 || !skip.some((s) => token.start < s.end && token.end > s.start));
+function speaksForLanguage(token: Token, skipped: (token: Token) => boolean): boolean {
+  return token.kind === 'word' && !skipped(token);
+}
+
+const SKIP_NOTHING = (): boolean => false;
+
+/**
+ * Whether a token overlaps any of `skip`, asked of tokens in text order from `from` on: a walk
+ * along the spans sorted and merged, so judging each sentence of a paragraph full of links does
+ * not read all its links again.
+ */
+function skipTest(skip: readonly Span[], from: number): (token: Token) => boolean {
+  if (skip.length === 0) return SKIP_NOTHING;
+  const spans = sortedSpans(skip);
+  // The first span ending after `from`: a binary search.
+  let at = 0;
+  for (let hi = spans.length; at < hi; ) {
+    const mid = (at + hi) >> 1;
+    if (spans[mid]!.end <= from) at = mid + 1;
+    else hi = mid;
+  }
+  return (token) => {
+    while (at < spans.length && spans[at]!.end <= token.start) at++;
+    return at < spans.length && spans[at]!.start < token.end;
+  };
+}
+
+// Each list of spans to skip, sorted and merged, by the list: a passage's links are set aside in
+// every one of its sentences, and sorted once.
+const SORTED_SPANS = new WeakMap<readonly Span[], Span[]>();
+
+function sortedSpans(skip: readonly Span[]): Span[] {
+  let sorted = SORTED_SPANS.get(skip);
+  if (!sorted) {
+    sorted = [];
+    for (const { start, end } of [...skip].sort((a, b) => a.start - b.start)) {
+      const last = sorted.at(-1);
+      if (last && start <= last.end) last.end = Math.max(last.end, end);
+      else sorted.push({ start, end });
+    }
+    SORTED_SPANS.set(skip, sorted);
+  }
+  return sorted;
 }
 
 /** Letters in lowercase words of three letters or more: what is left to judge once names are set aside. */

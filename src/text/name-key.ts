@@ -209,74 +209,65 @@ export function isNearVariant(a: string, b: string): boolean {
   return DROPPABLE_LETTERS.has(long[at]!);
 }
 
+// Letters that `isNearVariant` lets one key have where another of the same length has a
+// different one: only keys with such a letter at a place can pair there.
+const SWAPPABLE_LETTERS = new Set([...SWAPPABLE_VOWELS, ...[...SWAPPABLE_CONSONANTS].map((pair) => pair[0]!)]);
+// Any letter either kind of variant may differ in.
+const SWAPPABLE_LETTER = new RegExp(`[${[...SWAPPABLE_LETTERS, ...DROPPABLE_LETTERS].join('')}]`, 'g');
+// Keys longer than this are runs of letters without spaces, not names, and are only compared
+// whole: finding the near variants of a key costs the square of its length.
+const MAX_NEAR_KEY_LENGTH = 64;
+
 /**
  * The pairs of keys that name one thing, as indices into `keys` (which may repeat a key): each
  * repeat with the first copy, and first copies that `isNearVariant` joins. Without comparing
- * all pairs: such keys are of one length or lengths one apart and start with the same letter
- * or with s/z, c/k or g/h, so the keys are sorted by initial and length (no Map: this runs for
- * every article) and compared only with their own run and the next longer one.
+ * all pairs, which thousands of keys of one length would make quadratic: near variants of one
+ * length differ in one swappable letter, so they are one key with that letter left out at the
+ * same place; and a key with a droppable letter more is the shorter one once it is left out.
  */
 export function relatedKeys(keys: readonly string[]): [number, number][] {
-  const n = keys.length;
-  const buckets = keys.map(bucketOf);
-  // By bucket, and within one in text order: bucket and index in one number, for the native
-  // numeric sort of a typed array.
-  const sorted = new Float64Array(n);
-  for (let i = 0; i < n; i++) sorted[i] = buckets[i]! * n + i;
-  sorted.sort();
-  const order: number[] = new Array(n);
-  for (let k = 0; k < n; k++) order[k] = sorted[k]! - Math.floor(sorted[k]! / n) * n;
   const pairs: [number, number][] = [];
-  const repeat: boolean[] = new Array(n).fill(false);
-  // Where each run of one bucket starts, and where the last ends.
-  const runStarts: number[] = [];
-  for (let k = 0; k < order.length; k++) {
-    const b = order[k]!;
-    if (k === 0 || buckets[b] !== buckets[order[k - 1]!]) runStarts.push(k);
-    for (let j = runStarts.at(-1)!; j < k; j++) {
-      const a = order[j]!;
-      if (!repeat[a] && endAlike(keys[a]!, keys[b]!) && keys[a] === keys[b]) {
-        pairs.push([a, b]);
-        repeat[b] = true;
-        break;
-      }
-    }
+  const firstCopies = new Map<string, number>();
+  keys.forEach((key, i) => {
+    const first = firstCopies.get(key);
+    if (first === undefined) firstCopies.set(key, i);
+    else pairs.push([first, i]);
+  });
+  // Near variants have the same letters once the swappable ones are left out; most keys share
+  // that with no other, and are looked at no further.
+  const candidates: [key: string, index: number, skeleton: string][] = [];
+  const skeletonCounts = new Map<string, number>();
+  for (const [key, i] of firstCopies) {
+    if (key.length < MIN_NEAR_KEY_LENGTH || key.length > MAX_NEAR_KEY_LENGTH) continue;
+    const skeleton = key.replace(SWAPPABLE_LETTER, '');
+    skeletonCounts.set(skeleton, (skeletonCounts.get(skeleton) ?? 0) + 1);
+    candidates.push([key, i, skeleton]);
   }
-  runStarts.push(order.length);
-  for (let r = 0; r + 1 < runStarts.length; r++) {
-    const start = runStarts[r]!;
-    const end = runStarts[r + 1]!;
-    const bucket = buckets[order[start]!]!;
-    if (bucket % BUCKET_LENGTHS < MIN_NEAR_KEY_LENGTH) continue;
-    const longerEnd = end < order.length && buckets[order[end]!] === bucket + 1 ? runStarts[r + 2]! : end;
-    for (let i = start; i < end; i++) {
-      const a = order[i]!;
-      if (repeat[a]) continue;
-      for (let j = i + 1; j < longerEnd; j++) {
-        const b = order[j]!;
-        if (!repeat[b] && endAlike(keys[a]!, keys[b]!) && isNearVariant(keys[a]!, keys[b]!)) pairs.push([a, b]);
+  // The first copies by the place of a swappable letter and the key without it.
+  const bySwappable = new Map<string, number[]>();
+  for (const [key, i, skeleton] of candidates) {
+    if (skeletonCounts.get(skeleton)! < 2) continue;
+    // Neither kind of variant differs in the last letter.
+    for (let at = 0; at < key.length - 1; at++) {
+      const letter = key[at]!;
+      const swappable = SWAPPABLE_LETTERS.has(letter);
+      // Leaving out any of a run of equal letters gives the same shorter key: it is looked up
+      // once, at the run's last letter, where `isNearVariant` sees the two keys differ.
+      const droppable = at > 0 && DROPPABLE_LETTERS.has(letter) && letter !== key[at + 1];
+      if (!swappable && !droppable) continue;
+      const rest = key.slice(0, at) + key.slice(at + 1);
+      const shorter = droppable ? firstCopies.get(rest) : undefined;
+      if (shorter !== undefined && isNearVariant(rest, key)) pairs.push([shorter, i]);
+      if (!swappable) continue;
+      const place = `${at}:${rest}`;
+      const alike = bySwappable.get(place);
+      if (alike) {
+        for (const other of alike) if (isNearVariant(keys[other]!, key)) pairs.push([other, i]);
+        alike.push(i);
+      } else {
+        bySwappable.set(place, [i]);
       }
     }
   }
   return pairs;
-}
-
-/**
- * Equal keys end alike, and so do near variants, which never differ in the last letter: a
- * quick test that most keys sharing a bucket fail. (Empty keys have no last letter to tell.)
- */
-function endAlike(a: string, b: string): boolean {
-  return a.length === 0 || a.charCodeAt(a.length - 1) === b.charCodeAt(b.length - 1);
-}
-
-// Initials that `isNearVariant` swaps share a bucket.
-const INITIAL_CLASSES: Readonly<Record<string, string>> = { z: 's', k: 'c', g: 'h' };
-const BUCKET_LENGTHS = 1024;
-
-// The class of each ASCII initial, by code.
-const INITIAL_CLASS_CODES = Array.from({ length: 128 }, (_, c) => (INITIAL_CLASSES[String.fromCharCode(c)] ?? String.fromCharCode(c)).charCodeAt(0));
-
-function bucketOf(key: string): number {
-  const initial = key.length > 0 ? key.charCodeAt(0) : 0;
-  return (initial < 128 ? INITIAL_CLASS_CODES[initial]! : initial) * BUCKET_LENGTHS + Math.min(key.length, BUCKET_LENGTHS - 1);
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { boilerplate } from '../../src/checks/boilerplate.js';
 import { duplicatePassage } from '../../src/checks/duplicate-passage.js';
 import { fixArticle } from '../../src/checks/fixer.js';
+import { analyse } from '../../src/text/analyse.js';
 import { findingsOf, testCheck, testReference } from '../helpers/check-tester.js';
+import { GROWTH_LIMIT } from '../helpers/growth.js';
+import { leastGrowthOf } from '../helpers/least-growth.js';
 
 const BUDGET = 'The regional council approved the new budget on Thursday after a debate that lasted more than six hours.';
 const SCHOOLS = 'Opposition members said the plan left too little money for repairs to schools damaged by shelling last winter.';
@@ -150,6 +153,39 @@ describe('duplicate-passage near copies', () => {
     const started = performance.now();
     findingsOf(duplicatePassage, { text: lines.join('\n') });
     expect(performance.now() - started).toBeLessThan(3_000);
+  });
+});
+
+describe('duplicate-passage on degenerate text', () => {
+  const articleOf = (text: string) => analyse({ text }, testReference());
+  const messagesOf = (text: string) => duplicatePassage.run(articleOf(text)).map((r) => r.message);
+  const run = (article: ReturnType<typeof articleOf>) => duplicatePassage.run(article);
+  // Distinct made-up words ("xa", "xb", … "xba" …), as in a long list.
+  const wordOf = (i: number): string => (i < 26 ? 'x' : wordOf(Math.floor(i / 26))) + String.fromCharCode(97 + (i % 26));
+  const words = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => wordOf(from + i));
+
+  it('grows near-linearly with a looping paragraph repeated with a few more loops', () => {
+    const loops = (count: number) => `The convoy crossed ${'the '.repeat(count)}border.`;
+    const textOf = (count: number) => `${loops(count)}\n\n${loops(count + 7)}`;
+    expect(messagesOf(textOf(200))).toEqual(['This paragraph nearly repeats paragraph 1 (7 words differ); check which copy is right and delete the other.']);
+    expect(leastGrowthOf(2000, (count) => articleOf(textOf(count)), run)).toBeLessThan(GROWTH_LIMIT);
+  });
+
+  it('grows near-linearly with a long paragraph repeated with five words changed', () => {
+    const textOf = (count: number) => {
+      const changed = words(0, count).map((word, i) => (i % Math.floor(count / 5) === 1 ? 'changed' : word));
+      return `${words(0, count).join(' ')}\n\n${changed.join(' ')}`;
+    };
+    expect(messagesOf(textOf(400))).toEqual(['This paragraph nearly repeats paragraph 1 (5 words differ); check which copy is right and delete the other.']);
+    expect(leastGrowthOf(2000, (count) => articleOf(textOf(count)), run)).toBeLessThan(GROWTH_LIMIT);
+  });
+
+  it('grows near-linearly with short paragraphs that each repeat part of a long one', () => {
+    const textOf = (count: number) => [words(0, 10 * count).join(' '), ...Array.from({ length: count }, (_, k) => words(10 * k, 10 * k + 10).join(' '))].join('\n\n');
+    expect(messagesOf(textOf(3))).toEqual(
+      Array(3).fill('Nearly all of this paragraph is already in paragraph 1; check whether it adds anything, and delete it if not.'),
+    );
+    expect(leastGrowthOf(200, (count) => articleOf(textOf(count)), run)).toBeLessThan(GROWTH_LIMIT);
   });
 });
 

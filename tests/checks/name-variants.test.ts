@@ -3,7 +3,10 @@ import { nameVariants } from '../../src/checks/name-variants.js';
 import type { ReferenceData } from '../../src/reference/index.js';
 import { compileBoilerplate } from '../../src/reference/boilerplate.js';
 import { createTermbase, type TermEntry } from '../../src/reference/termbase.js';
+import { analyse } from '../../src/text/analyse.js';
 import { findingsOf, testCheck } from '../helpers/check-tester.js';
+import { GROWTH_LIMIT } from '../helpers/growth.js';
+import { leastGrowthOf } from '../helpers/least-growth.js';
 
 function reference(entries: TermEntry[]): () => ReferenceData {
   const data: ReferenceData = { termbase: createTermbase(entries), boilerplate: compileBoilerplate([]) };
@@ -308,6 +311,45 @@ describe('name-variants groups', () => {
     const text = 'Envoy Steve Witkoff met Keith Kellogg. Vitkoff and Kellog then spoke to reporters.';
     const groups = findingsOf(nameVariants, { text }, noTermbase()).map((f) => `${f.text}→${f.group}`);
     expect(groups).toEqual(['Vitkoff→name-variants:vitkof', 'Kellog→name-variants:kelog']);
+  });
+});
+
+describe('name-variants on one name in many spellings', () => {
+  // Twelve romanisations of one surname; the first is the commonest.
+  const SPELLINGS = ['Zelensky', 'Zelenskyy', 'Zelenskiy', 'Zelenskyi', 'Zelenskyj', 'Zelenski', 'Zełenski', 'Zelenskii', 'Zelenskij', 'Selenskyj', 'Selensky', 'Selenskij'];
+  const text = [
+    `Reporters waited for ${SPELLINGS[0]} outside. Aides said ${SPELLINGS[0]} would speak at noon.`,
+    ...SPELLINGS.map((spelling) => `By the evening ${spelling} had met the delegation.`),
+  ].join('\n');
+
+  it('names the five commonest other spellings in a message, and counts the rest', () => {
+    const findings = findingsOf(nameVariants, { text }, noTermbase());
+    expect(findings.map((f) => f.text)).toEqual(SPELLINGS.slice(1));
+    expect(findings[0]!.message).toBe(
+      '“Zelenskyy” is also spelled “Zelensky” (3×), “Zelenskiy” (1×), “Zelenskyi” (1×), “Zelenskyj” (1×), “Zelenski” (1×) and 6 other ways in this article. “Zelensky” is more frequent; check which spelling is right.',
+    );
+  });
+
+  it('offers five suggestions a finding and ten alternatives a group, the preferred one first', () => {
+    for (const finding of findingsOf(nameVariants, { text }, noTermbase())) {
+      expect(finding.alternatives).toEqual(SPELLINGS.slice(0, 10));
+      expect(finding.suggestions!.map((s) => s.edit.text)).toEqual(SPELLINGS.slice(0, 6).filter((s) => s !== finding.text).slice(0, 5));
+    }
+  });
+
+  it('grows near-linearly with the spellings, its findings each of a bounded size', () => {
+    // One long name in as many ways of capitalising it, each mentioned once: all one group, in a tie.
+    const articleOf = (count: number) => {
+      const sentences = Array.from({ length: count }, (_, i) => {
+        const letters = [...'oleksandrovych'].map((c, k) => (k === 0 || (i >> (k - 1)) & 1 ? c.toUpperCase() : c)).join('');
+        return `Officials said ${letters} spoke again.`;
+      });
+      return analyse({ text: sentences.join(' ') }, noTermbase());
+    };
+    const reports = nameVariants.run(articleOf(2000));
+    expect(reports.length).toBe(2000);
+    expect(Math.max(...reports.map((r) => JSON.stringify(r).length))).toBeLessThan(2000);
+    expect(leastGrowthOf(400, articleOf, (article) => nameVariants.run(article))).toBeLessThan(GROWTH_LIMIT);
   });
 });
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { numberMismatch } from '../../src/checks/number-mismatch.js';
-import { findingsOf, testCheck } from '../helpers/check-tester.js';
+import { analyse } from '../../src/text/analyse.js';
+import { findingsOf, testCheck, testReference } from '../helpers/check-tester.js';
+import { GROWTH_LIMIT } from '../helpers/growth.js';
+import { leastGrowthOf } from '../helpers/least-growth.js';
 
 testCheck(numberMismatch, {
   valid: [
@@ -123,5 +126,23 @@ describe('number-mismatch issue types', () => {
     const changed = findingsOf(numberMismatch, { source: { text: 'Загинули 12 людей.', lang: 'uk' }, text: '21 people died.' });
     expect(dropped.map((f) => f.itsType)).toEqual(['omission']);
     expect(changed.map((f) => f.itsType)).toEqual(['numbers']);
+  });
+});
+
+describe('number-mismatch on a long table of numbers', () => {
+  it('grows near-linearly with the numbers dropped, changed and repeated', () => {
+    // One paragraph each side, a sentence a number, each number twice in the original; the
+    // translation changes every third number and drops the others.
+    const articleOf = (count: number) => {
+      const valueOf = (i: number) => 1000 + 7 * (i >> 1);
+      const source = Array.from({ length: count }, (_, i) => `Сьогодні зафіксовано ${valueOf(i)} випадків.`).join(' ');
+      const text = Array.from({ length: count }, (_, i) => (i % 3 === 0 ? `Today ${valueOf(i) + 3} cases were recorded.` : 'Today several cases were recorded.')).join(' ');
+      return analyse({ text, source: { text: source, lang: 'uk' } }, testReference());
+    };
+    const reports = numberMismatch.run(articleOf(30));
+    // Fifteen numbers, ten of them changed.
+    expect(reports.filter((r) => r.itsType === 'omission').length).toBe(5);
+    expect(reports.length).toBe(15);
+    expect(leastGrowthOf(500, articleOf, (article) => numberMismatch.run(article))).toBeLessThan(GROWTH_LIMIT);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignPassages, type AlignedPair } from '../../src/text/align.js';
+import { GROWTH_LIMIT } from '../helpers/growth.js';
+import { leastGrowthOf } from '../helpers/least-growth.js';
 
 function pairs(...spec: [number[], number[]][]): AlignedPair[] {
   return spec.map(([source, target]) => ({ source, target }));
@@ -43,5 +45,46 @@ describe('alignPassages', () => {
     expect(alignPassages([], [])).toEqual([]);
     expect(alignPassages([], [120, 80])).toEqual(pairs([[], [0]], [[], [1]]));
     expect(alignPassages([90], [])).toEqual(pairs([[0], []]));
+  });
+});
+
+/** Paragraph lengths of a long article, varied but deterministic. */
+function paragraphLengths(count: number, seed: number): number[] {
+  return Array.from({ length: count }, (_, i) => 80 + ((Math.imul(i + seed, 2654435761) >>> 0) % 613));
+}
+
+describe('alignPassages on long texts', () => {
+  it('finds a dropped paragraph and split ones far apart', () => {
+    const source = paragraphLengths(3000, 5);
+    source[1000] = 700;
+    source[2000] = 600;
+    source[2600] = 640;
+    // The translation drops paragraph 1000 and splits paragraphs 2000 and 2600 in two.
+    const target = [...source.slice(0, 1000), ...source.slice(1001, 2000), 280, 320, ...source.slice(2001, 2600), 300, 340, ...source.slice(2601)];
+    const expected: AlignedPair[] = source.map((_, i) => {
+      if (i < 1000) return { source: [i], target: [i] };
+      if (i === 1000) return { source: [i], target: [] };
+      if (i < 2000) return { source: [i], target: [i - 1] };
+      if (i === 2000) return { source: [i], target: [1999, 2000] };
+      if (i < 2600) return { source: [i], target: [i] };
+      if (i === 2600) return { source: [i], target: [2600, 2601] };
+      return { source: [i], target: [i + 1] };
+    });
+    expect(alignPassages(source, target)).toEqual(expected);
+  });
+
+  it('grows near-linearly with the number of paragraphs', () => {
+    const ratio = leastGrowthOf(
+      400,
+      (count) => {
+        const source = paragraphLengths(count, 11);
+        // The translation splits one paragraph, halfway, in two.
+        const half = count >> 1;
+        const target = [...source.slice(0, half), 300, source[half]! - 300, ...source.slice(half + 1)];
+        return { source, target };
+      },
+      ({ source, target }) => alignPassages(source, target),
+    );
+    expect(ratio).toBeLessThan(GROWTH_LIMIT);
   });
 });

@@ -17,7 +17,9 @@ import {
   wordsIn,
   wordsOf,
 } from '../../src/text/language.js';
-import { tokenize } from '../../src/text/segment.js';
+import { segment, tokenize } from '../../src/text/segment.js';
+import { GROWTH_LIMIT } from '../helpers/growth.js';
+import { leastGrowthOf } from '../helpers/least-growth.js';
 
 const RUSSIAN =
   'Власти области сообщили, что ночью беспилотники атаковали нефтебазу, пожар удалось потушить только к утру. ' +
@@ -187,6 +189,29 @@ describe('wordsOf, wordsIn and judgeableLetters', () => {
 
   it('counts only lowercase words of three letters or more', () => {
     expect(judgeableLetters(['Donetsk', 'and', 'of', 'Kherson', 'cities'])).toBe(9);
+  });
+});
+
+describe('links and words on degenerate text', () => {
+  it('finds links in time linear in a run of letters and dots without spaces', () => {
+    // Each place in the run could start an e-mail address up to the "@" that ends it.
+    const runOf = (length: number) => `${'a.'.repeat(length)}@ and desk@example.org`;
+    expect(linkSpans(runOf(3))).toEqual([{ start: 12, end: 28 }]);
+    expect(leastGrowthOf(3000, runOf, (text) => linkSpans(text))).toBeLessThan(GROWTH_LIMIT);
+  });
+
+  it('sets aside the links of a paragraph full of them in time linear in its sentences', () => {
+    const english = commonWordsOf('en')!;
+    // A sentence a link, each judged with all the paragraph's links to set aside.
+    const paragraphOf = (count: number) => {
+      const text = Array.from({ length: count }, (_, i) => `Details of the plan are on www.example${i}.org for now.`).join(' ');
+      const [passage] = segment(text);
+      return { passage: passage!, links: linkSpans(text) };
+    };
+    const judge = ({ passage, links }: ReturnType<typeof paragraphOf>) =>
+      passage.sentences.map((sentence) => plainlyInTokens(passage.tokens, sentence, links, english) && wordsIn(passage.tokens, sentence, links).length);
+    expect(judge(paragraphOf(2))).toEqual([8, 8]);
+    expect(leastGrowthOf(300, paragraphOf, judge)).toBeLessThan(GROWTH_LIMIT);
   });
 });
 
