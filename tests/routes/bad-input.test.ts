@@ -272,14 +272,13 @@ describe('accepted input is stored as it was sent', () => {
     expect(download.text).toBe(text);
   });
 
-  it('a text of 10,000 one-word paragraphs is a legitimate article: imported within seconds, its pages render', async () => {
+  it('a text of 10,000 one-word paragraphs is a legitimate article: imported, its pages render', async () => {
     const f = await fixture();
     const words = ['Kiev', 'the', 'Odesa', 'grain', 'talks'];
     const text = Array.from({ length: 10_000 }, (_, i) => words[i % words.length]).join('\n\n');
     expect(Buffer.byteLength(text)).toBeLessThan(testConfig.maxUploadBytes);
-    const started = Date.now();
+    // What it costs is proved on growth, in tests/hostile/checks-growth.test.ts.
     const res = await f.web.upload('/articles').attach('file', Buffer.from(text), 'many.txt').expect(303);
-    expect(Date.now() - started).toBeLessThan(5_000);
     const id = articleIdOf(res);
     expect(f.ctx.repos.passages.count(id)).toBe(10_000);
     expect(f.ctx.repos.articles.find(id)!.aiText).toBe(text);
