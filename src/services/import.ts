@@ -86,7 +86,7 @@ export function importArticle(ctx: ServiceContext, input: ImportInput): ImportRe
       repos.passageComments.remap(id, carried.newIndex);
       repos.articleEvents.insert({ articleId: id, userId: input.actor?.id ?? null, kind: 'reimported', comment: null, now: article.now });
     }
-    repos.findings.replace(id, checkArticle({ targetLang, sourceLang, sourceText }, passages, ctx.reference));
+    repos.findings.replace(id, checkArticle({ targetLang, sourceLang, sourceText }, passages, ctx.reference, repos.dismissals.fingerprintsOf(id)));
     repos.articles.recount(id);
     const findings = repos.findings.ofArticle(id);
     storeReviewFragments(ctx, { id, targetLang, sourceLang, sourceText }, passages, findings);

@@ -21,7 +21,7 @@ export interface Change {
 export function recheckArticle(ctx: ServiceContext, article: Article, passages: readonly StoredPassage[] = ctx.repos.passages.ofArticle(article.id)): void {
   const { repos } = ctx;
   repos.transaction(() => {
-    repos.findings.replace(article.id, checkArticle(article, passages, ctx.reference));
+    repos.findings.replace(article.id, checkArticle(article, passages, ctx.reference, repos.dismissals.fingerprintsOf(article.id)));
     repos.articles.recount(article.id);
     repos.articles.touch(article.id, ctx.now());
     storeReviewFragments(ctx, article, passages);

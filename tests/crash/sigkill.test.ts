@@ -207,7 +207,7 @@ function recheck(ledger: Ledger, row: ArticleRow, passages: PassageText[]) {
   const key = JSON.stringify(passages);
   const known = ledger.rechecked.get(row.id);
   if (known?.passages === key) return known;
-  const findings = checkArticle(row, passages, reference);
+  const findings = checkArticle(row, passages, reference, new Set());
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   const result = { passages: key, findings: findings.map(findingKey).sort(), counts };

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { MAX_FINDINGS_PER_CHECK } from '../../src/checks/run-checks.js';
 import { importArticle } from '../../src/services/import.js';
 import { clientAs, demoText, testApp } from '../helpers/app.js';
 
@@ -55,6 +56,20 @@ describe('finding actions', () => {
     await web.post(`/articles/${id}/groups/apply`, { group: f.group!, spelling: 'Marchenko' }).expect(303);
     expect(ctx.repos.findings.ofArticle(id).some((x) => x.check === 'name-variants')).toBe(false);
     await web.post(`/articles/${id}/groups/apply`, { group: f.group! }).expect(422);
+  });
+});
+
+describe('an article with more findings than are listed', () => {
+  it('says a check reached its cap, and dismissing the listed findings brings up the rest', async () => {
+    const { web, ctx } = testApp();
+    const { id } = importArticle(ctx, { text: `Talks\n\nThe${' the'.repeat(MAX_FINDINGS_PER_CHECK + 50)} end.` });
+    const open = () => ctx.repos.findings.ofArticle(id).filter((f) => !f.dismissed);
+    expect(open()).toHaveLength(MAX_FINDINGS_PER_CHECK);
+    const capNote = `At least ${MAX_FINDINGS_PER_CHECK} open. The first ${MAX_FINDINGS_PER_CHECK} in the text are listed; fix or dismiss them and the rest appear.`;
+    expect((await web.get(`/articles/${id}`).expect(200)).text).toContain(capNote);
+    await web.post(`/articles/${id}/checks/typography/dismiss`, { reason: 'later' }).expect(303);
+    expect(open()).toHaveLength(50);
+    expect((await web.get(`/articles/${id}`).expect(200)).text).not.toContain('At least');
   });
 });
 
