@@ -62,7 +62,7 @@ describe('finding actions', () => {
 describe('an article with more findings than are listed', () => {
   it('says a check reached its cap, and dismissing the listed findings brings up the rest', async () => {
     const { web, ctx } = testApp();
-    const { id } = importArticle(ctx, { text: `Talks\n\nThe${' the'.repeat(MAX_FINDINGS_PER_CHECK + 50)} end.` });
+    const { id } = importArticle(ctx, { text: `Talks\n\nThey${'  went on'.repeat(MAX_FINDINGS_PER_CHECK + 50)} today.` });
     const open = () => ctx.repos.findings.ofArticle(id).filter((f) => !f.dismissed);
     expect(open()).toHaveLength(MAX_FINDINGS_PER_CHECK);
     const capNote = `At least ${MAX_FINDINGS_PER_CHECK} open. The first ${MAX_FINDINGS_PER_CHECK} in the text are listed; fix or dismiss them and the rest appear.`;
