@@ -19,26 +19,30 @@ function cpuNow(): number {
   return (user + system) / 1000;
 }
 
+/** CPU milliseconds of one call of `run(input)`, averaged over calls filling one sample. */
+function sampleMs<T>(input: T, run: (input: T) => unknown): number {
+  let calls = 0;
+  const start = cpuNow();
+  let elapsed = 0;
+  do {
+    run(input);
+    calls++;
+    elapsed = cpuNow() - start;
+  } while (elapsed < MIN_SAMPLE_MS);
+  return elapsed / calls;
+}
+
 /** CPU milliseconds of one call of `run(input)`, the least over several rounds. */
 export function cpuCostMs<T>(input: T, run: (input: T) => unknown): number {
   let best = Infinity;
-  for (let round = 0; round < ROUNDS; round++) {
-    let calls = 0;
-    const start = cpuNow();
-    let elapsed = 0;
-    do {
-      run(input);
-      calls++;
-      elapsed = cpuNow() - start;
-    } while (elapsed < MIN_SAMPLE_MS);
-    best = Math.min(best, elapsed / calls);
-  }
+  for (let round = 0; round < ROUNDS; round++) best = Math.min(best, sampleMs(input, run));
   return best;
 }
 
 /**
  * How much more `run` costs on `make(4 * size)` than on `make(size)`. Inputs are made before
- * timing. Pick `size` so one call takes a few milliseconds at least.
+ * timing. Pick `size` so one call takes a few milliseconds at least. The rounds on the two
+ * inputs alternate, so the JIT's optimising, which may take the first rounds, slows both alike.
  */
 export function growthOf<T>(size: number, make: (size: number) => T, run: (input: T) => unknown): number {
   const small = make(size);
@@ -46,7 +50,13 @@ export function growthOf<T>(size: number, make: (size: number) => T, run: (input
   // Warm up the JIT on the shape of the input, and the heap on the size of both.
   run(small);
   run(large);
-  return cpuCostMs(large, run) / cpuCostMs(small, run);
+  let bestSmall = Infinity;
+  let bestLarge = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    bestLarge = Math.min(bestLarge, sampleMs(large, run));
+    bestSmall = Math.min(bestSmall, sampleMs(small, run));
+  }
+  return bestLarge / bestSmall;
 }
 
 /** Async variant for costs measured through a promise (a worker, a request): wall-clock of the awaited call, least of several rounds. */
