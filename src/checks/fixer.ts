@@ -31,12 +31,15 @@ export interface FixResult {
   remaining: Finding[];
 }
 
-/** Fixes until the checks report no more fixes (at most ten passes, as ESLint). */
+/**
+ * Fixes until the checks report no more fixes (at most ten passes, as ESLint). The checks run
+ * without the caps on listed findings, so one pass fixes every slip however many there are.
+ */
 export function fixArticle(input: ArticleInput, reference: ReferenceData, options: RunOptions = {}): FixResult {
   let text = input.text;
   let applied = 0;
   for (let pass = 0; ; pass++) {
-    const findings = runChecks(analyse({ ...input, text }, reference), options);
+    const findings = runChecks(analyse({ ...input, text }, reference), { ...options, uncapped: true });
     const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : []));
     if (fixes.length === 0 || pass === MAX_PASSES) return { text, applied, remaining: findings.filter((f) => !f.fix) };
     const result = applyEdits(text, fixes);

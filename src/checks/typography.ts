@@ -1,4 +1,4 @@
-import type { Passage } from '../text/segment.js';
+import type { Passage, Token } from '../text/segment.js';
 import type { Check, Report } from './types.js';
 
 // Doubled words that English grammar allows ("I had had enough", "he said that that deal…").
@@ -38,22 +38,34 @@ export const typography: Check = {
   },
 };
 
+/**
+ * A word written again right after itself, with only spaces between. A loop of machine
+ * translation ("the the the …") is one finding with one fix, not one per pair of copies.
+ */
 function repeatedWords(text: string, passage: Passage, reports: Report[]): void {
   const { tokens } = passage;
-  for (let i = 1; i < tokens.length; i++) {
-    const first = tokens[i - 1]!;
-    const second = tokens[i]!;
-    if (first.kind !== 'word' || second.kind !== 'word' || first.text.length !== second.text.length) continue;
-    const word = first.text.toLowerCase();
-    if (word !== second.text.toLowerCase() || ALLOWED_REPEATS.has(word)) continue;
-    if (!SPACES_ONLY.test(text.slice(first.end, second.start))) continue;
-    reports.push({
-      start: first.start,
-      end: second.end,
-      message: `"${first.text}" is written twice in a row.`,
-      fix: { start: first.end, end: second.end, text: '' },
-    });
+  for (let i = 0; i < tokens.length; ) {
+    const first = tokens[i]!;
+    let last = i;
+    while (last + 1 < tokens.length && repeats(text, first, tokens[last]!, tokens[last + 1]!)) last++;
+    if (last > i) {
+      const copies = last - i + 1;
+      reports.push({
+        start: first.start,
+        end: tokens[last]!.end,
+        message: `"${first.text}" is written ${copies === 2 ? 'twice' : `${copies} times`} in a row.`,
+        fix: { start: first.end, end: tokens[last]!.end, text: '' },
+      });
+    }
+    i = last + 1;
   }
+}
+
+/** Whether `next` copies `first` right after `previous` (a copy of it or `first` itself). */
+function repeats(text: string, first: Token, previous: Token, next: Token): boolean {
+  if (first.kind !== 'word' || next.kind !== 'word' || first.text.length !== next.text.length) return false;
+  const word = first.text.toLowerCase();
+  return word === next.text.toLowerCase() && !ALLOWED_REPEATS.has(word) && SPACES_ONLY.test(text.slice(previous.end, next.start));
 }
 
 function extraSpaces(passage: Passage, reports: Report[]): void {

@@ -56,7 +56,7 @@ export const untranslated: Check = {
       const links = linkSpans(passage.text, passage.start);
       const foreign = foreignParts(passage, links, setting);
       if (foreign.length > 0) {
-        reports.push(...foreign);
+        for (const report of foreign) reports.push(report);
       } else {
         const report = unchanged?.(passage, links);
         if (report) reports.push(report);
@@ -86,17 +86,26 @@ function foreignParts(passage: Passage, links: readonly Span[], setting: Setting
   const whole = plain ? undefined : foreignLanguagesOf(passage, passage, quotations, links, setting);
   if (whole) return [foreignReport(passage, 'passage', whole, setting.lang)];
 
-  const reports: Report[] = [];
+  // Sentences and quotations both come in text order without overlapping, so each is matched
+  // to the other by walking both lists once.
+  const sentenceReports: Report[] = [];
   if (!plain) {
+    let q = 0;
     for (const sentence of sentences) {
+      while (q < quotations.length && quotations[q]!.start < sentence.start) q++;
       if (sentence.end - sentence.start < MIN_JUDGEABLE_LETTERS) continue;
-      const inside = quotations.filter((q) => within(q, sentence));
-      const languages = foreignLanguagesOf(passage, sentence, inside, links, setting);
-      if (languages) reports.push(foreignReport(sentence, 'sentence', languages, setting.lang));
+      let last = q;
+      while (last < quotations.length && quotations[last]!.end <= sentence.end) last++;
+      const languages = foreignLanguagesOf(passage, sentence, quotations.slice(q, last), links, setting);
+      if (languages) sentenceReports.push(foreignReport(sentence, 'sentence', languages, setting.lang));
     }
   }
+  const reports = [...sentenceReports];
+  let r = 0;
   for (const quotation of quotations) {
-    if (quotation.end - quotation.start < MIN_JUDGEABLE_LETTERS || reports.some((r) => within(quotation, r))) continue;
+    while (r < sentenceReports.length && sentenceReports[r]!.end < quotation.end) r++;
+    const reported = sentenceReports[r];
+    if (quotation.end - quotation.start < MIN_JUDGEABLE_LETTERS || (reported && within(quotation, reported))) continue;
     const languages = foreignLanguagesOf(passage, quotation, NO_SPANS, links, setting);
     if (languages) reports.push(foreignReport(quotation, 'quotation', languages, setting.lang));
   }

@@ -1,3 +1,4 @@
+import { MAX_FINDINGS_PER_ARTICLE, MAX_FINDINGS_PER_CHECK, reachedCaps } from '../checks/run-checks.js';
 import type { Finding, Severity } from '../checks/types.js';
 import { positionIndex } from '../text/position.js';
 
@@ -24,4 +25,12 @@ export function formatSummary(findings: readonly Finding[]): string {
   const problems = `${findings.length} problem${findings.length === 1 ? '' : 's'}`;
   const fixes = fixable ? `; ${fixable} fixable with "workbench fix"` : '';
   return `\n${problems} (${counts.join(', ')})${fixes}\n`;
+}
+
+/** A line for each cap on listed findings that a file's check reached, so nobody takes the list for all there is. */
+export function formatCapNotes(file: string, findings: readonly Finding[]): string {
+  const caps = reachedCaps(findings);
+  const notes = [...caps.checks].map((check) => `${file}: at least ${MAX_FINDINGS_PER_CHECK} ${check} findings; the first ${MAX_FINDINGS_PER_CHECK} are listed.`);
+  if (caps.article) notes.push(`${file}: at least ${MAX_FINDINGS_PER_ARTICLE} findings; the first ${MAX_FINDINGS_PER_ARTICLE} are listed.`);
+  return notes.map((note) => `${note} Fix them (workbench fix fixes every fixable one) and check again for the rest.\n`).join('');
 }

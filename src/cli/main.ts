@@ -7,7 +7,7 @@ import { backupDatabase } from '../db/backup.js';
 import { UsageError, WorkbenchError } from '../errors.js';
 import { loadReference } from '../reference/load.js';
 import { analyse } from '../text/analyse.js';
-import { formatFindings, formatSummary } from './format.js';
+import { formatCapNotes, formatFindings, formatSummary } from './format.js';
 import { addUser, createToken } from './accounts.js';
 import { importFiles } from './import.js';
 import { readArticle, writeFileAtomic, type CliIO } from './io.js';
@@ -84,7 +84,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
     const json = results.length === 1 ? results[0]!.findings : Object.fromEntries(results.map((r) => [r.file, r.findings]));
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   } else {
-    io.stdout(results.map((r) => formatFindings(r.file, r.text, r.findings)).join('') + formatSummary(all));
+    io.stdout(results.map((r) => formatFindings(r.file, r.text, r.findings)).join('') + formatSummary(all) + results.map((r) => formatCapNotes(r.file, r.findings)).join(''));
   }
   return all.length > 0 ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checks } from '../checks/index.js';
+import { MAX_FINDINGS_PER_ARTICLE, MAX_FINDINGS_PER_CHECK, reachedCaps } from '../checks/run-checks.js';
 import type { Severity } from '../checks/types.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
 import { renderDiffHtml, wordDiff, type Highlight } from '../lib/diff/index.js';
@@ -74,6 +75,8 @@ export interface CheckFindingsView {
   id: string;
   description: string;
   open: number;
+  /** The check listed the most open findings it may: more may follow once these are fixed or dismissed. */
+  capped: boolean;
   groups: FindingGroupView[];
 }
 
@@ -102,6 +105,7 @@ function findingView(f: StoredFinding): FindingView {
 
 /** Findings by check (registry order), and inside a check by inconsistency group. */
 export function groupFindings(findings: readonly StoredFinding[]): CheckFindingsView[] {
+  const capped = reachedCaps(findings).checks;
   const views: CheckFindingsView[] = [];
   for (const check of checks) {
     const own = findings.filter((f) => f.check === check.id);
@@ -114,7 +118,7 @@ export function groupFindings(findings: readonly StoredFinding[]): CheckFindings
       group.findings.push(findingView(f));
       groups.set(key, group);
     }
-    views.push({ id: check.id, description: check.description, open: own.filter((f) => !f.dismissed).length, groups: [...groups.values()] });
+    views.push({ id: check.id, description: check.description, open: own.filter((f) => !f.dismissed).length, capped: capped.has(check.id), groups: [...groups.values()] });
   }
   return views;
 }
@@ -157,6 +161,14 @@ export function renderReviewFragments(
   const open = findings.filter((f) => !f.dismissed).length;
   return {
     passagesHtml: passagesTemplate.render({ ...viewHelpers, article, passages: passageViews(passages, findings, comments) }),
-    findingsHtml: findingsTemplate.render({ ...viewHelpers, article, checks: groupFindings(findings), open, dismissed: findings.length - open }),
+    findingsHtml: findingsTemplate.render({
+      ...viewHelpers,
+      article,
+      checks: groupFindings(findings),
+      open,
+      dismissed: findings.length - open,
+      capped: reachedCaps(findings).article,
+      caps: { perCheck: MAX_FINDINGS_PER_CHECK.toLocaleString('en'), perArticle: MAX_FINDINGS_PER_ARTICLE.toLocaleString('en') },
+    }),
   };
 }

@@ -49,7 +49,7 @@ function asStored(f: FindingToStore, dismissals: ReadonlyMap<string, string>): S
 
 export function reviewState(state: ArticleState, reference: ReferenceData): ReviewedState {
   const { article, passages, dismissals, comments } = state;
-  const findings = checkArticle(article, passages, reference);
+  const findings = checkArticle(article, passages, reference, new Set(dismissals.keys()));
   const { passagesHtml, findingsHtml } = renderReviewFragments(
     { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null },
     passages,

@@ -184,13 +184,13 @@ export function findNumbers(text: string, offset: number, lang: string): NumberT
   const pattern = conventions.spaceGroups ? NUMBER_WITH_SPACE_GROUPS : NUMBER;
   const scaleWord = scaleWordPattern(lang);
   const tokens: NumberToken[] = [];
-  const mayHoldUrls = text.includes('/') || text.includes('@');
+  const insideUrl = text.includes('/') || text.includes('@') ? urlTest(text) : undefined;
   for (const m of text.matchAll(pattern)) {
     const suffix = m[1] ?? '';
     const raw = m[0].slice(0, m[0].length - suffix.length);
     const at = m.index;
     const end = at + raw.length;
-    if (mayHoldUrls && insideUrl(text, at, end)) continue;
+    if (insideUrl?.(at, end)) continue;
     const separators = /^\d+$/.test(raw) ? [] : raw.match(SEPARATOR)!;
     const runs = separators.length ? raw.split(SEPARATOR) : [raw];
     const readings = readingsOf(runs, separators);
@@ -213,10 +213,26 @@ export function findNumbers(text: string, offset: number, lang: string): NumberT
   return tokens;
 }
 
-function insideUrl(text: string, start: number, end: number): boolean {
-  const from = text.lastIndexOf(' ', start) + 1;
-  const to = text.indexOf(' ', end);
-  return URL_MARK.test(text.slice(from, to < 0 ? text.length : to));
+/**
+ * Whether a number lies in a URL or an e-mail address: the space-delimited chunk around it has
+ * their marks. Numbers come in text order, so the spaces are walked forward once and a chunk is
+ * tested once for all its numbers; searching both ways from each number cost quadratic time on
+ * a long line without spaces.
+ */
+function urlTest(text: string): (start: number, end: number) => boolean {
+  let from = 0; // just after the last space before the number
+  let nextSpace = text.indexOf(' '); // the first space after the number's start
+  let tested = { from: -1, to: -1, isUrl: false };
+  return (start, end) => {
+    while (nextSpace >= 0 && nextSpace < start) {
+      from = nextSpace + 1;
+      nextSpace = text.indexOf(' ', from);
+    }
+    // A number grouped with spaces ("700 000") holds a space of its own.
+    const to = nextSpace < 0 || nextSpace >= end ? nextSpace : text.indexOf(' ', end);
+    if (tested.from !== from || tested.to !== to) tested = { from, to, isUrl: URL_MARK.test(text.slice(from, to < 0 ? text.length : to)) };
+    return tested.isUrl;
+  };
 }
 
 function kindOf(runs: readonly string[], separators: readonly string[], readings: NumberReadings, text: string, start: number, end: number): NumberKind {

@@ -28,7 +28,11 @@ const ABBREVIATIONS = new Set([
   'vs', 'etc', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'approx', 'inc', 'ltd', 'co', 'corp',
 ]);
-const SENTENCE_END = /[.!?…]+["”’»)\]]*(?=\s+["“‘«(\[]?[\p{Lu}\d])/gu;
+// A run of end marks with its closing quotes and brackets, then (tested at its end) the start of
+// the next sentence. Kept as two patterns: one pattern with the test as a lookahead backtracked
+// through every mark of a long run that no capital follows ("a....."), quadratic in the run.
+const SENTENCE_END = /[.!?…]+["”’»)\]]*/gu;
+const NEXT_SENTENCE_START = /\s+["“‘«(\[]?[\p{Lu}\d]/uy;
 
 const LETTER = /\p{L}/u;
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
@@ -77,6 +81,8 @@ export function splitSentences(text: string, offset = 0): Span[] {
   const spans: Span[] = [];
   let from = 0;
   for (const m of text.matchAll(SENTENCE_END)) {
+    NEXT_SENTENCE_START.lastIndex = m.index + m[0].length;
+    if (!NEXT_SENTENCE_START.test(text)) continue;
     if (m[0][0] === '.') {
       const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, m.index - 12), m.index));
       const word = before?.[1]?.toLowerCase() ?? '';

@@ -18,6 +18,12 @@ testCheck(typography, {
       output: 'The delegation arrived late.',
     },
     {
+      name: 'a word looped by the translator is one finding',
+      text: 'Talks ended the the the the day before.',
+      findings: [{ text: 'the the the the', message: '"the" is written 4 times in a row.', fix: '' }],
+      output: 'Talks ended the day before.',
+    },
+    {
       text: 'Talks will resume  on Friday.',
       findings: [{ text: '  ', fix: ' ' }],
       output: 'Talks will resume on Friday.',

@@ -156,3 +156,4 @@ testCheck(untranslated, {
     },
   ],
 });
+

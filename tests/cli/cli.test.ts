@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { MAX_FINDINGS_PER_CHECK } from '../../src/checks/run-checks.js';
 import type { Finding } from '../../src/checks/types.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -78,6 +79,15 @@ describe('workbench check', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stdout).toBe('');
   });
+
+  it('says when a check listed as many findings as it may', () => {
+    const spaced = file('spaced.txt', `Talks${'  went on'.repeat(300)} today.\n`);
+    const run = runCli(['check', spaced]);
+    expect(run.status).toBe(1);
+    expect(run.stdout.match(/ typography$/gm)).toHaveLength(MAX_FINDINGS_PER_CHECK);
+    expect(run.stdout).toContain(`${spaced}: at least ${MAX_FINDINGS_PER_CHECK} typography findings; the first ${MAX_FINDINGS_PER_CHECK} are listed.`);
+    expect(runCli(['check', flawed]).stdout).not.toContain('at least');
+  });
 });
 
 describe('workbench fix', () => {
@@ -101,5 +111,12 @@ describe('workbench fix', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('Title\n\nHe called it "a turning point and left.\n');
     expect(run.stderr).toMatch(/Left for a human \(1\):\n-:3:14 {2}warning {2}This quotation mark has no partner/);
+  });
+
+  it('fixes every slip, past the caps on listed findings', () => {
+    const spaced = file('spaced-fix.txt', `Talks${'  went on'.repeat(5_000)} today.\n`);
+    const run = runCli(['fix', spaced]);
+    expect(run.stdout).toBe(`Talks${' went on'.repeat(5_000)} today.\n`);
+    expect(run.stderr).toContain('5000 fixes applied.');
   });
 });

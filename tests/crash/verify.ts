@@ -181,8 +181,8 @@ function expectWhole(where: string, row: ArticleRow, stored: Stored, ledger: Led
   const aiSide = (p: { idx: number; gapBefore: string; aiText: string; sourceText: string | null }) => ({ idx: p.idx, gapBefore: p.gapBefore, aiText: p.aiText, sourceText: p.sourceText });
   expect(stored.passages.map(aiSide), `${where}: passages`).toEqual(splitPassages(row.aiText!, row.sourceText).map(aiSide));
 
-  expect(stored.findings.map(findingKey).sort(), `${where}: findings`).toEqual(recheck(ledger, row, stored.passages));
   const dismissed = new Set(stored.dismissals.map((d) => d.fingerprint));
+  expect(stored.findings.map(findingKey).sort(), `${where}: findings`).toEqual(recheck(ledger, row, stored.passages, dismissed));
   for (const f of stored.findings) expect(f.dismissed === 1, `${where}: finding ${f.fingerprint} dismissed`).toBe(dismissed.has(f.fingerprint));
   const open = { error: 0, warning: 0, info: 0 };
   for (const f of stored.findings) if (!f.dismissed) open[f.severity]++;
@@ -197,11 +197,12 @@ function expectWhole(where: string, row: ArticleRow, stored: Stored, ledger: Led
 }
 
 /** The findings a re-check of the stored passages finds; memoised across cycles (passages only change by writes). */
-function recheck(ledger: Ledger, row: ArticleRow, passages: PassageRow[]): string[] {
-  const key = JSON.stringify([row.targetLang, row.sourceLang, row.sourceText, passages]);
+function recheck(ledger: Ledger, row: ArticleRow, passages: PassageRow[], dismissed: ReadonlySet<string>): string[] {
+  // Dismissals count: the caps on listed findings leave dismissed ones out of their count.
+  const key = JSON.stringify([row.targetLang, row.sourceLang, row.sourceText, passages, [...dismissed].sort()]);
   const known = ledger.rechecked.get(row.id);
   if (known?.passages === key) return known.findings;
-  const findings = checkArticle(row, passages, reference).map(findingKey).sort();
+  const findings = checkArticle(row, passages, reference, dismissed).map(findingKey).sort();
   ledger.rechecked.set(row.id, { passages: key, findings });
   return findings;
 }

@@ -19,8 +19,8 @@ function cpuNow(): number {
   return (user + system) / 1000;
 }
 
-/** CPU milliseconds of one call of `run(input)`, from calls repeated until the sample is long enough. */
-function sampleCpuMs<T>(input: T, run: (input: T) => unknown): number {
+/** CPU milliseconds of one call of `run(input)`, averaged over calls filling one sample. */
+function sampleMs<T>(input: T, run: (input: T) => unknown): number {
   let calls = 0;
   const start = cpuNow();
   let elapsed = 0;
@@ -35,29 +35,28 @@ function sampleCpuMs<T>(input: T, run: (input: T) => unknown): number {
 /** CPU milliseconds of one call of `run(input)`, the least over several rounds. */
 export function cpuCostMs<T>(input: T, run: (input: T) => unknown): number {
   let best = Infinity;
-  for (let round = 0; round < ROUNDS; round++) best = Math.min(best, sampleCpuMs(input, run));
+  for (let round = 0; round < ROUNDS; round++) best = Math.min(best, sampleMs(input, run));
   return best;
 }
 
 /**
  * How much more `run` costs on `make(4 * size)` than on `make(size)`. Inputs are made before
- * timing, and the two sizes are measured in turns, so garbage left by one (or by making the
- * inputs) is not billed to the other every time. Pick `size` so one call takes a few
- * milliseconds at least.
+ * timing. Pick `size` so one call takes a few milliseconds at least. The rounds on the two
+ * inputs alternate, so the JIT's optimising, which may take the first rounds, slows both alike.
  */
 export function growthOf<T>(size: number, make: (size: number) => T, run: (input: T) => unknown): number {
   const small = make(size);
   const large = make(4 * size);
-  // Warm up the JIT on the shape of both inputs.
+  // Warm up the JIT on the shape of the input, and the heap on the size of both.
   run(small);
   run(large);
-  let smallBest = Infinity;
-  let largeBest = Infinity;
+  let bestSmall = Infinity;
+  let bestLarge = Infinity;
   for (let round = 0; round < ROUNDS; round++) {
-    smallBest = Math.min(smallBest, sampleCpuMs(small, run));
-    largeBest = Math.min(largeBest, sampleCpuMs(large, run));
+    bestLarge = Math.min(bestLarge, sampleMs(large, run));
+    bestSmall = Math.min(bestSmall, sampleMs(small, run));
   }
-  return largeBest / smallBest;
+  return bestLarge / bestSmall;
 }
 
 /** Async variant for costs measured through a promise (a worker, a request): wall-clock of the awaited call, least of several rounds. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { diffTokens, escapeHtml, renderDiffHtml, wordDiff } from '../../src/lib/diff/index.js';
-import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
+import { diffTokens, escapeHtml, renderDiffHtml, wordDiff, type DiffPart, type Highlight } from '../../src/lib/diff/index.js';
+import { growthOf, GROWTH_LIMIT } from '../helpers/growth.js';
+
+/** A highlight over every pair of neighbouring words, as a repeated-word check flags "the the the …". */
+function pairHighlights(text: string): Highlight[] {
+  const words = [...text.matchAll(/\S+/g)];
+  return words.slice(1).map((w, i) => ({ start: words[i]!.index, end: w.index + w[0].length, id: `f${i}`, severity: 'warning', label: 'flagged by typography' }));
+}
 
 describe('diffTokens', () => {
   it('keeps numbers and names whole and loses no character', () => {
@@ -46,6 +52,16 @@ describe('wordDiff', () => {
   });
 });
 
+describe('wordDiff growth', () => {
+  const words = (n: number, word: (i: number) => string) => Array.from({ length: n }, (_, i) => word(i)).join(' ');
+
+  // Myers' diff costs O(N·D): without a bound, two texts sharing nothing cost quadratic time.
+  it('costs near-linear time on texts that share nothing', () => {
+    const growth = growthOf(2_000, (n) => ({ ai: words(n, (i) => `a${i}`), corrected: words(n, (i) => `b${i}`) }), ({ ai, corrected }) => wordDiff(ai, corrected));
+    expect(growth).toBeLessThan(GROWTH_LIMIT);
+  });
+});
+
 describe('renderDiffHtml', () => {
   it('escapes every part after diffing and announces deletions and insertions', () => {
     const html = renderDiffHtml(wordDiff('a <b> & "c"', 'a <i> & "c"').parts);
@@ -71,6 +87,23 @@ describe('renderDiffHtml', () => {
     ]);
     expect(html).toContain('data-findings="a b"');
     expect(html).toContain('<mark class="flag flag-error" data-findings="a b">');
+  });
+
+  it('costs near-linear time in the text and its highlights', () => {
+    const make = (words: number) => {
+      const text = `The${' the'.repeat(words - 1)}`;
+      return { parts: [{ kind: 'equal', text }] as DiffPart[], highlights: pairHighlights(text) };
+    };
+    expect(growthOf(1_000, make, ({ parts, highlights }) => renderDiffHtml(parts, highlights))).toBeLessThan(GROWTH_LIMIT);
+  });
+
+  it('costs near-linear time in the parts of the diff and its highlights', () => {
+    // Every other word inserted, every pair of words highlighted.
+    const make = (words: number) => {
+      const parts = Array.from({ length: words }, (_, i): DiffPart => ({ kind: i % 2 ? 'insert' : 'equal', text: `w${i} ` }));
+      return { parts, highlights: pairHighlights(parts.map((p) => p.text).join('')) };
+    };
+    expect(growthOf(1_000, make, ({ parts, highlights }) => renderDiffHtml(parts, highlights))).toBeLessThan(GROWTH_LIMIT);
   });
 
   it('escapes the five HTML characters', () => {

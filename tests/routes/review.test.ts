@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { MAX_FINDINGS_PER_CHECK } from '../../src/checks/run-checks.js';
 import { importArticle } from '../../src/services/import.js';
 import { clientAs, demoText, testApp } from '../helpers/app.js';
 
@@ -91,6 +92,20 @@ describe('invisible characters on the review pages', () => {
     expect(fixed).toContain(`<del><span class="visually-hidden">deleted: </span>Wit${OVERRIDE_MARKER}koff</del>`);
     expect((await web.get(`/articles/${id}/corrected.txt`).expect(200)).text).toContain('Steve Witkoff arrived');
     expect((await web.get(`/articles/${id}/passages/1/edit`).expect(200)).text).not.toContain('This text holds invisible characters');
+  });
+});
+
+describe('an article with more findings than are listed', () => {
+  it('says a check reached its cap, and dismissing the listed findings brings up the rest', async () => {
+    const { web, ctx } = testApp();
+    const { id } = await importArticle(ctx, { text: `Talks\n\nThey${'  went on'.repeat(MAX_FINDINGS_PER_CHECK + 50)} today.` });
+    const open = () => ctx.repos.findings.ofArticle(id).filter((f) => !f.dismissed);
+    expect(open()).toHaveLength(MAX_FINDINGS_PER_CHECK);
+    const capNote = `At least ${MAX_FINDINGS_PER_CHECK} open. The first ${MAX_FINDINGS_PER_CHECK} in the text are listed; fix or dismiss them and the rest appear.`;
+    expect((await web.get(`/articles/${id}`).expect(200)).text).toContain(capNote);
+    await web.post(`/articles/${id}/checks/typography/dismiss`, { reason: 'later' }).expect(303);
+    expect(open()).toHaveLength(50);
+    expect((await web.get(`/articles/${id}`).expect(200)).text).not.toContain('At least');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findNumbers, formatNumber, numberConventions, numberToWords, readNumber, spelledNumbers } from '../../src/text/numbers.js';
+import { growthOf, GROWTH_LIMIT } from '../helpers/growth.js';
 
 describe('numberConventions', () => {
   it('takes separators from Intl', () => {
@@ -120,5 +121,18 @@ describe('numberToWords and formatNumber', () => {
     expect(formatNumber(2021, 'en')).toBe('2021');
     expect(formatNumber(1.5, 'de')).toBe('1,5');
     expect(formatNumber(1500, 'de', true)).toBe('1.500');
+  });
+});
+
+describe('findNumbers growth', () => {
+  // Scraped paths and glued text: every number looked for the ends of its chunk from scratch.
+  it('costs near-linear time on a long line without spaces', () => {
+    const growth = growthOf(2_000, (n) => 'Kiev/1.000/Witkoff/1,5-'.repeat(n), (text) => findNumbers(text, 0, 'en'));
+    expect(growth).toBeLessThan(GROWTH_LIMIT);
+  });
+
+  it('costs near-linear time on thousands of numbers', () => {
+    const growth = growthOf(2_000, (n) => Array.from({ length: n }, (_, i) => `${i + 1}.000 ${i + 1},5`).join(' '), (text) => findNumbers(text, 0, 'en'));
+    expect(growth).toBeLessThan(GROWTH_LIMIT);
   });
 });

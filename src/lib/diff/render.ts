@@ -47,48 +47,84 @@ const hidden = (text: string) => `<span class="visually-hidden">${escapeHtml(tex
  * for screen readers, which do not announce <del>/<ins>; highlights are links to the finding.
  */
 export function renderDiffHtml(parts: readonly DiffPart[], highlights: readonly Highlight[] = []): string {
+  const sweep = new HighlightSweep(highlights);
   let html = '';
   let position = 0; // offset in the corrected passage
-  const announced = new Set<string>();
   for (const part of parts) {
     if (part.kind === 'delete') {
       html += `<del>${hidden('deleted: ')}${escapeHtml(part.text)}</del>`;
       continue;
     }
-    const inner = renderHighlighted(part.text, position, highlights, announced);
+    const inner = sweep.render(part.text, position);
     html += part.kind === 'insert' ? `<ins>${hidden('inserted: ')}${inner}</ins>` : inner;
     position += part.text.length;
   }
   return html;
 }
 
-function renderHighlighted(text: string, offset: number, highlights: readonly Highlight[], announced: Set<string>): string {
-  const end = offset + text.length;
-  const inside = highlights.filter((h) => h.start < end && h.end > offset && h.end > h.start);
-  if (inside.length === 0) return escapeHtml(text);
-  const cuts = new Set([offset, end]);
-  for (const h of inside) {
-    cuts.add(Math.max(h.start, offset));
-    cuts.add(Math.min(h.end, end));
+/**
+ * The highlights over the corrected passage, walked once from its start to its end: sorted by
+ * where they start and where they end, with the set of those covering the current position.
+ * Filtering every highlight at every cut instead made a passage with thousands of findings
+ * ("the the the …") cost quadratic time.
+ */
+class HighlightSweep {
+  private readonly byStart: Highlight[];
+  private readonly byEnd: Highlight[];
+  private nextStart = 0;
+  private nextEnd = 0;
+  /** Each highlight's place in the given list: covering ones are named in that order. */
+  private readonly order: Map<Highlight, number>;
+  /** The highlights covering the current position, in their given order; rarely more than two. */
+  private readonly covering: Highlight[] = [];
+  private readonly announced = new Set<string>();
+
+  constructor(highlights: readonly Highlight[]) {
+    const spans = highlights.filter((h) => h.end > h.start);
+    this.order = new Map(spans.map((h, i) => [h, i]));
+    this.byStart = [...spans].sort((a, b) => a.start - b.start);
+    this.byEnd = [...spans].sort((a, b) => a.end - b.end);
   }
-  const points = [...cuts].sort((a, b) => a - b);
-  let html = '';
-  for (let i = 0; i + 1 < points.length; i++) {
-    const from = points[i]!;
-    const to = points[i + 1]!;
-    const piece = escapeHtml(text.slice(from - offset, to - offset));
-    const covering = inside.filter((h) => h.start <= from && h.end >= to);
-    const first = covering[0];
-    if (!first) {
-      html += piece;
-      continue;
+
+  /** The HTML of `text`, which starts at `offset`; calls go forward through the passage. */
+  render(text: string, offset: number): string {
+    const end = offset + text.length;
+    let html = '';
+    for (let from = offset; from < end; ) {
+      while (this.nextStart < this.byStart.length && this.byStart[this.nextStart]!.start <= from) this.cover(this.byStart[this.nextStart++]!);
+      while (this.nextEnd < this.byEnd.length && this.byEnd[this.nextEnd]!.end <= from) this.uncover(this.byEnd[this.nextEnd++]!);
+      const to = Math.min(end, this.byStart[this.nextStart]?.start ?? end, this.byEnd[this.nextEnd]?.end ?? end);
+      const piece = escapeHtml(text.slice(from - offset, to - offset));
+      html += this.covering.length === 0 ? piece : this.mark(piece);
+      from = to;
     }
-    const severity = covering.some((h) => h.severity === 'error') ? 'error' : covering.some((h) => h.severity === 'warning') ? 'warning' : 'info';
-    const labels = covering.filter((h) => !announced.has(h.id)).map((h) => h.label);
-    for (const h of covering) announced.add(h.id);
-    const prefix = labels.length > 0 ? hidden(`${labels.join('; ')}: `) : '';
-    const ids = escapeHtml(covering.map((h) => h.id).join(' '));
-    html += `<mark class="flag flag-${severity}" data-findings="${ids}"><a href="#finding-${escapeHtml(first.id)}">${prefix}${piece}</a></mark>`;
+    return html;
   }
-  return html;
+
+  private cover(highlight: Highlight): void {
+    const order = this.order.get(highlight)!;
+    let at = this.covering.length;
+    while (at > 0 && this.order.get(this.covering[at - 1]!)! > order) at--;
+    this.covering.splice(at, 0, highlight);
+  }
+
+  private uncover(highlight: Highlight): void {
+    this.covering.splice(this.covering.indexOf(highlight), 1);
+  }
+
+  private mark(piece: string): string {
+    let severity: Severity = 'info';
+    let labels = '';
+    let ids = '';
+    for (const h of this.covering) {
+      if (h.severity === 'error' || (h.severity === 'warning' && severity === 'info')) severity = h.severity;
+      if (!this.announced.has(h.id)) {
+        labels += labels ? `; ${h.label}` : h.label;
+        this.announced.add(h.id);
+      }
+      ids += ids ? ` ${h.id}` : h.id;
+    }
+    const prefix = labels ? hidden(`${labels}: `) : '';
+    return `<mark class="flag flag-${severity}" data-findings="${escapeHtml(ids)}"><a href="#finding-${escapeHtml(this.covering[0]!.id)}">${prefix}${piece}</a></mark>`;
+  }
 }
