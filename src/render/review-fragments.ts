@@ -6,6 +6,7 @@ import { MAX_FINDINGS_PER_ARTICLE, MAX_FINDINGS_PER_CHECK, reachedCaps } from '.
 import type { Severity } from '../checks/types.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
 import { renderDiffHtml, wordDiff, type Highlight } from '../lib/diff/index.js';
+import { DIFF_RENDERER_SOURCE } from '../lib/diff/render.js';
 import { compileFragment } from './compile.js';
 import { viewHelpers } from './view-helpers.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
@@ -24,6 +25,7 @@ export const RENDER_KEY = createHash('sha256')
   .update(passagesTemplate.source)
   .update(findingsTemplate.source)
   .update(readFileSync(fileURLToPath(import.meta.url)))
+  .update(DIFF_RENDERER_SOURCE)
   .digest('hex')
   .slice(0, 16);
 

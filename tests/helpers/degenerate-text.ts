@@ -12,7 +12,7 @@ interface Vocabulary {
   loopedWord: string;
   said: string;
   paragraph: string;
-  /** The pieces a name's spellings are combined from, one list per position. */
+  /** The pieces a name's spellings are combined from, one list per position: 3,840 spellings, none repeated at the sizes tested. */
   nameParts: readonly (readonly string[])[];
   shortLines: readonly ((i: number) => string)[];
   glued: string;
@@ -24,7 +24,7 @@ const ENGLISH: Vocabulary = {
   loopedWord: 'the',
   said: 'said the talks would go on.',
   paragraph: 'Officials in Kiev said that 1.000 people had to leave , and 99,5 percent of them  returned.',
-  nameParts: [['W', 'V', 'Wh'], ['i', 'y', 'ee', 'ie'], ['t', 'tt', 'd', 'dt'], ['k', 'kh', 'c', 'ck'], ['off', 'ov', 'of', 'ow', 'ev']],
+  nameParts: [['W', 'V', 'Wh'], ['i', 'y', 'ee', 'ie'], ['t', 'tt', 'd', 'dt'], ['k', 'kh', 'c', 'ck'], ['off', 'ov', 'of', 'ow', 'ev'], ['', 'a', 'y', 'e']],
   shortLines: [(i) => `Photo: agency ${i}`, (i) => `${i} views`, () => 'Kiev', () => 'Read also:', (i) => `- Talks resume in round ${i}`],
   glued: 'Kiev/1.000/Witkoff/1,5-',
 };
@@ -35,7 +35,7 @@ const UKRAINIAN: Vocabulary = {
   loopedWord: 'що',
   said: 'сказав, що переговори триватимуть.',
   paragraph: 'Чиновники в Києві сказали, що 1.000 людей мусили виїхати, і 99,5 відсотка з них повернулися.',
-  nameParts: [['В', 'Ув', 'Вв'], ['і', 'и', 'ї', 'е'], ['т', 'тт', 'д', 'дт'], ['к', 'кх', 'ц', 'ск'], ['офф', 'ов', 'оф', 'ів', 'ев']],
+  nameParts: [['В', 'Ув', 'Вв'], ['і', 'и', 'ї', 'е'], ['т', 'тт', 'д', 'дт'], ['к', 'кх', 'ц', 'ск'], ['офф', 'ов', 'оф', 'ів', 'ев'], ['', 'а', 'и', 'е']],
   shortLines: [(i) => `Фото: агенція ${i}`, (i) => `${i} переглядів`, () => 'Київ', () => 'Читайте також:', (i) => `- Переговори, раунд ${i}`],
   glued: 'Київ/1.000/Віткофф/1,5-',
 };

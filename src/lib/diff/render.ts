@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Severity } from '../../checks/types.js';
 import { INVISIBLE_CHARACTER, invisibleName } from '../../text/invisible.js';
 import type { DiffPart } from './word-diff.js';
+
+/** This module's own source: part of the key of stored review pages, so a change to how passages render renders them again. */
+export const DIFF_RENDERER_SOURCE = readFileSync(fileURLToPath(import.meta.url));
 
 /** A flagged span of the corrected passage, in its own offsets. */
 export interface Highlight {
