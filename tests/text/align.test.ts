@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignPassages, type AlignedPair } from '../../src/text/align.js';
-import { GROWTH_LIMIT } from '../helpers/growth.js';
-import { leastGrowthOf } from '../helpers/least-growth.js';
+import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
 
 function pairs(...spec: [number[], number[]][]): AlignedPair[] {
   return spec.map(([source, target]) => ({ source, target }));
@@ -74,7 +73,7 @@ describe('alignPassages on long texts', () => {
   });
 
   it('grows near-linearly with the number of paragraphs', () => {
-    const ratio = leastGrowthOf(
+    const ratio = growthOf(
       400,
       (count) => {
         const source = paragraphLengths(count, 11);
