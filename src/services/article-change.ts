@@ -97,17 +97,17 @@ export function readSnapshot(ctx: ServiceContext, articleId: number): ArticleSna
   });
 }
 
+/** A Buffer over the bytes a worker thread sent back (structured cloning makes Buffers plain Uint8Arrays). */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 /** Stores a reviewed state's findings, open counts and rendered parts, and raises the article's revision. Call inside the change's transaction. */
 export function storeReview(ctx: ServiceContext, articleId: number, reviewed: ReviewedState, touchedAt: string | null): void {
   const { repos } = ctx;
   repos.findings.replace(articleId, reviewed.findings);
   repos.articles.recount(articleId);
   if (touchedAt !== null) repos.articles.touch(articleId, touchedAt);
-  repos.reviewFragments.save(articleId, {
-    renderKey: reviewed.renderKey,
-    passages: Buffer.from(reviewed.passagesFragment.buffer, reviewed.passagesFragment.byteOffset, reviewed.passagesFragment.byteLength),
-    findings: Buffer.from(reviewed.findingsFragment.buffer, reviewed.findingsFragment.byteOffset, reviewed.findingsFragment.byteLength),
-  });
+  const { rendering } = reviewed;
+  if (rendering) repos.reviewFragments.save(articleId, { renderKey: rendering.renderKey, passages: asBuffer(rendering.passages), findings: asBuffer(rendering.findings) });
   repos.articles.bumpRevision(articleId);
 }
 

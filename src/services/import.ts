@@ -59,9 +59,8 @@ function titleOf(given: string | undefined, text: string): string {
  * id already imported, updates that article: unchanged passages keep their corrections,
  * corrections of changed passages are kept and marked for re-review (passage-layout.ts
  * carryOver), comments and history follow their passages. Checked off the event loop like every
- * change (article-change.ts). A new article's id is chosen before its page is rendered with it,
- * so imports in this process are queued one after another; one from another process may make
- * an import start again.
+ * change (article-change.ts). A new article's page is rendered with the id it will most likely
+ * get, so imports in this process are queued one after another.
  */
 export async function importArticle(ctx: ServiceContext, input: ImportInput): Promise<ImportResult> {
   const aiText = normalise(input.text);
@@ -87,11 +86,15 @@ export async function importArticle(ctx: ServiceContext, input: ImportInput): Pr
     return {
       state: { article: { id, ...languages }, passages, dismissals: new Map(), comments: new Map() },
       store: (reviewed) => {
-        if (repos.articles.exists(id) || (externalId !== null && repos.articles.idOfExternal(externalId) !== undefined)) return undefined;
-        repos.articles.insert(id, { ...fields, externalId, now: ctx.now() });
-        repos.passages.insertAll(id, fresh);
-        storeReview(ctx, id, reviewed, null);
-        return { result: { id, created: true } };
+        // Imported meanwhile by another process: start again, as an update of that article.
+        if (externalId !== null && repos.articles.idOfExternal(externalId) !== undefined) return undefined;
+        // Another process may have taken the id the page was rendered with: the article takes the
+        // next one, and its page is rendered when first shown (currentReviewFragments).
+        const stored = repos.articles.exists(id) ? repos.articles.nextId() : id;
+        repos.articles.insert(stored, { ...fields, externalId, now: ctx.now() });
+        repos.passages.insertAll(stored, fresh);
+        storeReview(ctx, stored, stored === id ? reviewed : { ...reviewed, rendering: null }, null);
+        return { result: { id: stored, created: true } };
       },
     };
   };

@@ -25,12 +25,18 @@ export interface ArticleState {
   comments: Map<number, number>;
 }
 
-/** The findings of an article state and its review page's passages and findings panel, compressed (src/lib/http/gzip-assembly.ts). */
+/** An article's review page parts: its passages and findings panel, compressed (src/lib/http/gzip-assembly.ts). */
+export interface RenderedParts {
+  renderKey: string;
+  passages: Uint8Array;
+  findings: Uint8Array;
+}
+
+/** The findings of an article state and its rendered review page parts. */
 export interface ReviewedState {
   findings: FindingToStore[];
-  renderKey: string;
-  passagesFragment: Uint8Array;
-  findingsFragment: Uint8Array;
+  /** Null when the parts were rendered for an id the article did not get: its page renders them when first shown. */
+  rendering: RenderedParts | null;
 }
 
 /** A fresh finding as the review page reads it back from the database. */
@@ -58,8 +64,10 @@ export function reviewState(state: ArticleState, reference: ReferenceData): Revi
   );
   return {
     findings,
-    renderKey: STORED_RENDER_KEY,
-    passagesFragment: serializeTemplate(compressTemplate(passagesHtml, TOKEN_SLOT, TOKEN_SLOT_BYTES)),
-    findingsFragment: serializeTemplate(compressTemplate(findingsHtml, TOKEN_SLOT, TOKEN_SLOT_BYTES)),
+    rendering: {
+      renderKey: STORED_RENDER_KEY,
+      passages: serializeTemplate(compressTemplate(passagesHtml, TOKEN_SLOT, TOKEN_SLOT_BYTES)),
+      findings: serializeTemplate(compressTemplate(findingsHtml, TOKEN_SLOT, TOKEN_SLOT_BYTES)),
+    },
   };
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { articleHistory, correctedText, listArticles, reviewArticle } from '../../src/services/articles.js';
 import { NotFoundError, StaleEditError, ValidationError } from '../../src/services/errors.js';
 import { importArticle } from '../../src/services/import.js';
+import type { ArticleState } from '../../src/services/review-state.js';
 import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding, editPassage, parseCategory, restorePassage, revertPassage } from '../../src/services/review.js';
-import { demoText, fragmentHtml, testContext, testUser } from '../helpers/app.js';
+import { contextOver, demoText, fragmentHtml, testContext, testUser } from '../helpers/app.js';
 
 async function setup() {
   const { ctx } = testContext();
@@ -29,6 +30,29 @@ describe('importArticle', () => {
     expect(new Set(findings.map((f) => f.check))).toEqual(new Set(['boilerplate', 'terms', 'number-format', 'typography', 'name-variants', 'duplicate-passage']));
     expect(article.openWarnings + article.openErrors + article.openInfos).toBe(findings.length);
     expect(correctedText(ctx, id).text).toBe(`${demoText.trim()}\n`);
+  });
+
+  it('stores an article under the next id when another process took the one its page was rendered with, and renders the page when first shown', async () => {
+    const { db, ctx } = testContext();
+    const inner = ctx.reviewer;
+    const otherProcess = contextOver(db).ctx;
+    // While the first import is being checked, another process stores an article.
+    let taken = false;
+    const racing = { ...ctx, reviewer: { ...inner, review: async (state: ArticleState) => {
+      if (!taken) {
+        taken = true;
+        await importArticle(otherProcess, { text: 'Stored meanwhile.' });
+      }
+      return inner.review(state);
+    } } };
+    const { id } = await importArticle(racing, { text: 'Talks in Kiev\n\nThe talks ended.' });
+    expect(id).toBe(2);
+    expect(ctx.repos.articles.find(1)!.title).toBe('Stored meanwhile.');
+    expect(ctx.repos.findings.ofArticle(id).map((f) => f.text)).toEqual(['Kiev']);
+    expect(ctx.repos.reviewFragments.find(id)).toBeUndefined();
+    const html = fragmentHtml((await reviewArticle(ctx, id)).fragments.findings);
+    expect(html).toContain(`/articles/${id}/findings/`);
+    expect(ctx.repos.reviewFragments.find(id)).toBeDefined();
   });
 
   it('detects the source language and aligns source passages', async () => {

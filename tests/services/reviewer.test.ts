@@ -36,8 +36,8 @@ describe('the worker reviewer', () => {
     const here = await inProcessReviewer(reference).review(state);
     expect(inWorker.findings).toEqual(here.findings);
     expect(inWorker.findings.map((f) => f.check)).toEqual(expect.arrayContaining(['terms', 'name-variants']));
-    expect(Buffer.from(inWorker.passagesFragment)).toEqual(Buffer.from(here.passagesFragment));
-    expect(Buffer.from(inWorker.findingsFragment)).toEqual(Buffer.from(here.findingsFragment));
+    expect(Buffer.from(inWorker.rendering!.passages)).toEqual(Buffer.from(here.rendering!.passages));
+    expect(Buffer.from(inWorker.rendering!.findings)).toEqual(Buffer.from(here.rendering!.findings));
   });
 
   it('refuses a review past its time budget, and goes on reviewing with a new worker', async () => {
