@@ -187,7 +187,9 @@ function expectWhole(where: string, row: ArticleRow, stored: Stored, ledger: Led
   const open = { error: 0, warning: 0, info: 0 };
   for (const f of stored.findings) if (!f.dismissed) open[f.severity]++;
   expect({ error: row.error, warning: row.warning, info: row.info }, `${where}: open counts`).toEqual(open);
-  expect(row.fragments, `${where}: review_fragments row`).toBe(1);
+  // An import whose id the other process took meanwhile is stored without its rendered page,
+  // which is rendered when the page is first shown (src/services/import.ts).
+  expect(row.fragments, `${where}: review_fragments row`).toBeLessThanOrEqual(1);
 
   const reimported = stored.steps.some((s) => s.kind === 'reimported');
   for (const p of stored.passages) {
