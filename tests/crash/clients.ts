@@ -71,8 +71,9 @@ function passageForms(html: string, action: 'revert' | 'confirm'): { passage: nu
   return [...forms].map((m) => ({ passage: Number(m[1]), version: Number(m[2]) }));
 }
 
-/** The proposals of one article waiting in the editor's queue. */
-function proposalsIn(html: string, articleId: number): { passage: number; version: number }[] {
+/** The proposals of one article waiting in the editor's queue (none when the queue could not be read). */
+function proposalsIn(html: string | undefined, articleId: number): { passage: number; version: number }[] {
+  if (html === undefined) return [];
   const forms = html.matchAll(new RegExp(`/articles/${articleId}/passages/(\\d+)/approve"><input type="hidden" name="_csrf" value="[^"]*"><input type="hidden" name="version" value="(\\d+)">`, 'g'));
   return [...forms].map((m) => ({ passage: Number(m[1]), version: Number(m[2]) }));
 }
@@ -298,8 +299,7 @@ const ACTIONS: Record<ReviewKind, Action> = {
   },
   'approve-proposal': {
     async plan(view, _role, _mark, r) {
-      const queue = await view.queue();
-      const proposals = queue === undefined ? [] : proposalsIn(queue, view.article.id);
+      const proposals = proposalsIn(await view.queue(), view.article.id);
       if (proposals.length === 0) return undefined;
       const { passage, version } = r.pick(proposals);
       // The proposal's change (the one that made this version) is approved, with any before it.
@@ -308,8 +308,7 @@ const ACTIONS: Record<ReviewKind, Action> = {
   },
   'reject-proposal': {
     async plan(view, _role, mark, r) {
-      const queue = await view.queue();
-      const proposals = queue === undefined ? [] : proposalsIn(queue, view.article.id);
+      const proposals = proposalsIn(await view.queue(), view.article.id);
       if (proposals.length === 0) return undefined;
       const { passage, version } = r.pick(proposals);
       const comment = rejectText(mark);

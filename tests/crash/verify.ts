@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import type { ArticleEventKind } from '../../src/db/repositories/article-events.js';
 import type { ArticleStatus } from '../../src/db/repositories/articles.js';
 import type { ChangeKind, ChangeStatus } from '../../src/db/repositories/passage-events.js';
+import type { StoredPassage } from '../../src/db/repositories/passages.js';
 import { loadReference } from '../../src/reference/load.js';
 import { checkArticle } from '../../src/services/check-article.js';
 import { detectLanguage } from '../../src/text/language.js';
@@ -31,16 +32,8 @@ interface ArticleRow {
   fragments: number;
 }
 
-export interface PassageRow {
-  idx: number;
-  gapBefore: string;
-  aiText: string;
-  correctedText: string;
-  approvedText: string;
-  sourceText: string | null;
-  version: number;
-  needsReview: number;
-}
+/** A passage as SQLite returns it: the re-review mark still a number. */
+export type PassageRow = Omit<StoredPassage, 'needsReview'> & { needsReview: number };
 
 interface EventRow {
   id: number;
