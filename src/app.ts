@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import ejs from 'ejs';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Config } from './config.js';
@@ -47,7 +48,8 @@ export function createApp({ db, config, reference, log = console.error, reviewer
   // Views include partials by their path from the views root ("/partials/…"), which EJS resolves
   // without the file-system lookup it makes for a relative include on every render; and they
   // destructure `locals` instead of EJS's `with (locals)`, which keeps V8 from optimising them.
-  app.set('view options', { root: VIEWS_DIR, _with: false });
+  // (EJS 4 and later no longer read Express's "view options", so the engine passes them itself.)
+  app.engine('ejs', (path, data, done) => ejs.renderFile(path, data as ejs.Data, { root: VIEWS_DIR, _with: false, cache: config.production }, done));
   app.set('query parser', 'simple');
   // Pages change with every review action and are cheap to send again; hashing each body for
   // an ETag cost more than the rest of serving an article page.
