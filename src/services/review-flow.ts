@@ -37,7 +37,14 @@ export function takeStep(ctx: ServiceContext, actor: Actor, articleId: number, s
       throw new ConflictError(`The article is ${article.status.replace('_', ' ')} now, so it cannot be ${event.replace('_', ' ')}. Reload the page to see why.`);
     }
     const waiting = step === 'approve' ? ctx.repos.passages.pendingCount(article.id) : 0;
-    if (waiting > 0) throw new ConflictError(`${waiting} proposed correction${waiting === 1 ? ' waits' : 's wait'} for approval; approve or reject ${waiting === 1 ? 'it' : 'them'} first.`);
+    if (waiting > 0) {
+      const first = ctx.repos.passages.firstPending(article.id)!;
+      const one = waiting === 1;
+      throw new ConflictError(
+        `${waiting} proposed correction${one ? ' waits' : 's wait'} for approval (${one ? '' : 'the first '}on passage ${first + 1}); approve or reject ${one ? 'it' : 'them'} first.`,
+        first,
+      );
+    }
     const now = ctx.now();
     ctx.repos.articles.setStatus(article.id, to, now);
     ctx.repos.articleEvents.insert({ articleId: article.id, userId: actor.id, kind: event, comment: note || null, now });
