@@ -1,5 +1,5 @@
 import type { ArticleStatus } from '../db/repositories/articles.js';
-import type { ArticleEventKind } from '../db/repositories/article-events.js';
+import type { ArticleEventKind, SendBack } from '../db/repositories/article-events.js';
 import type { FlaggedPassage } from '../db/repositories/findings.js';
 import type { PendingProposal } from '../db/repositories/passages.js';
 import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
@@ -51,6 +51,11 @@ export function takeStep(ctx: ServiceContext, actor: Actor, articleId: number, s
   });
 }
 
+/** The editor's send-back comment on an article ("what needs doing"), until the article is submitted again. */
+export function standingSendBack(ctx: ServiceContext, articleId: number): SendBack | null {
+  return ctx.repos.articleEvents.standingSendBack(articleId) ?? null;
+}
+
 /** Who an article can be assigned to: active translators and editors. */
 export function assignableUsers(ctx: ServiceContext): User[] {
   return ctx.repos.users.active().filter((u) => u.role !== 'admin');
@@ -73,6 +78,8 @@ export function assignArticle(ctx: ServiceContext, actor: Actor, articleId: numb
 const QUEUE_LENGTH = 200;
 
 export interface Queue {
+  /** The articles assigned to the person that an editor sent back, with what needs doing. */
+  sentBack: SendBack[];
   /** The flagged passages of the articles assigned to the person, most severe first. */
   flagged: FlaggedPassage[];
   /** For editors: the oldest proposed corrections, each with its word diff from the approved text. */
@@ -84,6 +91,7 @@ export interface Queue {
 /** What a person has to do next: a translator their flagged passages, an editor also what awaits approval. */
 export function queueOf(ctx: ServiceContext, user: { id: number; role: User['role'] }): Queue {
   return {
+    sentBack: ctx.repos.articleEvents.standingSendBacksTo(user.id, QUEUE_LENGTH),
     flagged: ctx.repos.findings.flaggedPassagesOf(user.id, QUEUE_LENGTH),
     proposals:
       user.role === 'translator'
