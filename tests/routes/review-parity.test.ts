@@ -84,6 +84,30 @@ const STATES: PassageState[] = [
     proposal: false,
     needsReview: true,
   },
+  {
+    state: 'proposal on top of the AI text, then a re-import',
+    setUp: async (a) => {
+      await edit(a, a.translator, PROPOSED);
+      await importArticle(a.ctx, { text: article(REIMPORTED_AI), externalId: 'parity' });
+    },
+    ai: REIMPORTED_AI,
+    current: PROPOSED,
+    approved: REIMPORTED_AI,
+    proposal: true,
+    needsReview: true,
+  },
+  {
+    state: 'revert proposal, then a re-import',
+    setUp: async (a) => {
+      await edit(a, a.editor, APPROVED);
+      await revertPassage(a.ctx, a.translator, a.id, IDX, a.ctx.repos.passages.find(a.id, IDX)!.version);
+      await importArticle(a.ctx, { text: article(REIMPORTED_AI), externalId: 'parity' });
+    },
+    ai: REIMPORTED_AI,
+    current: REIMPORTED_AI,
+    approved: APPROVED,
+    proposal: true,
+  },
 ];
 
 function article(middle: string): string {
