@@ -49,6 +49,17 @@ export const notFound: RequestHandler = (req, _res, next) => {
   next(new NotFoundError(`There is no page at ${req.path}.`));
 };
 
+/**
+ * Where an error page leads back to: a refused form of an article's page returns to the article
+ * (to the passage that stands in the way, when the error names one); anything else to the list.
+ */
+function backLink(req: Request, failure: HttpFailure): string {
+  const article = /^\/articles\/(\d+)\//.exec(req.path)?.[1];
+  if (req.method !== 'POST' || article === undefined || failure.status === 404) return '/articles';
+  const passageIdx = (failure.details as { passageIdx?: unknown } | undefined)?.passageIdx;
+  return typeof passageIdx === 'number' ? `/articles/${article}#p-${passageIdx}` : `/articles/${article}`;
+}
+
 /** The one error handler: JSON for the API, an HTML page otherwise, with the error's own status. */
 export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler {
   return (error, req, res, next) => {
@@ -59,6 +70,6 @@ export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler
     // Nothing was stored; the same request may be sent again in a moment.
     if (failure.status === 503) res.set('Retry-After', '1');
     if (wantsJson(req)) res.json({ error: failure });
-    else res.render('errors/error', { title: `Error ${failure.status}`, status: failure.status, message: failure.message });
+    else res.render('errors/error', { title: `Error ${failure.status}`, status: failure.status, message: failure.message, back: backLink(req, failure) });
   };
 }

@@ -40,17 +40,23 @@ export interface PassageView {
   idx: number;
   aiText: string;
   sourceText: string | null;
-  /** The corrected text's word diff against the AI text, its open findings highlighted. */
+  /**
+   * The passage's one word diff, its open findings highlighted: while a proposal waits, from the
+   * approved text to the proposal; otherwise from the AI text to the corrected text.
+   */
   diffHtml: string;
+  /** The AI text and the corrected one are shown apart: they differ, or a proposal waits (a revert's too). */
   changed: boolean;
   deleted: boolean;
+  /** Reverting to the AI text would change the text. */
+  revertible: boolean;
   /** What a revert from this page is based on. */
   version: number;
   comments: number;
   /** A re-import changed the AI text under the correction. */
   needsReview: boolean;
-  /** A translator's correction waits for an editor: its diff from the approved text. */
-  proposalHtml: string | null;
+  /** While a translator's correction waits for an editor, what its diff starts from; otherwise null. */
+  proposedFrom: 'the approved text' | 'the AI text' | null;
 }
 
 export interface FindingView {
@@ -134,18 +140,22 @@ function passageViews(passages: readonly StoredPassage[], findings: readonly Sto
     list.push({ start: f.passageStart, end: f.passageEnd, id: f.fingerprint, severity: f.severity, label: `flagged by ${f.check}` });
     highlights.set(f.passageIdx, list);
   }
-  return passages.map((p) => ({
-    idx: p.idx,
-    aiText: p.aiText,
-    sourceText: p.sourceText,
-    diffHtml: renderDiffHtml(wordDiff(p.aiText, p.correctedText).parts, highlights.get(p.idx)),
-    changed: p.correctedText !== p.aiText,
-    deleted: p.correctedText === '',
-    version: p.version,
-    comments: comments.get(p.idx) ?? 0,
-    needsReview: p.needsReview,
-    proposalHtml: p.correctedText === p.approvedText ? null : renderDiffHtml(wordDiff(p.approvedText, p.correctedText).parts),
-  }));
+  return passages.map((p) => {
+    const proposed = p.correctedText !== p.approvedText;
+    return {
+      idx: p.idx,
+      aiText: p.aiText,
+      sourceText: p.sourceText,
+      diffHtml: renderDiffHtml(wordDiff(proposed ? p.approvedText : p.aiText, p.correctedText).parts, highlights.get(p.idx)),
+      changed: proposed || p.correctedText !== p.aiText,
+      deleted: p.correctedText === '',
+      revertible: p.correctedText !== p.aiText,
+      version: p.version,
+      comments: comments.get(p.idx) ?? 0,
+      needsReview: p.needsReview,
+      proposedFrom: !proposed ? null : p.approvedText === p.aiText ? 'the AI text' : 'the approved text',
+    };
+  });
 }
 
 export interface ReviewFragments {

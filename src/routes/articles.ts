@@ -10,7 +10,7 @@ import { STATUS_LABELS } from '../render/view-helpers.js';
 import { correctedText, reviewArticle } from '../services/articles.js';
 import type { ServiceContext } from '../services/context.js';
 import { importArticle, type ImportInput } from '../services/import.js';
-import { assignableUsers } from '../services/review-flow.js';
+import { assignableUsers, standingSendBack } from '../services/review-flow.js';
 import { authorize, signedInUser } from '../middleware/auth.js';
 import { can } from '../services/permissions.js';
 import { csrf } from '../middleware/session.js';
@@ -154,7 +154,8 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
       sendBack: can(user.role, 'approve') && (article.status === 'awaiting_approval' || article.status === 'approved'),
       assignees: can(user.role, 'assign') ? assignableUsers(ctx) : null,
     };
-    renderAssembled(req, res, article.title, reviewView, { article, actions, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK }, fills);
+    const sentBack = standingSendBack(ctx, article.id);
+    renderAssembled(req, res, article.title, reviewView, { article, actions, sentBack, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK }, fills);
   });
 
   router.get('/articles/:id/corrected.txt', authorize('view'), (req, res) => {

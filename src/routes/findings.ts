@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { authorize, signedInUser } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
 import { ValidationError } from '../services/errors.js';
-import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding } from '../services/review.js';
+import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding, undoDismissalAction, undoFindingDismissal } from '../services/review.js';
 import { field, idParam } from './params.js';
 
 /** Back to the article after a change, at the part that changed. */
@@ -21,6 +21,8 @@ export function findingsRouter(ctx: ServiceContext): Router {
   router.use('/articles/:id/findings', authorize('review'));
   router.use('/articles/:id/groups', authorize('review'));
   router.use('/articles/:id/checks', authorize('review'));
+  // Undoing a dismissal takes what dismissing takes: it changes no text, and the history says who.
+  router.use('/articles/:id/dismissals', authorize('review'));
 
   router.post('/articles/:id/findings/:fingerprint/apply', async (req, res) => {
     const id = idParam(req.params.id);
@@ -30,8 +32,20 @@ export function findingsRouter(ctx: ServiceContext): Router {
 
   router.post('/articles/:id/findings/:fingerprint/dismiss', async (req, res) => {
     const id = idParam(req.params.id);
-    await dismissFinding(ctx, id, req.params.fingerprint, field(req.body, 'reason'));
+    await dismissFinding(ctx, signedInUser(req), id, req.params.fingerprint, field(req.body, 'reason'));
     res.redirect(303, reviewUrl(id));
+  });
+
+  router.post('/articles/:id/findings/:fingerprint/undo-dismissal', async (req, res) => {
+    const id = idParam(req.params.id);
+    await undoFindingDismissal(ctx, signedInUser(req), id, req.params.fingerprint);
+    res.redirect(303, reviewUrl(id));
+  });
+
+  router.post('/articles/:id/dismissals/:action/undo', async (req, res) => {
+    const id = idParam(req.params.id);
+    await undoDismissalAction(ctx, signedInUser(req), id, idParam(req.params.action, 'dismissal'));
+    res.redirect(303, `/articles/${id}/history`);
   });
 
   router.post('/articles/:id/groups/apply', async (req, res) => {
@@ -45,7 +59,7 @@ export function findingsRouter(ctx: ServiceContext): Router {
 
   router.post('/articles/:id/checks/:check/dismiss', async (req, res) => {
     const id = idParam(req.params.id);
-    await dismissCheck(ctx, id, req.params.check, field(req.body, 'reason'));
+    await dismissCheck(ctx, signedInUser(req), id, req.params.check, field(req.body, 'reason'));
     res.redirect(303, reviewUrl(id));
   });
 

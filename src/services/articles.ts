@@ -3,6 +3,7 @@ import type { ErrorCategory } from '../checks/types.js';
 import type { ArticleFilter, ArticleSummary } from '../db/repositories/articles.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
 import type { ArticleEvent } from '../db/repositories/article-events.js';
+import type { DismissalAction } from '../db/repositories/dismissals.js';
 import type { PassageComment } from '../db/repositories/passage-comments.js';
 import type { PassageEvent } from '../db/repositories/passage-events.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
@@ -91,7 +92,14 @@ const REMOVED_PASSAGE = -1;
 export function articleHistory(
   ctx: ServiceContext,
   id: number,
-): { article: ArticleSummary; entries: HistoryEntry[]; byCategory: [ErrorCategory, number][]; steps: ArticleEvent[]; removedPassageComments: PassageComment[] } {
+): {
+  article: ArticleSummary;
+  entries: HistoryEntry[];
+  byCategory: [ErrorCategory, number][];
+  steps: ArticleEvent[];
+  dismissals: DismissalAction[];
+  removedPassageComments: PassageComment[];
+} {
   const article = requireSummary(ctx, id);
   const current = new Map(ctx.repos.passages.ofArticle(id).map((p) => [p.idx, p]));
   const entries = ctx.repos.passageEvents.ofArticle(id).map((e) => {
@@ -110,6 +118,7 @@ export function articleHistory(
     entries,
     byCategory: [...counts].sort((a, b) => b[1] - a[1]),
     steps: ctx.repos.articleEvents.ofArticle(id),
+    dismissals: ctx.repos.dismissals.actionsOf(id),
     // The thread of a passage a re-import dropped has no passage page to be read on any more.
     removedPassageComments: ctx.repos.passageComments.ofPassage(id, REMOVED_PASSAGE),
   };

@@ -16,8 +16,12 @@ export class ValidationError extends WorkbenchError {
 
 /** The request conflicts with what is stored: a name already taken, the last admin. */
 export class ConflictError extends WorkbenchError {
-  constructor(message: string) {
+  /** The passage that stands in the way, when one does: error pages link back to it. */
+  readonly details: { passageIdx: number } | undefined;
+
+  constructor(message: string, passageIdx?: number) {
     super(message, 409);
+    this.details = passageIdx === undefined ? undefined : { passageIdx };
   }
 }
 

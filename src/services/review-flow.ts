@@ -1,5 +1,5 @@
 import type { ArticleStatus } from '../db/repositories/articles.js';
-import type { ArticleEventKind } from '../db/repositories/article-events.js';
+import type { ArticleEventKind, SendBack } from '../db/repositories/article-events.js';
 import type { FlaggedPassage } from '../db/repositories/findings.js';
 import type { PendingProposal } from '../db/repositories/passages.js';
 import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
@@ -37,11 +37,23 @@ export function takeStep(ctx: ServiceContext, actor: Actor, articleId: number, s
       throw new ConflictError(`The article is ${article.status.replace('_', ' ')} now, so it cannot be ${event.replace('_', ' ')}. Reload the page to see why.`);
     }
     const waiting = step === 'approve' ? ctx.repos.passages.pendingCount(article.id) : 0;
-    if (waiting > 0) throw new ConflictError(`${waiting} proposed correction${waiting === 1 ? ' waits' : 's wait'} for approval; approve or reject ${waiting === 1 ? 'it' : 'them'} first.`);
+    if (waiting > 0) {
+      const first = ctx.repos.passages.firstPending(article.id)!;
+      const one = waiting === 1;
+      throw new ConflictError(
+        `${waiting} proposed correction${one ? ' waits' : 's wait'} for approval (${one ? '' : 'the first '}on passage ${first + 1}); approve or reject ${one ? 'it' : 'them'} first.`,
+        first,
+      );
+    }
     const now = ctx.now();
     ctx.repos.articles.setStatus(article.id, to, now);
     ctx.repos.articleEvents.insert({ articleId: article.id, userId: actor.id, kind: event, comment: note || null, now });
   });
+}
+
+/** The editor's send-back comment on an article ("what needs doing"), until the article is submitted again. */
+export function standingSendBack(ctx: ServiceContext, articleId: number): SendBack | null {
+  return ctx.repos.articleEvents.standingSendBack(articleId) ?? null;
 }
 
 /** Who an article can be assigned to: active translators and editors. */
@@ -66,6 +78,8 @@ export function assignArticle(ctx: ServiceContext, actor: Actor, articleId: numb
 const QUEUE_LENGTH = 200;
 
 export interface Queue {
+  /** The articles assigned to the person that an editor sent back, with what needs doing. */
+  sentBack: SendBack[];
   /** The flagged passages of the articles assigned to the person, most severe first. */
   flagged: FlaggedPassage[];
   /** For editors: the oldest proposed corrections, each with its word diff from the approved text. */
@@ -77,6 +91,7 @@ export interface Queue {
 /** What a person has to do next: a translator their flagged passages, an editor also what awaits approval. */
 export function queueOf(ctx: ServiceContext, user: { id: number; role: User['role'] }): Queue {
   return {
+    sentBack: ctx.repos.articleEvents.standingSendBacksTo(user.id, QUEUE_LENGTH),
     flagged: ctx.repos.findings.flaggedPassagesOf(user.id, QUEUE_LENGTH),
     proposals:
       user.role === 'translator'

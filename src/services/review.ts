@@ -87,31 +87,73 @@ export function applyGroupSpelling(ctx: ServiceContext, actor: Actor, articleId:
   });
 }
 
-/** Dismissals of open findings as a change; a dismissal is kept by fingerprint and survives re-checks. */
-function dismissalsChange(ctx: ServiceContext, snapshot: ArticleSnapshot, findings: readonly StoredFinding[], reason: string): ArticleChange<number> {
+/**
+ * Dismissals of findings as one action (of the history, and undone as one unit): a dismissal is
+ * kept by fingerprint and survives re-checks. `check` names the check for a dismissal of all its findings.
+ */
+function dismissalsChange(ctx: ServiceContext, snapshot: ArticleSnapshot, actor: Actor, findings: readonly StoredFinding[], reason: string, check: string | null): ArticleChange<number> {
   const dismissals = new Map(snapshot.dismissals);
   for (const f of findings) dismissals.set(f.fingerprint, reason);
+  const articleId = snapshot.article.id;
   return {
     state: { ...snapshot, dismissals },
     touches: true,
     record: (now) => {
-      for (const f of findings) ctx.repos.dismissals.save(snapshot.article.id, { fingerprint: f.fingerprint, check: f.check, reason }, now);
+      const actionId = ctx.repos.dismissals.recordAction({ articleId, userId: actor.id, kind: 'dismiss', check, reason, undoes: null, count: findings.length, now });
+      for (const f of findings) ctx.repos.dismissals.save(articleId, { fingerprint: f.fingerprint, check: f.check, reason, actionId }, now);
       return findings.length;
     },
   };
 }
 
 /** Dismisses one finding. */
-export async function dismissFinding(ctx: ServiceContext, articleId: number, fingerprint: string, reason?: string): Promise<void> {
-  await changeArticle(ctx, articleId, (snapshot) => dismissalsChange(ctx, snapshot, [requireFinding(ctx, articleId, fingerprint)], cleanReason(reason)));
+export async function dismissFinding(ctx: ServiceContext, actor: Actor, articleId: number, fingerprint: string, reason?: string): Promise<void> {
+  await changeArticle(ctx, articleId, (snapshot) => dismissalsChange(ctx, snapshot, actor, [requireFinding(ctx, articleId, fingerprint)], cleanReason(reason), null));
 }
 
 /** Dismisses every open finding of one check in the article. Returns how many. */
-export function dismissCheck(ctx: ServiceContext, articleId: number, check: string, reason?: string): Promise<number> {
+export function dismissCheck(ctx: ServiceContext, actor: Actor, articleId: number, check: string, reason?: string): Promise<number> {
   return changeArticle(ctx, articleId, (snapshot) => {
     const open = ctx.repos.findings.ofArticle(articleId).filter((f) => f.check === check && !f.dismissed);
     if (open.length === 0) throw new NotFoundError(`There are no open ${check} findings in this article.`);
-    return dismissalsChange(ctx, snapshot, open, cleanReason(reason));
+    return dismissalsChange(ctx, snapshot, actor, open, cleanReason(reason), check);
+  });
+}
+
+/**
+ * Removes standing dismissals as one undo, recorded in the history: the findings they hid are
+ * open again, and a dismissal whose finding is no longer reported (the text changed) goes too,
+ * so the finding is open if its text comes back. An undo with nothing left to undo is refused (409).
+ */
+function undoChange(ctx: ServiceContext, snapshot: ArticleSnapshot, actor: Actor, fingerprints: readonly string[], undoes: number | null): ArticleChange<number> {
+  if (fingerprints.length === 0) throw new ConflictError('That dismissal was already undone (or replaced by a later one); nothing changed.');
+  const dismissals = new Map(snapshot.dismissals);
+  for (const fingerprint of fingerprints) dismissals.delete(fingerprint);
+  const articleId = snapshot.article.id;
+  return {
+    state: { ...snapshot, dismissals },
+    touches: true,
+    record: (now) => {
+      ctx.repos.dismissals.recordAction({ articleId, userId: actor.id, kind: 'undo', check: null, reason: null, undoes, count: fingerprints.length, now });
+      for (const fingerprint of fingerprints) ctx.repos.dismissals.remove(articleId, fingerprint);
+      return fingerprints.length;
+    },
+  };
+}
+
+/** Undoes the dismissal of one finding (by fingerprint), whichever action made it. */
+export function undoFindingDismissal(ctx: ServiceContext, actor: Actor, articleId: number, fingerprint: string): Promise<number> {
+  return changeArticle(ctx, articleId, (snapshot) => {
+    const dismissal = ctx.repos.dismissals.find(articleId, fingerprint);
+    return undoChange(ctx, snapshot, actor, dismissal ? [fingerprint] : [], dismissal?.actionId ?? null);
+  });
+}
+
+/** Undoes a dismissal action of the history as one unit: those of its dismissals that still stand. Returns how many. */
+export function undoDismissalAction(ctx: ServiceContext, actor: Actor, articleId: number, actionId: number): Promise<number> {
+  return changeArticle(ctx, articleId, (snapshot) => {
+    if (!ctx.repos.dismissals.hasAction(articleId, actionId)) throw new NotFoundError(`Article ${articleId} has no dismissal ${actionId} in its history.`);
+    return undoChange(ctx, snapshot, actor, ctx.repos.dismissals.standingOf(articleId, actionId), actionId);
   });
 }
 

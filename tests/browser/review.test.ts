@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/services/accounts.js';
 import { testApp, type Client } from '../helpers/app.js';
-import { launchChromium, listen } from '../helpers/browser.js';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { launchChromium, listen, seriousViolations } from '../helpers/browser.js';
 
 const ARTICLE = [
   'Ferry service resumes on the Danube',
@@ -51,13 +48,6 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
 });
-
-/** Serious or critical accessibility violations on the page, as axe-core reports them. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(() => (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run());
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-}
 
 describe('reviewing an article in the browser', () => {
   it('imports, flags, applies a fix with a diff, dismisses for good and downloads the corrected text', async () => {

@@ -11,7 +11,7 @@ import { contextOver, fragmentHtml } from '../helpers/app.js';
 describe('migrate', () => {
   it('applies the shipped migrations once, in order, and records them', async () => {
     const db = openDatabase(':memory:');
-    expect(migrate(db)).toEqual(['0001_initial.sql', '0002_lean_rows_and_review_fragments.sql', '0003_accounts.sql', '0004_passage_versions.sql', '0005_passage_events.sql', '0006_passage_comments.sql', '0007_review_flow.sql', '0008_short_csrf_tokens.sql', '0009_article_revision.sql']);
+    expect(migrate(db)).toEqual(['0001_initial.sql', '0002_lean_rows_and_review_fragments.sql', '0003_accounts.sql', '0004_passage_versions.sql', '0005_passage_events.sql', '0006_passage_comments.sql', '0007_review_flow.sql', '0008_short_csrf_tokens.sql', '0009_article_revision.sql', '0012_dismissal_actions.sql']);
     expect(migrate(db)).toEqual([]);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['articles', 'passages', 'findings', 'dismissals', 'users', 'sessions', 'api_tokens', 'schema_migrations']));
@@ -24,7 +24,7 @@ describe('migrate', () => {
     migrate(db, dir);
     db.exec(`INSERT INTO articles (id, title, source_text, ai_text, created_at, updated_at) VALUES (7, 'Old', 'Стара стаття.', 'Talks in Kiev.', 'x', 'x');
       INSERT INTO passages (article_id, idx, ai_text, corrected_text, diff_html) VALUES (7, 0, 'Talks in Kiev.', 'Talks in Kyiv.', '');`);
-    expect(migrate(db)).toEqual(['0002_lean_rows_and_review_fragments.sql', '0003_accounts.sql', '0004_passage_versions.sql', '0005_passage_events.sql', '0006_passage_comments.sql', '0007_review_flow.sql', '0008_short_csrf_tokens.sql', '0009_article_revision.sql']);
+    expect(migrate(db)).toEqual(['0002_lean_rows_and_review_fragments.sql', '0003_accounts.sql', '0004_passage_versions.sql', '0005_passage_events.sql', '0006_passage_comments.sql', '0007_review_flow.sql', '0008_short_csrf_tokens.sql', '0009_article_revision.sql', '0012_dismissal_actions.sql']);
     const { ctx } = contextOver(db);
     expect(ctx.repos.articles.find(7)).toMatchObject({ title: 'Old', aiText: 'Talks in Kiev.', sourceText: 'Стара стаття.' });
     const { fragments } = await reviewArticle(ctx, 7);
@@ -47,7 +47,7 @@ describe('migrate', () => {
     const current = 'a'.repeat(32);
     insert.run('old', old);
     insert.run('current', current);
-    expect(migrate(db)).toEqual(['0008_short_csrf_tokens.sql', '0009_article_revision.sql']);
+    expect(migrate(db)).toEqual(['0008_short_csrf_tokens.sql', '0009_article_revision.sql', '0012_dismissal_actions.sql']);
     expect(tokenOf.get('old')).toMatch(/^[0-9a-f]{32}$/);
     expect(tokenOf.get('current')).toBe(current);
   });

@@ -10,7 +10,7 @@ import { openDatabase } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
 import { hashPassword } from '../../src/services/accounts.js';
 import { importArticle } from '../../src/services/import.js';
-import { editPassage } from '../../src/services/review.js';
+import { dismissFinding, editPassage } from '../../src/services/review.js';
 import { takeStep } from '../../src/services/review-flow.js';
 import { clientAs, contextOver, demoText, reference, testConfig, testContext, testUser } from '../helpers/app.js';
 
@@ -230,6 +230,9 @@ describe('the API', () => {
 /** A translator's proposal on passage 1 (version 3 → 4), waiting for an editor. */
 const proposed = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => editPassage(ctx, testUser(ctx, 'translator', 'proposer'), ids.article, 1, 'A proposal.', 3, 'style');
 
+/** The finding of ids.fingerprint dismissed by the editor: the article's first dismissal action, so its id is 1. */
+const dismissed = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => dismissFinding(ctx, { id: ids.user, role: 'editor' }, ids.article, ids.fingerprint, 'As in the source');
+
 /** The article submitted for approval by its editor. */
 const submitted = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => takeStep(ctx, { id: ids.user, role: 'editor' }, ids.article, 'submit');
 
@@ -265,6 +268,8 @@ describe('who may do what', () => {
     { name: 'apply a finding', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/findings/${ids.fingerprint}/apply`) },
     { name: 'dismiss a finding', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/findings/${ids.fingerprint}/dismiss`, { reason: 'x' }) },
     { name: 'dismiss a check', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/checks/boilerplate/dismiss`) },
+    { name: 'undo a finding’s dismissal', allowed: ALL, prepare: dismissed, run: (c, ids) => c.post(`/articles/${ids.article}/findings/${ids.fingerprint}/undo-dismissal`) },
+    { name: 'undo a dismissal from the history', allowed: ALL, prepare: dismissed, run: (c, ids) => c.post(`/articles/${ids.article}/dismissals/1/undo`) },
     { name: 'edit a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1`, { text: 'Edited.', version: '3', category: 'style' }) },
     { name: 'revert a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/revert`, { version: '3' }) },
     { name: 'comment on a passage', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/comments`, { body: 'A question.' }) },
@@ -311,7 +316,7 @@ describe('who may do what', () => {
   function snapshot(ctx: ReturnType<typeof testContext>['ctx'], db: ReturnType<typeof testContext>['db']) {
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
     return {
-      tables: ['articles', 'passages', 'findings', 'dismissals', 'users', 'api_tokens', 'passage_events', 'passage_comments', 'article_events'].map(count),
+      tables: ['articles', 'passages', 'findings', 'dismissals', 'dismissal_actions', 'users', 'api_tokens', 'passage_events', 'passage_comments', 'article_events'].map(count),
       articles: db.prepare('SELECT status, assignee_id FROM articles ORDER BY id').all(),
       corrected: ctx.repos.passages.ofArticle(1).map((p) => `${p.correctedText}|${p.approvedText}|${p.version}`),
       roles: ctx.repos.users.all().map((u) => `${u.name}:${u.role}`),

@@ -12,7 +12,7 @@ async function fixture() {
   const other = clientAs(app, ctx, 'translator', 'other');
   const { id } = await importArticle(ctx, { text: demoText });
   const finding = (check: string, text: string): StoredFinding => ctx.repos.findings.ofArticle(id).find((f) => f.check === check && f.text === text)!;
-  await dismissFinding(ctx, id, finding('typography', 'the the').fingerprint, 'Quoted as said');
+  await dismissFinding(ctx, web.user, id, finding('typography', 'the the').fingerprint, 'Quoted as said');
   // A token's first use stamps it; after that, reading through the API writes nothing.
   await web.api.get(`/api/articles/${id}`).expect(200);
   return { app, db, ctx, web, other, id, fixable: finding('terms', 'Zaporozhye'), variant: finding('name-variants', 'Martchenko') };

@@ -117,7 +117,7 @@ describe('review actions', () => {
     const { ctx, id, actor } = await setup();
     const before = ctx.repos.articles.find(id)!.openWarnings;
     const finding = open(ctx, id).find((f) => f.check === 'number-format')!;
-    await dismissFinding(ctx, id, finding.fingerprint, 'quoted as in the source');
+    await dismissFinding(ctx, actor, id, finding.fingerprint, 'quoted as in the source');
     expect(ctx.repos.articles.find(id)!.openWarnings).toBe(before - 1);
     await editPassage(ctx, actor, id, 0, 'Grain convoy reaches Odesa after corridor talks', 1, 'style');
     const again = ctx.repos.findings.find(id, finding.fingerprint)!;
@@ -128,9 +128,9 @@ describe('review actions', () => {
 
   it('dismisses every open finding of one check at once', async () => {
     const { ctx, id, actor } = await setup();
-    expect(await dismissCheck(ctx, id, 'boilerplate', 'keep for now')).toBe(4);
+    expect(await dismissCheck(ctx, actor, id, 'boilerplate', 'keep for now')).toBe(4);
     expect(open(ctx, id).filter((f) => f.check === 'boilerplate')).toEqual([]);
-    await expect(dismissCheck(ctx, id, 'boilerplate')).rejects.toThrow(NotFoundError);
+    await expect(dismissCheck(ctx, actor, id, 'boilerplate')).rejects.toThrow(NotFoundError);
   });
 
   it('uses one spelling of a group everywhere', async () => {
@@ -217,7 +217,7 @@ describe('review actions', () => {
     await expect(restorePassage(ctx, actor, id, second!.id, 3)).rejects.toThrow(StaleEditError);
     await expect(restorePassage(ctx, actor, id, 9999, 4)).rejects.toThrow(NotFoundError);
     // Dismissing changes no text, so it is not a passage event.
-    await dismissFinding(ctx, id, open(ctx, id)[0]!.fingerprint, 'fine');
+    await dismissFinding(ctx, actor, id, open(ctx, id)[0]!.fingerprint, 'fine');
     expect(ctx.repos.passageEvents.ofArticle(id)).toHaveLength(4);
   });
 
@@ -261,7 +261,7 @@ describe('listArticles', () => {
     expect(listArticles(ctx, { titleContains: 'report 5' }, 1).total).toBe(6);
     expect(listArticles(ctx, { status: 'in_review' }, 1).total).toBe(0);
 
-    await dismissCheck(ctx, kiev, 'terms');
+    await dismissCheck(ctx, testUser(ctx, 'editor'), kiev, 'terms');
     expect(listArticles(ctx, { check: 'terms' }, 1).total).toBe(0);
     expect(listArticles(ctx, { status: 'in_review' }, 1).items.map((a) => a.id)).toEqual([kiev]);
   });

@@ -47,6 +47,7 @@ export function passageRepository(db: Db) {
   const one = db.prepare(`SELECT ${COLUMNS} FROM passages WHERE article_id = ? AND idx = ?`);
   const count = db.prepare('SELECT count(*) FROM passages WHERE article_id = ?').pluck();
   const pendingCount = db.prepare('SELECT count(*) FROM passages WHERE article_id = ? AND corrected_text <> approved_text').pluck();
+  const firstPending = db.prepare('SELECT idx FROM passages WHERE article_id = ? AND corrected_text <> approved_text ORDER BY idx LIMIT 1').pluck();
   const update = db.prepare(`UPDATE passages SET corrected_text = @correctedText, approved_text = @approvedText, version = @version,
     needs_review = @needsReview WHERE article_id = @articleId AND idx = @idx`);
   // Passages whose working text waits for an editor, with the latest proposal's author and category.
@@ -88,6 +89,10 @@ export function passageRepository(db: Db) {
     /** How many of the article's passages have a proposal waiting. */
     pendingCount(articleId: number): number {
       return pendingCount.get(articleId) as number;
+    },
+    /** The first passage whose proposal waits for an editor, if any. */
+    firstPending(articleId: number): number | undefined {
+      return firstPending.get(articleId) as number | undefined;
     },
     /** The oldest proposals waiting for an editor, across articles. */
     pendingProposals(limit: number): PendingProposal[] {
