@@ -57,7 +57,7 @@ export function reviewState(state: ArticleState, reference: ReferenceData): Revi
   const { article, passages, dismissals, comments } = state;
   const findings = checkArticle(article, passages, reference, new Set(dismissals.keys()));
   const { passagesHtml, findingsHtml } = renderReviewFragments(
-    { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null },
+    { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null, separateTitle: article.separateTitle },
     passages,
     findings.map((f) => asStored(f, dismissals)),
     comments,
