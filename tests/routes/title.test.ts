@@ -87,6 +87,19 @@ describe('the title, checked and corrected like a passage', () => {
     expect(ctx.repos.articles.find(same.id)).toMatchObject({ title: 'Envoys met on Monday.', separateTitle: false });
   });
 
+  it("a title given, changed or removed leaves the text's dismissals holding: the title and the text are fingerprinted apart", async () => {
+    const { ctx, web } = testApp();
+    const body = { text: 'Kiev talks ended on Monday.\nThe envoys left.', externalId: 'cms-9' };
+    const { id } = (await web.api.post('/api/articles').send(body).expect(201)).body as { id: number };
+    const kiev = openFinding(ctx, id, 'Kiev');
+    await web.post(`/articles/${id}/findings/${kiev.fingerprint}/dismiss`, { reason: 'Quoted as said' }).expect(303);
+    for (const title of ['Envoys leave', 'Envoys leave Kiev', undefined]) {
+      await web.api.post('/api/articles').send({ ...body, title }).expect(200);
+      const inText = ctx.repos.findings.ofArticle(id).filter((f) => f.text === 'Kiev' && f.passageIdx === (title === undefined ? 0 : 1));
+      expect(inText, `with the title ${title}`).toEqual([expect.objectContaining({ fingerprint: kiev.fingerprint, dismissed: true })]);
+    }
+  });
+
   it("a translator's title correction is a proposal: the title changes when an editor approves it", async () => {
     const { app, ctx, web } = testApp();
     const translator = clientAs(app, ctx, 'translator');
