@@ -67,7 +67,7 @@ const isDeletedIn = (html: string) => /<textarea id="text"[^>]*><\/textarea>/.te
 
 /** The revert or confirm forms of the review page's passages, with the version each was made from. */
 function passageForms(html: string, action: 'revert' | 'confirm'): { passage: number; version: number }[] {
-  const forms = html.matchAll(new RegExp(`/passages/(\\d+)/${action}"><input type="hidden" name="version" value="(\\d+)">`, 'g'));
+  const forms = html.matchAll(new RegExp(`/passages/(\\d+)/${action}">\\s*<input type="hidden" name="version" value="(\\d+)">`, 'g'));
   return [...forms].map((m) => ({ passage: Number(m[1]), version: Number(m[2]) }));
 }
 
