@@ -20,6 +20,22 @@ export interface RunOptions {
   dismissed?: ReadonlySet<string>;
   /** Lists every finding, past the caps: for the fixer, which must reach every slip. */
   uncapped?: boolean;
+  /**
+   * Where the article's text starts after a title checked with it (0: no such title). The title
+   * and the text are fingerprinted apart, so the text's findings keep the keys (and dismissals)
+   * they have without the title, whether a title is given, changed or removed.
+   */
+  textStart?: number;
+}
+
+/** Fingerprints a report within the part it lies in: the title before textStart, or the text after it. */
+function fingerprinter(text: string, textStart: number): (check: string, start: number, end: number) => string {
+  const title = text.slice(0, textStart);
+  const body = text.slice(textStart);
+  return (check, start, end) => {
+    if (start >= textStart) return fingerprintOf(check, body, start - textStart, end - textStart);
+    return end <= textStart ? fingerprintOf(check, title, start, end) : fingerprintOf(check, text, start, end);
+  };
 }
 
 const NOTHING_DISMISSED: ReadonlySet<string> = new Set();
@@ -31,6 +47,7 @@ export function runChecks(article: AnalysedArticle, options: RunOptions = {}): F
   const perCheck = options.uncapped ? Infinity : MAX_FINDINGS_PER_CHECK;
   const dismissed = options.dismissed ?? NOTHING_DISMISSED;
   const findings: Finding[] = [];
+  const keyOf = fingerprinter(article.text, options.textStart ?? 0);
   for (const check of options.checks ?? registry) {
     const severity = options.severities?.[check.id] ?? check.defaultSeverity;
     if (severity === 'off') continue;
@@ -40,7 +57,7 @@ export function runChecks(article: AnalysedArticle, options: RunOptions = {}): F
     let open = 0;
     for (let i = 0; i < reports.length && open < perCheck; i++) {
       const report = reports[i]!;
-      const base = fingerprintOf(check.id, article.text, report.start, report.end);
+      const base = keyOf(check.id, report.start, report.end);
       // Identical text in identical context (a twice-repeated caption) still needs distinct keys.
       const ordinal = seen.get(base) ?? 0;
       seen.set(base, ordinal + 1);

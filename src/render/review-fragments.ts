@@ -34,6 +34,8 @@ export interface FragmentArticle {
   targetLang: string;
   sourceLang: string | null;
   hasSource: boolean;
+  /** Passage 0 is a title given apart from the text. */
+  separateTitle: boolean;
 }
 
 export interface PassageView {

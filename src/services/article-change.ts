@@ -105,6 +105,7 @@ export function storeReview(ctx: ServiceContext, articleId: number, reviewed: Re
   const { repos } = ctx;
   repos.findings.replace(articleId, reviewed.findings);
   repos.articles.recount(articleId);
+  repos.articles.refreshTitle(articleId);
   if (touchedAt !== null) repos.articles.touch(articleId, touchedAt);
   const { rendering } = reviewed;
   if (rendering) repos.reviewFragments.save(articleId, { renderKey: rendering.renderKey, passages: asBuffer(rendering.passages), findings: asBuffer(rendering.findings) });

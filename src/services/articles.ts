@@ -1,6 +1,6 @@
 import { checks, findCheck } from '../checks/index.js';
 import type { ErrorCategory } from '../checks/types.js';
-import type { ArticleFilter, ArticleSummary } from '../db/repositories/articles.js';
+import type { Article, ArticleFilter, ArticleSummary } from '../db/repositories/articles.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
 import type { ArticleEvent } from '../db/repositories/article-events.js';
 import type { DismissalAction } from '../db/repositories/dismissals.js';
@@ -128,11 +128,16 @@ export function isKnownCheck(id: string): boolean {
   return findCheck(id) !== undefined;
 }
 
-/** The corrected article as exports give it (approved corrections only), as plain text ending with a line break. */
+/** The passages of the article's text: all but a title given apart from it (passage 0), which is not a line of the text. */
+function textPassages(article: Article, passages: StoredPassage[]): StoredPassage[] {
+  return article.separateTitle ? passages.filter((p) => p.idx !== 0) : passages;
+}
+
+/** The corrected article as exports give it (approved corrections only), as plain text ending with a line break, and its approved title. */
 export function correctedText(ctx: ServiceContext, id: number): { title: string; text: string } {
   const article = requireArticle(ctx, id);
   // Exports take the approved text: proposals waiting for an editor are not in it.
-  const approved = ctx.repos.passages.ofArticle(id).map((p) => ({ ...p, correctedText: p.approvedText }));
+  const approved = textPassages(article, ctx.repos.passages.ofArticle(id)).map((p) => ({ ...p, correctedText: p.approvedText }));
   return { title: article.title, text: `${correctedArticle(approved).text}\n` };
 }
 
@@ -151,7 +156,7 @@ export function articleResource(ctx: ServiceContext, id: number) {
     aiText: article.aiText,
     correctedText: correctedText(ctx, id).text,
     /** With the proposals still waiting for an editor. */
-    workingText: `${correctedArticle(ctx.repos.passages.ofArticle(id)).text}\n`,
+    workingText: `${correctedArticle(textPassages(article, ctx.repos.passages.ofArticle(id))).text}\n`,
     sourceText: article.sourceText,
   };
 }

@@ -3,7 +3,7 @@ import type { Finding } from '../checks/types.js';
 import type { FindingToStore } from '../db/repositories/findings.js';
 import type { ReferenceData } from '../reference/index.js';
 import { analyse } from '../text/analyse.js';
-import { correctedArticle, passageAt, type PassageText } from './passage-layout.js';
+import { correctedArticle, passageAt, type PassageText, type PlacedPassage } from './passage-layout.js';
 
 export interface ArticleLanguages {
   targetLang: string;
@@ -11,15 +11,27 @@ export interface ArticleLanguages {
   sourceText: string | null;
 }
 
+/** Where the text starts after a title given apart from it (passage 0, when kept and followed by text); 0 otherwise. */
+function textStart(separateTitle: boolean, placed: readonly PlacedPassage[]): number {
+  return separateTitle && placed[0]?.idx === 0 && placed.length > 1 ? placed[1]!.start : 0;
+}
+
 /**
- * Checks the corrected article as a whole (name variants and repeats span passages) and locates
+ * Checks the corrected article as a whole (name variants and repeats span passages, and a title
+ * given apart from the text is checked as its first line) and locates
  * each finding in its passage, where the review page highlights it. Dismissed findings do not
  * count against the caps on listed findings, so dismissing listed ones brings up the next.
  */
-export function checkArticle(languages: ArticleLanguages, passages: readonly PassageText[], reference: ReferenceData, dismissed: ReadonlySet<string>): FindingToStore[] {
+export function checkArticle(
+  article: ArticleLanguages & { separateTitle: boolean },
+  passages: readonly PassageText[],
+  reference: ReferenceData,
+  dismissed: ReadonlySet<string>,
+): FindingToStore[] {
   const { text, placed } = correctedArticle(passages);
-  const source = languages.sourceText === null ? undefined : { text: languages.sourceText, lang: languages.sourceLang ?? undefined };
-  const findings: Finding[] = text.trim() === '' ? [] : runChecks(analyse({ text, lang: languages.targetLang, source }, reference), { dismissed });
+  const source = article.sourceText === null ? undefined : { text: article.sourceText, lang: article.sourceLang ?? undefined };
+  const options = { dismissed, textStart: textStart(article.separateTitle, placed) };
+  const findings: Finding[] = text.trim() === '' ? [] : runChecks(analyse({ text, lang: article.targetLang, source }, reference), options);
   return findings.map((f): FindingToStore => {
     const passage = passageAt(placed, f.start, f.end);
     if (!passage) return { ...f, passageIdx: null, passageStart: null, passageEnd: null };

@@ -3,7 +3,7 @@ import { detectLanguage } from '../text/language.js';
 import { commitChange, prepareArticleChange, storeReview, type PreparedChange } from './article-change.js';
 import type { Actor, ServiceContext } from './context.js';
 import { ValidationError } from './errors.js';
-import { carryOver, refuseLongPassages, splitPassages } from './passage-layout.js';
+import { carryOver, refuseLongPassages, splitPassages, type PassageText } from './passage-layout.js';
 
 export interface ImportInput {
   text: string;
@@ -42,16 +42,28 @@ function normalise(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-/** A title given is stored whole or refused; only one taken from the text's first line is shortened. */
+/** A title given is checked whole or refused; only one taken from the text's first line is shortened (articles.refreshTitle). */
 function refuseLongTitle(given: string | undefined): void {
   const length = given?.trim().length ?? 0;
   if (length > MAX_TITLE) throw new ValidationError(`A title has at most ${MAX_TITLE} characters; this one has ${length}.`);
 }
 
-/** The given title, else the article's headline line, else its opening words. */
-function titleOf(given: string | undefined, text: string): string {
-  const title = given?.trim() || text.trim().split('\n', 1)[0]!.trim();
-  return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1)}…`;
+/** What separates a title given apart from the text from the text's first line, as a headline is set off. */
+const TITLE_GAP = '\n\n';
+
+/**
+ * The article's passages, its title first. The title is passage 0, corrected and checked like
+ * any: the text's first line when no title is given or the given one is that line; otherwise the
+ * given title, as a passage before the text that exports leave out (separateTitle).
+ */
+export function articlePassages(aiText: string, sourceText: string | null, given: string | undefined): { passages: PassageText[]; separateTitle: boolean } {
+  const passages = splitPassages(aiText, sourceText);
+  // A passage is one line: a title's line breaks become spaces, as in an edit.
+  const title = given?.replace(/\s*[\r\n]+\s*/g, ' ').trim() ?? '';
+  if (title === '' || title === passages[0]!.aiText) return { passages, separateTitle: false };
+  const titlePassage: PassageText = { idx: 0, gapBefore: '', aiText: title, correctedText: title, sourceText: sourceText === null ? null : '' };
+  const text = passages.map((p) => ({ ...p, idx: p.idx + 1, gapBefore: p.idx === 0 ? TITLE_GAP : p.gapBefore }));
+  return { passages: [titlePassage, ...text], separateTitle: true };
 }
 
 /**
@@ -74,9 +86,9 @@ export async function importArticle(ctx: ServiceContext, input: ImportInput): Pr
   const sourceLang = sourceText === null ? null : givenSourceLang || detectLanguage(sourceText) || null;
   const externalId = input.externalId?.trim() || null;
   if (externalId !== null && !EXTERNAL_ID.test(externalId)) throw new ValidationError('An external id is 1 to 200 letters, digits and . _ : / -.');
-  const fresh = splitPassages(aiText, sourceText);
-  const languages = { targetLang, sourceLang, sourceText };
-  const fields = { title: titleOf(input.title, aiText), ...languages, aiText };
+  const { passages: fresh, separateTitle } = articlePassages(aiText, sourceText, input.title);
+  const languages = { targetLang, sourceLang, sourceText, separateTitle };
+  const fields = { ...languages, aiText };
   const { repos } = ctx;
   type Stored = Omit<ImportResult, 'findings'>;
 

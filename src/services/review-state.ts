@@ -17,7 +17,7 @@ export const STORED_RENDER_KEY = `${RENDER_KEY}.${TEMPLATE_FORMAT}.${TOKEN_SLOT_
 
 /** An article as a change leaves it: everything its findings and review page depend on. */
 export interface ArticleState {
-  article: { id: number; targetLang: string; sourceLang: string | null; sourceText: string | null };
+  article: { id: number; targetLang: string; sourceLang: string | null; sourceText: string | null; separateTitle: boolean };
   passages: StoredPassage[];
   /** Dismissed fingerprints, each with the reason given. */
   dismissals: Map<string, string>;
@@ -57,7 +57,7 @@ export function reviewState(state: ArticleState, reference: ReferenceData): Revi
   const { article, passages, dismissals, comments } = state;
   const findings = checkArticle(article, passages, reference, new Set(dismissals.keys()));
   const { passagesHtml, findingsHtml } = renderReviewFragments(
-    { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null },
+    { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null, separateTitle: article.separateTitle },
     passages,
     findings.map((f) => asStored(f, dismissals)),
     comments,

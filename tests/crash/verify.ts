@@ -11,7 +11,7 @@ import type { StoredPassage } from '../../src/db/repositories/passages.js';
 import { loadReference } from '../../src/reference/load.js';
 import { checkArticle } from '../../src/services/check-article.js';
 import { detectLanguage } from '../../src/text/language.js';
-import { splitPassages } from '../../src/services/passage-layout.js';
+import { articlePassages } from '../../src/services/import.js';
 import { findingKey, flowAfter, type EventEvidence, type Ledger, type OwnedArticle, type SentImport, type Write } from './ledger.js';
 import { normalise, titleOf } from './texts.js';
 
@@ -20,6 +20,7 @@ const reference = loadReference();
 interface ArticleRow {
   id: number;
   title: string;
+  separateTitle: number;
   targetLang: string;
   sourceLang: string | null;
   status: ArticleStatus;
@@ -65,7 +66,7 @@ export interface Verified {
 
 function statements(db: Database.Database) {
   const articles = db.prepare(
-    `SELECT a.id, a.title, a.target_lang AS targetLang, a.source_lang AS sourceLang, a.status, u.name AS assignee,
+    `SELECT a.id, a.title, a.separate_title AS separateTitle, a.target_lang AS targetLang, a.source_lang AS sourceLang, a.status, u.name AS assignee,
       a.open_errors AS error, a.open_warnings AS warning, a.open_infos AS info, t.ai_text AS aiText, t.source_text AS sourceText,
       (SELECT count(*) FROM review_fragments r WHERE r.article_id = a.id AND length(r.passages) > 0 AND length(r.findings) > 0) AS fragments
     FROM articles a LEFT JOIN article_texts t ON t.article_id = a.id LEFT JOIN users u ON u.id = a.assignee_id ORDER BY a.id`,
@@ -172,7 +173,9 @@ export function verifyDatabase(dbFile: string, ledger: Ledger): Verified {
 function expectWhole(where: string, row: ArticleRow, stored: Stored, ledger: Ledger): void {
   expect(row.aiText, `${where}: article_texts row`).not.toBeNull();
   const aiSide = (p: { idx: number; gapBefore: string; aiText: string; sourceText: string | null }) => ({ idx: p.idx, gapBefore: p.gapBefore, aiText: p.aiText, sourceText: p.sourceText });
-  expect(stored.passages.map(aiSide), `${where}: passages`).toEqual(splitPassages(row.aiText!, row.sourceText).map(aiSide));
+  // A title given apart from the text is passage 0 (src/services/import.ts articlePassages).
+  const title = row.separateTitle ? stored.passages[0]!.aiText : undefined;
+  expect(stored.passages.map(aiSide), `${where}: passages`).toEqual(articlePassages(row.aiText!, row.sourceText, title).passages.map(aiSide));
 
   const dismissed = new Set(stored.dismissals.map((d) => d.fingerprint));
   expect(stored.findings.map(findingKey).sort(), `${where}: findings`).toEqual(recheck(ledger, row, stored.passages, dismissed));
@@ -197,7 +200,7 @@ function recheck(ledger: Ledger, row: ArticleRow, passages: PassageRow[], dismis
   const key = JSON.stringify([row.targetLang, row.sourceLang, row.sourceText, passages, [...dismissed].sort()]);
   const known = ledger.rechecked.get(row.id);
   if (known?.passages === key) return known.findings;
-  const findings = checkArticle(row, passages, reference, dismissed).map(findingKey).sort();
+  const findings = checkArticle({ ...row, separateTitle: row.separateTitle === 1 }, passages, reference, dismissed).map(findingKey).sort();
   ledger.rechecked.set(row.id, { passages: key, findings });
   return findings;
 }
@@ -271,7 +274,8 @@ function expectOwnedWrites(where: string, article: OwnedArticle, row: ArticleRow
   expect([stepsAfter(acked), stepsAfter(writes)], `${where}: review steps`).toContainEqual(stored.steps);
   expect([flowAfter(acked), flowAfter(writes)], `${where}: review flow`).toContainEqual({ status: row.status, assignee: row.assignee });
   expect([aiTextAfter(acked), aiTextAfter(writes)], `${where}: AI text`).toContain(row.aiText);
-  expect(row.title, `${where}: title`).toBe(titleOf(undefined, row.aiText!));
+  // The title follows the approved first line (none of these texts has a line past 200 characters).
+  expect(row.title, `${where}: title`).toBe(stored.passages.find((p) => p.approvedText !== '')?.approvedText ?? row.title);
 
   // A correction confirmed since the last re-import is no longer marked for re-review.
   const sinceReimport = uncertain?.aiText ? [] : acked.slice(acked.findLastIndex((w) => w.aiText !== undefined) + 1);

@@ -27,7 +27,7 @@ function connect(file: string): ServiceContext {
 function commitArticle({ repos, now }: ServiceContext, text: string): void {
   repos.transaction(() => {
     const id = repos.articles.nextId();
-    repos.articles.insert(id, { title: 'Busy', targetLang: 'en', sourceLang: null, sourceText: null, aiText: text, externalId: null, now: now() });
+    repos.articles.insert(id, { separateTitle: false, targetLang: 'en', sourceLang: null, sourceText: null, aiText: text, externalId: null, now: now() });
     repos.passages.insertAll(id, splitPassages(text, null));
   });
 }

@@ -303,10 +303,12 @@ describe('markup in article text', () => {
       (await f.web.get(`/articles/${body.id}`).expect(200)).text,
       (await f.web.get(`/articles/${body.id}/passages/0/edit`).expect(200)).text,
       (await f.web.get(`/articles/${body.id}/passages/1/edit`).expect(200)).text,
+      (await f.web.get(`/articles/${body.id}/passages/2/edit`).expect(200)).text,
       (await f.web.get('/articles').expect(200)).text,
     ];
     for (const html of await pages()) expectEscaped(html);
-    expect((await pages())[2]).toContain('&lt;img src=x onerror=&#34;alert(1)&#34;&gt;');
+    // The title given is passage 0, the text's lines follow it.
+    expect((await pages())[3]).toContain('&lt;img src=x onerror=&#34;alert(1)&#34;&gt;');
     const kiev = (body.findings as { text: string; fingerprint: string }[]).find((x) => x.text === 'Kiev')!;
     await f.web.post(`/articles/${body.id}/findings/${kiev.fingerprint}/apply`).expect(303);
     for (const html of await pages()) expectEscaped(html);

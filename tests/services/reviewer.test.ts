@@ -12,7 +12,7 @@ const script = new URL('../../dist/services/review-worker.js', import.meta.url);
 
 function stateOf(text: string): ArticleState {
   const passages = splitPassages(text, null).map((p) => ({ ...p, approvedText: p.correctedText, version: 1, needsReview: false }));
-  return { article: { id: 1, targetLang: 'en', sourceLang: null, sourceText: null }, passages, dismissals: new Map(), comments: new Map() };
+  return { article: { id: 1, targetLang: 'en', sourceLang: null, sourceText: null, separateTitle: false }, passages, dismissals: new Map(), comments: new Map() };
 }
 
 /** About 300 KB of ordinary copy with a slip in every paragraph: a second or more of checking, far past the budget below. */

@@ -7,7 +7,10 @@ export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['new', 'in_review', '
 
 export interface Article {
   id: number;
+  /** The first line of the approved article (refreshTitle). */
   title: string;
+  /** Passage 0 is a title given apart from the text: checked and corrected with it, not a line of the exported text. */
+  separateTitle: boolean;
   targetLang: string;
   sourceLang: string | null;
   sourceText: string | null;
@@ -24,10 +27,10 @@ export interface Article {
 }
 
 /** An article as the list shows it: no texts. */
-export type ArticleSummary = Omit<Article, 'sourceText' | 'aiText'>;
+export type ArticleSummary = Omit<Article, 'sourceText' | 'aiText' | 'separateTitle'>;
 
 export interface NewArticle {
-  title: string;
+  separateTitle: boolean;
   targetLang: string;
   sourceLang: string | null;
   sourceText: string | null;
@@ -78,18 +81,19 @@ function likePattern(text: string): string {
 }
 
 export function articleRepository(db: Db) {
-  const insert = db.prepare(`INSERT INTO articles (id, title, target_lang, source_lang, external_id, created_at, updated_at)
-    VALUES (@id, @title, @targetLang, @sourceLang, @externalId, @now, @now)`);
+  // The title is set from the passages by refreshTitle, in the transaction that stores them.
+  const insert = db.prepare(`INSERT INTO articles (id, title, separate_title, target_lang, source_lang, external_id, created_at, updated_at)
+    VALUES (@id, '', @separateTitle, @targetLang, @sourceLang, @externalId, @now, @now)`);
   const nextId = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM articles').pluck();
   const exists = db.prepare('SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?)').pluck();
   const revision = db.prepare('SELECT revision FROM articles WHERE id = ?').pluck();
   const bumpRevision = db.prepare('UPDATE articles SET revision = revision + 1 WHERE id = ?');
   const byExternalId = db.prepare('SELECT id FROM articles WHERE external_id = ?').pluck();
-  const updateArticle = db.prepare(`UPDATE articles SET title = @title, target_lang = @targetLang, source_lang = @sourceLang, updated_at = @now,
+  const updateArticle = db.prepare(`UPDATE articles SET separate_title = @separateTitle, target_lang = @targetLang, source_lang = @sourceLang, updated_at = @now,
     status = CASE WHEN status = 'new' THEN 'new' ELSE 'in_review' END WHERE id = @id`);
   const updateTexts = db.prepare('UPDATE article_texts SET ai_text = @aiText, source_text = @sourceText WHERE article_id = @id');
   const insertTexts = db.prepare('INSERT INTO article_texts (article_id, ai_text, source_text) VALUES (@articleId, @aiText, @sourceText)');
-  const byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, t.source_text AS sourceText, t.ai_text AS aiText
+  const byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.separate_title AS separateTitle, t.source_text AS sourceText, t.ai_text AS aiText
     FROM articles a JOIN article_texts t ON t.article_id = a.id WHERE a.id = ?`);
   const summaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`);
   const forReviewById = db.prepare(`SELECT ${SUMMARY_COLUMNS}, f.render_key AS renderKey, f.passages, f.findings
@@ -113,6 +117,12 @@ export function articleRepository(db: Db) {
       open_infos    = (SELECT count(*) FROM findings WHERE article_id = @id AND dismissed = 0 AND severity = 'info')
     WHERE id = @id`);
   const any = db.prepare('SELECT EXISTS (SELECT 1 FROM articles)').pluck();
+  // The first line of the approved article, at most 200 characters (a longer one is cut, with an
+  // ellipsis); unchanged when every passage is deleted. Migration 0011 derived it the same way.
+  const refreshTitle = db.prepare(`UPDATE articles SET title = coalesce((
+      SELECT CASE WHEN length(p.approved_text) <= 200 THEN p.approved_text ELSE substr(p.approved_text, 1, 199) || '…' END
+      FROM passages p WHERE p.article_id = @id AND p.approved_text <> '' ORDER BY p.idx LIMIT 1
+    ), title) WHERE id = @id`);
 
   return {
     /** The id a new article would get now: its review page is rendered with it before it is stored. */
@@ -124,7 +134,7 @@ export function articleRepository(db: Db) {
     },
     /** Call inside a transaction: the article row and its texts are two rows. */
     insert(id: number, article: NewArticle): void {
-      insert.run({ id, ...article });
+      insert.run({ id, ...article, separateTitle: article.separateTitle ? 1 : 0 });
       insertTexts.run({ articleId: id, aiText: article.aiText, sourceText: article.sourceText });
     },
     /** Raised by every change of the article's passages, dismissals or comments; undefined when there is no such article. */
@@ -135,7 +145,8 @@ export function articleRepository(db: Db) {
       bumpRevision.run(id);
     },
     find(id: number): Article | undefined {
-      return byId.get(id) as Article | undefined;
+      const row = byId.get(id) as (Omit<Article, 'separateTitle'> & { separateTitle: number }) | undefined;
+      return row && { ...row, separateTitle: row.separateTitle === 1 };
     },
     /** The article without its texts: all a page header needs. */
     findSummary(id: number): ArticleSummary | undefined {
@@ -163,7 +174,7 @@ export function articleRepository(db: Db) {
     },
     /** Call inside a transaction: a re-import's new texts; an article under review goes back into review. */
     update(id: number, article: Omit<NewArticle, 'externalId'>): void {
-      updateArticle.run({ id, title: article.title, targetLang: article.targetLang, sourceLang: article.sourceLang, now: article.now });
+      updateArticle.run({ id, separateTitle: article.separateTitle ? 1 : 0, targetLang: article.targetLang, sourceLang: article.sourceLang, now: article.now });
       updateTexts.run({ id, aiText: article.aiText, sourceText: article.sourceText });
     },
     /** Records a change of the article's text or findings. */
@@ -178,6 +189,10 @@ export function articleRepository(db: Db) {
     },
     recount(id: number): void {
       recount.run({ id });
+    },
+    /** Call inside the transaction that stored the article's passages: its title follows its approved first line. */
+    refreshTitle(id: number): void {
+      refreshTitle.run({ id });
     },
     isEmpty(): boolean {
       return any.get() === 0;
