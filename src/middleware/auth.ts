@@ -1,18 +1,10 @@
 import type { Request, RequestHandler } from 'express';
-import { WorkbenchError } from '../errors.js';
+import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import { userOfToken } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
-import { ForbiddenError } from '../services/errors.js';
 import { can, type Action } from '../services/permissions.js';
 import { isApiPath } from './errors.js';
 import type { CurrentUser } from './session.js';
-
-/** Not signed in: the browser is sent to the login page, anything else answered 401. */
-export class UnauthenticatedError extends WorkbenchError {
-  constructor(message = 'Sign in first.') {
-    super(message, 401);
-  }
-}
 
 /**
  * On an empty user table every page leads to the first-run page that creates the admin.

@@ -1,11 +1,10 @@
 import { Router, type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Config } from '../config.js';
-import { WorkbenchError } from '../errors.js';
+import { ValidationError, WorkbenchError } from '../errors.js';
 import { clearSessionCookie, ensureSession, renewSession } from '../middleware/session.js';
 import { authenticate, createFirstAdmin, MIN_PASSWORD } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
-import { ValidationError } from '../services/errors.js';
 import { field, requesterError } from './params.js';
 
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;

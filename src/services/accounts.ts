@@ -5,7 +5,7 @@ import type { StoredSession } from '../db/repositories/sessions.js';
 import { ROLES, type Role, type User } from '../db/repositories/users.js';
 import type { ServiceContext } from './context.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
-import { ConflictError, NotFoundError, ValidationError } from './errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 
 // OWASP Password Storage Cheat Sheet, argon2id: 19 MiB of memory, 2 iterations, 1 lane.
 // (Algorithm is a const enum, which this build cannot import as a value; 2 is Argon2id.)

@@ -2,7 +2,7 @@ import type { StoredFinding } from '../db/repositories/findings.js';
 import { detectLanguage } from '../text/language.js';
 import { commitChange, prepareArticleChange, storeReview, type PreparedChange } from './article-change.js';
 import type { Actor, ServiceContext } from './context.js';
-import { ValidationError } from './errors.js';
+import { ValidationError } from '../errors.js';
 import { carryOver, refuseLongPassages, splitPassages } from './passage-layout.js';
 
 export interface ImportInput {
