@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CAPITAL, CITIES, FRONT_TOWNS, PEOPLE, REGIONS } from '../../src/bench/corpus-phrases.js';
-import { addSlipCounts, emptySlipCounts, generateArticle, generateCorpus } from '../../src/bench/corpus-generator.js';
-import { deriveSeed } from '../../src/bench/random.js';
-import { segment } from '../../src/text/segment.js';
+import { CAPITAL, CITIES, FRONT_TOWNS, PEOPLE, REGIONS } from '../corpus-phrases.js';
+import { addSlipCounts, emptySlipCounts, generateArticle, generateCorpus } from '../corpus-generator.js';
+import { deriveSeed } from '../../tests/helpers/random.js';
+import { segment } from '#dist/text/segment.js';
 
 const SEED = 7;
 const MEAN = 7000;
