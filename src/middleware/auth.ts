@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
-import { userOfToken } from '../services/accounts.js';
+import { hasUsers, userOfToken } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
 import { can, type Action } from '../services/permissions.js';
 import { isApiPath } from './errors.js';
@@ -11,9 +11,9 @@ import type { CurrentUser } from './session.js';
  * Users are never deleted, so once there is one the check is not made again.
  */
 export function firstRunGate(ctx: ServiceContext): RequestHandler {
-  let hasUsers = false;
+  let usersExist = false;
   return (req, res, next) => {
-    if (hasUsers || (hasUsers = !ctx.repos.users.isEmpty())) return next();
+    if (usersExist || (usersExist = hasUsers(ctx))) return next();
     if (req.path === '/setup') return next();
     if (isApiPath(req.path)) return next(new UnauthenticatedError('The workbench has no users yet; create the admin at /setup first.'));
     res.redirect(303, '/setup');
