@@ -17,8 +17,15 @@ export class InputError extends WorkbenchError {
   }
 }
 
-/** A command line or request that does not say what to do. */
-export class UsageError extends WorkbenchError {}
+/** A command line or request that does not say what to do; on the command line, `usage` is printed after the message. */
+export class UsageError extends WorkbenchError {
+  constructor(
+    message: string,
+    readonly usage?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Input over a size limit; its message names the limit. */
 export class TooLargeError extends WorkbenchError {
