@@ -6,48 +6,67 @@ import { loadConfig } from '../config.js';
 import { backupDatabase } from '../db/backup.js';
 import { UsageError, WorkbenchError } from '../errors.js';
 import { loadReference } from '../reference/load.js';
+import { languageCode } from '../services/import.js';
 import { analyse } from '../text/analyse.js';
 import { formatCapNotes, formatFindings, formatSummary } from './format.js';
 import { addUser, createToken } from './accounts.js';
 import { importFiles } from './import.js';
 import { readArticle, writeFileAtomic, type CliIO } from './io.js';
 
-export const USAGE = `Usage:
-  workbench check FILE... [--source FILE] [--source-lang CODE] [--terms FILE] [--lang CODE] [--format text|json]
-  workbench fix FILE [--terms FILE] [--lang CODE] [--write]
-  workbench import FILE|DIR [--source FILE] [--source-lang CODE] [--title T] [--lang CODE] [--terms FILE] [--external-id ID]
-  workbench backup FILE [--force]
-  workbench user add NAME --role translator|editor|admin    (password on standard input)
-  workbench token create --user NAME [--label TEXT]
+/** What `workbench help` and a command's --help say about each option. */
+const OPTION_HELP: Readonly<Record<string, string>> = {
+  source: '--source FILE       the source-language original (with one FILE only)',
+  'source-lang': '--source-lang CODE  its language (BCP 47, e.g. ru, uk); detected when omitted',
+  terms: '--terms FILE        a termbase (.csv or .json) used instead of the starter termbase',
+  lang: "--lang CODE         the translation's language (BCP 47, default en)",
+  format: '--format            text (default) or json',
+  write: '--write             write the fixed text back to FILE instead of printing it',
+  title: "--title T           the article's title (default: its first line)",
+  'external-id': "--external-id ID    the CMS's id; importing it again updates that article",
+  force: '--force             replace an existing FILE (never a device, pipe or socket)',
+  role: '--role ROLE         translator, editor or admin',
+  user: '--user NAME         the user the token acts as',
+  label: '--label TEXT        what the token is for, shown on the API tokens page',
+  help: '--help, -h          print this and exit',
+};
 
-  FILE may be "-" for standard input.
-  --source FILE       the source-language original (with one FILE only)
-  --source-lang CODE  its language (BCP 47, e.g. ru, uk); detected when omitted
-  --terms FILE        a termbase (.csv or .json) used instead of the starter termbase
-  --lang CODE         the translation's language (default en)
-  --format            text (default) or json
-  --write             fix: write the fixed text back to FILE instead of printing it
-  --title T           import: the article's title (default: its first line)
-  --external-id ID    import: the CMS's id; importing it again updates that article
-
-  import stores articles (.txt, .md, .html, .docx) in the database WORKBENCH_DB
-  (default db/workbench.sqlite), checks them and prints each new article's id;
-  a directory imports every such file in it, one transaction per file.
-  backup copies WORKBENCH_DB to FILE, consistently even while the server writes,
-  checks the copy's integrity and prints its size; --force replaces an existing FILE.
-  user add creates an account; token create prints a new API token for the CMS once.
-
-Exit status: 0 nothing found, 1 findings reported, 2 bad usage or unreadable input.
-`;
-
+type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
 type Options = Record<string, string | boolean | undefined>;
 
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
+interface Command {
+  /** The command line, as the usage shows it. */
+  synopsis: string;
+  /** What it does, a few lines of the usage. */
+  about: string;
+  options: OptionSpecs;
+  run: (values: Options, positionals: string[], io: CliIO) => Promise<number>;
+}
+
+const help: OptionSpecs = { help: { type: 'boolean', short: 'h' } };
+
+/** A command's own usage, printed by `workbench COMMAND --help` and after a wrong option. */
+function usageOf(command: Command): string {
+  const options = Object.keys(command.options).map((name) => `  ${OPTION_HELP[name]}\n`);
+  return `Usage: ${command.synopsis}\n\n${command.about}\n${options.join('')}`;
+}
+
+/**
+ * The command's options and positionals. Node's own parser, not strict, so that an unknown
+ * option, a missing value or a value given to a switch is named in our words, with the usage.
+ */
+function parse(command: Command, args: string[]): { values: Options; positionals: string[] } {
+  const { values, positionals, tokens } = parseArgs({ args, options: command.options, allowPositionals: true, strict: false, tokens: true });
+  const refuse = (problem: string) => new UsageError(problem, usageOf(command));
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const type = command.options[token.name]?.type;
+    if (type === undefined) throw refuse(`unknown option ${token.rawName}`);
+    // As strict parsing does: "--lang --format" is a missing value, "--source -" is standard input.
+    const missing = token.value === undefined || (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-'));
+    if (type === 'string' && missing) throw refuse(`${token.rawName} needs a value`);
+    if (type === 'boolean' && token.value !== undefined) throw refuse(`${token.rawName} takes no value`);
   }
+  return { values, positionals };
 }
 
 function stringOption(values: Options, name: string): string | undefined {
@@ -55,27 +74,22 @@ function stringOption(values: Options, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-async function check(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals: files } = parse(args, {
-    source: { type: 'string' },
-    'source-lang': { type: 'string' },
-    terms: { type: 'string' },
-    lang: { type: 'string', default: 'en' },
-    format: { type: 'string', default: 'text' },
-  });
+async function check(values: Options, files: string[], io: CliIO): Promise<number> {
   const format = stringOption(values, 'format');
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
   if (files.length === 0) throw new UsageError('check needs at least one FILE (or - for standard input)');
   const sourceFile = stringOption(values, 'source');
   if (sourceFile && files.length > 1) throw new UsageError('--source goes with a single FILE');
   if (files.filter((f) => f === '-').length + (sourceFile === '-' ? 1 : 0) > 1) throw new UsageError('standard input can be read only once');
+  const lang = languageCode(stringOption(values, 'lang'), 'translation');
+  const sourceLang = languageCode(stringOption(values, 'source-lang'), 'source');
 
   const reference = loadReference({ termbase: stringOption(values, 'terms') });
-  const source = sourceFile ? { text: await readArticle(sourceFile, io), lang: stringOption(values, 'source-lang') } : undefined;
+  const source = sourceFile ? { text: await readArticle(sourceFile, io), lang: sourceLang } : undefined;
   const results: { file: string; text: string; findings: Finding[] }[] = [];
   for (const file of files) {
     const text = await readArticle(file, io);
-    const article = analyse({ text, lang: stringOption(values, 'lang'), source }, reference);
+    const article = analyse({ text, lang, source }, reference);
     results.push({ file, text, findings: runChecks(article) });
   }
 
@@ -89,18 +103,14 @@ async function check(args: string[], io: CliIO): Promise<number> {
   return all.length > 0 ? 1 : 0;
 }
 
-async function fix(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, {
-    terms: { type: 'string' },
-    lang: { type: 'string', default: 'en' },
-    write: { type: 'boolean', default: false },
-  });
+async function fix(values: Options, positionals: string[], io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('fix takes exactly one FILE (or - for standard input)');
   const file = positionals[0]!;
   if (values.write && file === '-') throw new UsageError('--write needs a FILE, not standard input');
+  const lang = languageCode(stringOption(values, 'lang'), 'translation');
 
   const reference = loadReference({ termbase: stringOption(values, 'terms') });
-  const result = fixArticle({ text: await readArticle(file, io), lang: stringOption(values, 'lang') }, reference);
+  const result = fixArticle({ text: await readArticle(file, io), lang }, reference);
   if (values.write) await writeFileAtomic(file, result.text);
   else io.stdout(result.text);
   if (result.remaining.length > 0) {
@@ -110,24 +120,19 @@ async function fix(args: string[], io: CliIO): Promise<number> {
   return result.remaining.length > 0 ? 1 : 0;
 }
 
-async function importCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, {
-    source: { type: 'string' },
-    'source-lang': { type: 'string' },
-    title: { type: 'string' },
-    terms: { type: 'string' },
-    lang: { type: 'string', default: 'en' },
-    'external-id': { type: 'string' },
-  });
+async function importCommand(values: Options, positionals: string[], io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE or directory');
+  // Refused here once, not for every file of a directory.
+  const targetLang = languageCode(stringOption(values, 'lang'), 'translation');
+  const sourceLang = languageCode(stringOption(values, 'source-lang'), 'source');
   const reference = loadReference({ termbase: stringOption(values, 'terms') });
   return importFiles(
     positionals[0]!,
     {
       title: stringOption(values, 'title'),
       sourceFile: stringOption(values, 'source'),
-      sourceLang: stringOption(values, 'source-lang'),
-      targetLang: stringOption(values, 'lang'),
+      sourceLang,
+      targetLang,
       externalId: stringOption(values, 'external-id'),
     },
     reference,
@@ -135,8 +140,7 @@ async function importCommand(args: string[], io: CliIO): Promise<number> {
   );
 }
 
-async function backup(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, { force: { type: 'boolean', default: false } });
+async function backup(values: Options, positionals: string[], io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('backup takes exactly one FILE to write the backup to');
   const file = positionals[0]!;
   if (file === '-') throw new UsageError('backup writes to a FILE, not standard output');
@@ -145,49 +149,117 @@ async function backup(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-async function user(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, { role: { type: 'string' } });
+async function user(values: Options, positionals: string[], io: CliIO): Promise<number> {
   if (positionals[0] !== 'add' || positionals.length !== 2) throw new UsageError('usage: workbench user add NAME --role ROLE');
   return addUser(positionals[1]!, stringOption(values, 'role'), io);
 }
 
-async function token(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, { user: { type: 'string' }, label: { type: 'string' } });
+async function token(values: Options, positionals: string[], io: CliIO): Promise<number> {
   const userName = stringOption(values, 'user');
   if (positionals[0] !== 'create' || positionals.length !== 1 || !userName) throw new UsageError('usage: workbench token create --user NAME [--label TEXT]');
   return createToken(userName, stringOption(values, 'label'), io);
 }
 
-/** Runs one command line and returns its exit status; errors meant for the user become one line on stderr. */
+const COMMANDS: Readonly<Record<string, Command>> = {
+  check: {
+    synopsis: 'workbench check FILE... [--source FILE] [--source-lang CODE] [--terms FILE] [--lang CODE] [--format text|json]',
+    about: `  Checks each FILE ("-" for standard input) and prints one line per finding, then a summary.
+  Exit status: 0 nothing found, 1 findings reported, 2 bad usage or unreadable input.
+`,
+    options: {
+      source: { type: 'string' },
+      'source-lang': { type: 'string' },
+      terms: { type: 'string' },
+      lang: { type: 'string', default: 'en' },
+      format: { type: 'string', default: 'text' },
+      ...help,
+    },
+    run: check,
+  },
+  fix: {
+    synopsis: 'workbench fix FILE [--terms FILE] [--lang CODE] [--write]',
+    about: `  Applies every safe fix to FILE ("-" for standard input) and prints the result; findings that
+  need a human are listed on standard error.
+  Exit status: 0 nothing left, 1 findings left for a human, 2 bad usage or unreadable input.
+`,
+    options: { terms: { type: 'string' }, lang: { type: 'string', default: 'en' }, write: { type: 'boolean', default: false }, ...help },
+    run: fix,
+  },
+  import: {
+    synopsis: 'workbench import FILE|DIR [--source FILE] [--source-lang CODE] [--title T] [--lang CODE] [--terms FILE] [--external-id ID]',
+    about: `  Stores articles (.txt, .md, .html, .docx) in the database WORKBENCH_DB (default
+  db/workbench.sqlite), checks them and prints each new article's id; a directory imports
+  every such file in it, one transaction per file.
+`,
+    options: {
+      source: { type: 'string' },
+      'source-lang': { type: 'string' },
+      title: { type: 'string' },
+      lang: { type: 'string', default: 'en' },
+      terms: { type: 'string' },
+      'external-id': { type: 'string' },
+      ...help,
+    },
+    run: importCommand,
+  },
+  backup: {
+    synopsis: 'workbench backup FILE [--force]',
+    about: `  Copies WORKBENCH_DB to FILE, consistently even while the server writes, checks the copy's
+  integrity and prints its size.
+`,
+    options: { force: { type: 'boolean', default: false }, ...help },
+    run: backup,
+  },
+  user: {
+    synopsis: 'workbench user add NAME --role translator|editor|admin    (password on standard input)',
+    about: `  Creates an account; its password is the first line of standard input, never an argument.
+`,
+    options: { role: { type: 'string' }, ...help },
+    run: user,
+  },
+  token: {
+    synopsis: 'workbench token create --user NAME [--label TEXT]',
+    about: `  Prints a new API token for the user, once; only its hash is kept.
+`,
+    options: { user: { type: 'string' }, label: { type: 'string' }, ...help },
+    run: token,
+  },
+};
+
+export const USAGE = `Usage:
+${Object.values(COMMANDS)
+  .map((command) => `  ${command.synopsis}\n`)
+  .join('')}
+  FILE may be "-" for standard input; workbench COMMAND --help says more about one command.
+
+${Object.keys(OPTION_HELP)
+  .map((name) => `  ${OPTION_HELP[name]}\n`)
+  .join('')}
+Exit status: 0 nothing found, 1 findings reported, 2 bad usage or unreadable input.
+`;
+
+/** Runs one command line and returns its exit status; errors meant for the user become one line on stderr (and a wrong option, the command's usage). */
 export async function main(argv: string[], io: CliIO): Promise<number> {
-  const [command, ...args] = argv;
+  const [name, ...args] = argv;
   try {
-    switch (command) {
-      case 'check':
-        return await check(args, io);
-      case 'fix':
-        return await fix(args, io);
-      case 'import':
-        return await importCommand(args, io);
-      case 'backup':
-        return await backup(args, io);
-      case 'user':
-        return await user(args, io);
-      case 'token':
-        return await token(args, io);
-      case 'help':
-      case '--help':
-      case '-h':
-        io.stdout(USAGE);
-        return 0;
-      case undefined:
-        throw new UsageError('no command given (try "workbench help")');
-      default:
-        throw new UsageError(`unknown command "${command}" (try "workbench help")`);
+    if (name === undefined) throw new UsageError('no command given (try "workbench help")');
+    if (name === 'help' || name === '--help' || name === '-h') {
+      const about = args[0] === undefined ? undefined : COMMANDS[args[0]];
+      io.stdout(about ? usageOf(about) : USAGE);
+      return 0;
     }
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) throw new UsageError(`unknown command "${name}" (try "workbench help")`);
+    const { values, positionals } = parse(command, args);
+    if (values.help) {
+      io.stdout(usageOf(command));
+      return 0;
+    }
+    return await command.run(values, positionals, io);
   } catch (error) {
     if (error instanceof WorkbenchError) {
       io.stderr(`workbench: ${error.message}\n`);
+      if (error instanceof UsageError && error.usage) io.stderr(`\n${error.usage}`);
       return error.exitCode;
     }
     throw error;

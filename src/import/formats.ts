@@ -2,8 +2,7 @@ import { extname } from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { parse } from 'node-html-parser';
-import { formatBytes, TooLargeError } from '../errors.js';
-import { ValidationError } from '../services/errors.js';
+import { formatBytes, TooLargeError, ValidationError } from '../errors.js';
 import { decodeArticle } from '../text/decode.js';
 import { unzipWithin, type UnzipLimits } from './unzip.js';
 

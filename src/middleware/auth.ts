@@ -1,27 +1,19 @@
 import type { Request, RequestHandler } from 'express';
-import { WorkbenchError } from '../errors.js';
-import { userOfToken } from '../services/accounts.js';
+import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { hasUsers, userOfToken } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
-import { ForbiddenError } from '../services/errors.js';
 import { can, type Action } from '../services/permissions.js';
 import { isApiPath } from './errors.js';
 import type { CurrentUser } from './session.js';
-
-/** Not signed in: the browser is sent to the login page, anything else answered 401. */
-export class UnauthenticatedError extends WorkbenchError {
-  constructor(message = 'Sign in first.') {
-    super(message, 401);
-  }
-}
 
 /**
  * On an empty user table every page leads to the first-run page that creates the admin.
  * Users are never deleted, so once there is one the check is not made again.
  */
 export function firstRunGate(ctx: ServiceContext): RequestHandler {
-  let hasUsers = false;
+  let usersExist = false;
   return (req, res, next) => {
-    if (hasUsers || (hasUsers = !ctx.repos.users.isEmpty())) return next();
+    if (usersExist || (usersExist = hasUsers(ctx))) return next();
     if (req.path === '/setup') return next();
     if (isApiPath(req.path)) return next(new UnauthenticatedError('The workbench has no users yet; create the admin at /setup first.'));
     res.redirect(303, '/setup');

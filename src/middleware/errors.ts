@@ -1,7 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import multer from 'multer';
-import { formatBytes, WorkbenchError } from '../errors.js';
-import { BusyError, NotFoundError } from '../services/errors.js';
+import { BusyError, formatBytes, NotFoundError, WorkbenchError } from '../errors.js';
 
 interface HttpFailure {
   status: number;

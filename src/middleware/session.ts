@@ -8,8 +8,7 @@ import type { StoredSession } from '../db/repositories/sessions.js';
 import type { Role } from '../db/repositories/users.js';
 import { endSession, sessionFinder, startSession } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
-import { ForbiddenError } from '../services/errors.js';
-import { WorkbenchError } from '../errors.js';
+import { ForbiddenError, WorkbenchError } from '../errors.js';
 
 export const SESSION_COOKIE = 'wb_session';
 

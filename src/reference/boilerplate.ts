@@ -1,3 +1,5 @@
+import { BoilerplatePatternError } from '../errors.js';
+
 /** A kind of scraping residue, recognised by a regular expression over one passage. */
 export interface BoilerplatePattern {
   id: string;
@@ -18,11 +20,6 @@ export interface BoilerplatePattern {
 
 export interface BoilerplateRule extends BoilerplatePattern {
   regex: RegExp;
-}
-
-/** A pattern file or pattern list that cannot be used; the message says which pattern and why. */
-export class BoilerplatePatternError extends Error {
-  override name = 'BoilerplatePatternError';
 }
 
 const DEFAULT_FLAGS = 'iu';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileBoilerplate, mergeBoilerplatePatterns, parseBoilerplatePatterns, BoilerplatePatternError, type BoilerplatePattern, type BoilerplateRule } from './boilerplate.js';
+import { BoilerplatePatternError } from '../errors.js';
+import { compileBoilerplate, mergeBoilerplatePatterns, parseBoilerplatePatterns, type BoilerplatePattern, type BoilerplateRule } from './boilerplate.js';
 import type { ReferenceData } from './index.js';
 import { loadTermbase } from './termbase.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
-import { WorkbenchError } from '../errors.js';
+import { TermbaseError } from '../errors.js';
 import { tokenize, type Token } from '../text/segment.js';
 
 /** One preferred form with the variants a newsroom does not want (textlint-rule-prh's "expected ⇐ patterns"). */
@@ -40,18 +40,6 @@ export interface Termbase {
    * far cheaper than running the variant pattern at every position of the text.
    */
   findVariants(text: string, tokens: Iterable<Token>): VariantMatch[];
-}
-
-/** A termbase that cannot be used; the message names the file and the row or entry. */
-export class TermbaseError extends WorkbenchError {
-  constructor(
-    readonly file: string,
-    /** "line 4", "entry 12"; absent for a problem with the whole file. */
-    readonly location: string | undefined,
-    readonly detail: string,
-  ) {
-    super(`Termbase ${file}${location ? `, ${location}` : ''}: ${detail}`);
-  }
 }
 
 /** Where entries come from, for error messages. */

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ROLES } from '../db/repositories/users.js';
 import { authorize } from '../middleware/auth.js';
-import { createApiToken, createUser, MIN_PASSWORD, parseRole, resetPassword, revokeApiToken, updateUser } from '../services/accounts.js';
+import { createApiToken, createUser, listActiveUsers, listApiTokens, listUsers, MIN_PASSWORD, parseRole, resetPassword, revokeApiToken, updateUser } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
 import { field, idParam, requesterError } from './params.js';
 
@@ -14,7 +14,7 @@ export function adminRouter(ctx: ServiceContext): Router {
 
   const usersPage = (notice: Notice, form = { name: '', role: 'translator' }) => ({
     title: 'Users',
-    users: ctx.repos.users.all(),
+    users: listUsers(ctx),
     roles: ROLES,
     form,
     notice,
@@ -22,8 +22,8 @@ export function adminRouter(ctx: ServiceContext): Router {
   });
   const tokensPage = (notice: Notice, created: { token: string; userName: string } | null = null) => ({
     title: 'API tokens',
-    tokens: ctx.repos.apiTokens.all(),
-    users: ctx.repos.users.active(),
+    tokens: listApiTokens(ctx),
+    users: listActiveUsers(ctx),
     notice,
     created,
   });

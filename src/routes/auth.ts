@@ -1,11 +1,10 @@
 import { Router, type Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Config } from '../config.js';
-import { WorkbenchError } from '../errors.js';
+import { ValidationError, WorkbenchError } from '../errors.js';
 import { clearSessionCookie, ensureSession, renewSession } from '../middleware/session.js';
-import { authenticate, createFirstAdmin, MIN_PASSWORD } from '../services/accounts.js';
+import { authenticate, createFirstAdmin, endSession, hasUsers, MIN_PASSWORD } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
-import { ValidationError } from '../services/errors.js';
 import { field, requesterError } from './params.js';
 
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -37,7 +36,7 @@ export function authRouter(ctx: ServiceContext, config: Config): Router {
   const perNameLimit = failedSignInLimit(LOGIN_ATTEMPTS, (req) => `${address(req)}|${(field(req.body, 'name') ?? '').trim().toLowerCase()}`);
 
   router.get('/setup', ensureSession(ctx, config), (req, res) => {
-    if (!ctx.repos.users.isEmpty()) return res.redirect(303, '/login');
+    if (hasUsers(ctx)) return res.redirect(303, '/login');
     res.render('auth/setup', { title: 'Create the admin account', name: '', error: null, minPassword: MIN_PASSWORD });
   });
 
@@ -72,7 +71,7 @@ export function authRouter(ctx: ServiceContext, config: Config): Router {
   });
 
   router.post('/logout', (req, res) => {
-    if (req.session) ctx.repos.sessions.remove(req.session.idHash);
+    if (req.session) endSession(ctx, req.session.idHash);
     clearSessionCookie(config, res);
     res.redirect(303, '/login');
   });

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { authorize, signedInUser } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
-import { ValidationError } from '../services/errors.js';
+import { ValidationError } from '../errors.js';
 import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding, undoDismissalAction, undoFindingDismissal } from '../services/review.js';
 import { field, idParam } from './params.js';
 

@@ -1,15 +1,11 @@
 import { Router } from 'express';
 import type { ServiceContext } from '../services/context.js';
+import { databaseAnswers } from '../services/health.js';
 
 export function healthRouter(ctx: ServiceContext): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
-    let database = false;
-    try {
-      database = ctx.repos.ping();
-    } catch {
-      database = false;
-    }
+    const database = databaseAnswers(ctx);
     res.status(database ? 200 : 503).json({ status: database ? 'ok' : 'unavailable', database });
   });
   return router;

@@ -1,7 +1,6 @@
 import { ARTICLE_STATUSES, type ArticleFilter, type ArticleStatus } from '../db/repositories/articles.js';
-import { WorkbenchError } from '../errors.js';
+import { NotFoundError, ValidationError, WorkbenchError } from '../errors.js';
 import { isKnownCheck } from '../services/articles.js';
-import { NotFoundError, ValidationError } from '../services/errors.js';
 
 /** A positive integer path parameter; anything else names nothing that exists. */
 export function idParam(value: string | string[] | undefined, what = 'article'): number {

@@ -3,7 +3,7 @@ import { ERROR_CATEGORIES, type ErrorCategory } from '../checks/types.js';
 import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
 import { authorize, signedInUser } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
-import { StaleEditError, ValidationError } from '../services/errors.js';
+import { StaleEditError, ValidationError } from '../errors.js';
 import { articleHistory, passageForEdit } from '../services/articles.js';
 import { addComment, confirmPassage, editPassage, parseCategory, restorePassage, revertPassage } from '../services/review.js';
 import { reviewUrl } from './findings.js';

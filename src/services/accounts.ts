@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { isBusy } from '../db/connection.js';
+import type { ApiToken } from '../db/repositories/api-tokens.js';
 import type { StoredSession } from '../db/repositories/sessions.js';
 import { ROLES, type Role, type User } from '../db/repositories/users.js';
 import type { ServiceContext } from './context.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
-import { ConflictError, NotFoundError, ValidationError } from './errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 
 // OWASP Password Storage Cheat Sheet, argon2id: 19 MiB of memory, 2 iterations, 1 lane.
 // (Algorithm is a const enum, which this build cannot import as a value; 2 is Argon2id.)
@@ -70,6 +71,11 @@ export function createUser(ctx: ServiceContext, input: NewUser): Promise<User> {
   });
 }
 
+/** Whether anyone has an account yet; until then every page leads to the first-run /setup. */
+export function hasUsers(ctx: ServiceContext): boolean {
+  return !ctx.repos.users.isEmpty();
+}
+
 /** The first-run admin: only while the workbench has no user at all; after that, admins add people. */
 export function createFirstAdmin(ctx: ServiceContext, input: { name: string; password: string }): Promise<User> {
   return insertUser(ctx, { ...input, role: 'admin' }, () => {
@@ -87,6 +93,16 @@ export async function authenticate(ctx: ServiceContext, name: string, password: 
   const matches = await verify(credentials?.passwordHash ?? (await (unknownUserHash ??= hashPassword(randomBytes(16).toString('hex')))), password.slice(0, MAX_PASSWORD));
   if (!credentials || !matches || credentials.disabled) return undefined;
   return ctx.repos.users.find(credentials.id);
+}
+
+/** Every account, disabled ones too, for the admin's users page. */
+export function listUsers(ctx: ServiceContext): User[] {
+  return ctx.repos.users.all();
+}
+
+/** The accounts that are not disabled: those a new API token may act as. */
+export function listActiveUsers(ctx: ServiceContext): User[] {
+  return ctx.repos.users.active();
 }
 
 export function requireUser(ctx: ServiceContext, id: number): User {
@@ -221,6 +237,11 @@ export function userOfToken(ctx: ServiceContext, token: string): { id: number; n
   const now = ctx.now();
   if (owner.lastUsedAt === null || Date.parse(now) - Date.parse(owner.lastUsedAt) > TOUCH_EVERY_MS) unlessBusy(() => ctx.repos.apiTokens.markUsed(owner.id, now));
   return { id: owner.userId, name: owner.name, role: owner.role };
+}
+
+/** Every API token, revoked ones too, newest first, for the admin's tokens page. */
+export function listApiTokens(ctx: ServiceContext): ApiToken[] {
+  return ctx.repos.apiTokens.all();
 }
 
 export function revokeApiToken(ctx: ServiceContext, id: number): void {

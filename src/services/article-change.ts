@@ -3,7 +3,7 @@ import type { Article } from '../db/repositories/articles.js';
 import type { ChangeKind } from '../db/repositories/passage-events.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import type { Actor, ServiceContext } from './context.js';
-import { BusyError, NotFoundError } from './errors.js';
+import { BusyError, NotFoundError } from '../errors.js';
 import type { ArticleState, ReviewedState } from './review-state.js';
 
 /**

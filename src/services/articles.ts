@@ -9,7 +9,7 @@ import type { PassageEvent } from '../db/repositories/passage-events.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
 import type { ServiceContext } from './context.js';
-import { NotFoundError } from './errors.js';
+import { NotFoundError } from '../errors.js';
 import { correctedArticle } from './passage-layout.js';
 import { requireArticle, requireSummary } from './review.js';
 import { currentReviewFragments, type ReviewFragments } from './review-fragments.js';

@@ -2,7 +2,7 @@ import type { StoredFinding } from '../db/repositories/findings.js';
 import { detectLanguage } from '../text/language.js';
 import { commitChange, prepareArticleChange, storeReview, type PreparedChange } from './article-change.js';
 import type { Actor, ServiceContext } from './context.js';
-import { ValidationError } from './errors.js';
+import { ValidationError } from '../errors.js';
 import { carryOver, refuseLongPassages, splitPassages, type PassageText } from './passage-layout.js';
 
 export interface ImportInput {
@@ -31,7 +31,8 @@ const MAX_TITLE = 200;
 
 export const LANGUAGE_CODE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
-function languageCode(code: string | undefined, which: string): string | undefined {
+/** A language code as the import form, the API and the command line take it (trimmed; none when blank), or a ValidationError naming it. */
+export function languageCode(code: string | undefined, which: 'translation' | 'source'): string | undefined {
   const trimmed = code?.trim();
   if (trimmed && !LANGUAGE_CODE.test(trimmed)) throw new ValidationError(`“${trimmed}” is not a ${which} language code such as en, uk or ru.`);
   return trimmed || undefined;

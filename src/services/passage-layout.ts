@@ -4,7 +4,7 @@ import type { TextEdit } from '../checks/types.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import { alignPassages } from '../text/align.js';
 import { splitLines } from '../text/segment.js';
-import { ValidationError } from './errors.js';
+import { ValidationError } from '../errors.js';
 
 /**
  * The longest passage taken, in characters: ten times a long news paragraph. Beyond it lies a

@@ -7,7 +7,7 @@ import type { User } from '../db/repositories/users.js';
 import type { ArticlePage } from './articles.js';
 import { listArticles } from './articles.js';
 import type { Actor, ServiceContext } from './context.js';
-import { ConflictError, ValidationError } from './errors.js';
+import { ConflictError, ValidationError } from '../errors.js';
 import { requireSummary } from './review.js';
 
 /** Which states each step of the flow starts from, the state it leads to, and its history entry. */

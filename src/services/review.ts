@@ -4,7 +4,7 @@ import type { Article, ArticleSummary } from '../db/repositories/articles.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import type { Actor, ServiceContext } from './context.js';
-import { ConflictError, NotFoundError, StaleEditError, ValidationError } from './errors.js';
+import { ConflictError, NotFoundError, StaleEditError, ValidationError } from '../errors.js';
 import { applyArticleEdits, correctedArticle, refuseLongPassage } from './passage-layout.js';
 import { changeArticle, correctionsChange, type ArticleChange, type ArticleSnapshot, type Change } from './article-change.js';
 

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ReferenceData } from '../reference/index.js';
-import { ReviewTooCostlyError } from './errors.js';
+import { ReviewTooCostlyError } from '../errors.js';
 import { reviewState, type ArticleState, type ReviewedState } from './review-state.js';
 
 /** Checks an article state and renders its review page parts (reviewState), in this thread or another. */

@@ -89,7 +89,6 @@ describe('workbench backup', () => {
       ['no FILE', ['backup'], /backup takes exactly one FILE/],
       ['two FILEs', ['backup', join(dir, 'a.sqlite'), join(dir, 'b.sqlite')], /backup takes exactly one FILE/],
       ['standard output', ['backup', '-'], /not standard output/],
-      ['an unknown option', ['backup', '--overwrite', join(dir, 'a.sqlite')], /Unknown option '--overwrite'/],
       ['a FILE in a missing directory', ['backup', join(dir, 'missing', 'a.sqlite')], /missing: no such directory/],
       ['a directory as FILE', ['backup', '--force', `${dir}/db/..`], /is a directory/],
       ['the database', ['backup', dbFile], /is the database itself/],

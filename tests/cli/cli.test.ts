@@ -66,7 +66,6 @@ describe('workbench check', () => {
     [['check', file('latin1.txt', Buffer.from([0x4b, 0x69, 0x65, 0x76, 0xe9, 0x0a]))], /is not UTF-8/],
     [['check', file('empty.txt', ' \n\n')], /is empty/],
     [['check', '--format', 'xml', clean], /--format must be text or json/],
-    [['check', '--colour', clean], /Unknown option '--colour'/],
     [['check', '--source', clean, clean, flawed], /--source goes with a single FILE/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [[], /no command given/],

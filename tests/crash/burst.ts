@@ -4,7 +4,7 @@
  * with 409, busy with 503, in flight at the kill, or unexpected), counted for the test to assert
  * and print.
  */
-import { sleep } from '../../src/bench/child-server.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ImportBody } from './texts.js';
 
 const REQUEST_TIMEOUT_MS = 15_000;

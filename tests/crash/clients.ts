@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Random } from '../../src/bench/random.js';
+import type { Random } from '../helpers/random.js';
 import { ERROR_CATEGORIES } from '../../src/checks/types.js';
 import { splitPassages } from '../../src/services/passage-layout.js';
 import { CLI } from '../helpers/run-cli.js';

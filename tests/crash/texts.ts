@@ -3,7 +3,7 @@
  * name spelled two ways, residue, repeats), varied in length, line endings and extras, and the
  * marked texts of the writes made on them, each unique so the database shows which write it came from.
  */
-import type { Random } from '../../src/bench/random.js';
+import type { Random } from '../helpers/random.js';
 
 /** As the import normalises (src/services/import.ts): no BOM, \n line endings. */
 export const normalise = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');

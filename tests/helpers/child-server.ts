@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { freePort, sleep, type ChildExit } from '../../src/bench/child-server.js';
+import { freePort, type ChildExit } from './child-process.js';
 
 /** The built server, as `npm start` runs it (npm test builds first). */
 export const SERVER = fileURLToPath(new URL('../../dist/server.js', import.meta.url));

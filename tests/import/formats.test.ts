@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TooLargeError } from '../../src/errors.js';
+import { TooLargeError, ValidationError } from '../../src/errors.js';
 import { extractText, htmlToText } from '../../src/import/formats.js';
-import { ValidationError } from '../../src/services/errors.js';
 import { buildDocx, buildDocxBomb, declareUncompressedSize } from '../helpers/docx.js';
 import { costOf } from '../helpers/cost.js';
 import { GROWTH_LIMIT } from '../helpers/growth.js';

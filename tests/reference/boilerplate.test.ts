@@ -2,14 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  BoilerplatePatternError,
-  compileBoilerplate,
-  mergeBoilerplatePatterns,
-  parseBoilerplatePatterns,
-  type BoilerplatePattern,
-} from '../../src/reference/boilerplate.js';
+import { compileBoilerplate, mergeBoilerplatePatterns, parseBoilerplatePatterns, type BoilerplatePattern } from '../../src/reference/boilerplate.js';
 import { DEFAULT_BOILERPLATE_FILE, loadBoilerplate, loadReference } from '../../src/reference/load.js';
+import { BoilerplatePatternError } from '../../src/errors.js';
 
 const counter: BoilerplatePattern = { id: 'counter', description: 'A view counter.', pattern: '\\d+ views' };
 

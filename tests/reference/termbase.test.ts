@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TERMBASE_FILE } from '../../src/reference/load.js';
-import { createTermbase, loadTermbase, parseTermbase, TermbaseError, withoutPossessive, type Termbase } from '../../src/reference/termbase.js';
+import { createTermbase, loadTermbase, parseTermbase, withoutPossessive, type Termbase } from '../../src/reference/termbase.js';
 import { tokenize } from '../../src/text/segment.js';
 import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
+import { TermbaseError } from '../../src/errors.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/termbases/${name}`, import.meta.url));
 const HEADER = 'preferred,variants,exceptions,note,category\n';

@@ -24,12 +24,16 @@ describe('finding actions', () => {
 
   it('applies a chosen suggestion, and refuses one that does not exist', async () => {
     const { web, ctx, id } = await setup();
-    const { id: other } = await importArticle(ctx, { text: 'Steve Witkoff met officials. Later Vitkoff left. Witkoff and Vitkoff both.' });
-    const suggested = ctx.repos.findings.ofArticle(other).find((f) => f.suggestions.length > 0);
-    if (suggested) {
-      await web.post(`/articles/${other}/findings/${suggested.fingerprint}/apply`, { suggestion: '0' }).expect(303);
-      await web.post(`/articles/${other}/findings/${suggested.fingerprint}/apply`, { suggestion: 'x' }).expect(422);
-    }
+    // Two spellings and no full name to decide between them: each finding suggests the other spelling.
+    const { id: other } = await importArticle(ctx, { text: 'Witkoff met officials.\n\nLater Vitkoff left.' });
+    const suggested = ctx.repos.findings.ofArticle(other).find((f) => f.text === 'Vitkoff');
+    expect(suggested?.suggestions.map((s) => s.label)).toEqual(['Use “Witkoff”']);
+    const apply = (suggestion: string) => web.post(`/articles/${other}/findings/${suggested!.fingerprint}/apply`, { suggestion });
+    await apply('x').expect(422);
+    await apply('1').expect(422);
+    expect(ctx.repos.passages.find(other, 1)!.correctedText).toBe('Later Vitkoff left.');
+    await apply('0').expect(303);
+    expect(ctx.repos.passages.find(other, 1)!.correctedText).toBe('Later Witkoff left.');
     await web.post(`/articles/${id}/findings/nope/apply`).expect(404);
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createUser, sessionFinder, startSession, updateUser } from '../../src/services/accounts.js';
-import { ValidationError } from '../../src/services/errors.js';
+import { ValidationError } from '../../src/errors.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { contextOver, testContext, testConfig, testUser } from '../helpers/app.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/services/errors.js';
+import { ValidationError } from '../../src/errors.js';
 import { applyArticleEdits, carryOver, correctedArticle, MAX_PASSAGE_CHARS, refuseLongPassages, splitPassages } from '../../src/services/passage-layout.js';
 import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleHistory, correctedText } from '../../src/services/articles.js';
-import { ValidationError } from '../../src/services/errors.js';
+import { ValidationError } from '../../src/errors.js';
 import { importArticle } from '../../src/services/import.js';
 import { addComment, confirmPassage, editPassage } from '../../src/services/review.js';
 import { testContext, testUser } from '../helpers/app.js';

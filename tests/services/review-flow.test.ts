@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { correctedText } from '../../src/services/articles.js';
 import { importArticle } from '../../src/services/import.js';
-import { ConflictError, StaleEditError, ValidationError } from '../../src/services/errors.js';
+import { ConflictError, StaleEditError, ValidationError } from '../../src/errors.js';
 import { applyFinding, approveProposal, editPassage, rejectProposal } from '../../src/services/review.js';
 import { assignArticle, queueOf, takeStep } from '../../src/services/review-flow.js';
 import { demoText, testContext, testUser } from '../helpers/app.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleHistory, correctedText, listArticles, reviewArticle } from '../../src/services/articles.js';
-import { NotFoundError, StaleEditError, ValidationError } from '../../src/services/errors.js';
+import { NotFoundError, StaleEditError, ValidationError } from '../../src/errors.js';
 import { importArticle } from '../../src/services/import.js';
 import type { ArticleState } from '../../src/services/review-state.js';
 import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding, editPassage, parseCategory, restorePassage, revertPassage } from '../../src/services/review.js';

@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReviewTooCostlyError } from '../../src/services/errors.js';
+import { ReviewTooCostlyError } from '../../src/errors.js';
 import { splitPassages } from '../../src/services/passage-layout.js';
 import type { ArticleState } from '../../src/services/review-state.js';
 import { inProcessReviewer, workerReviewer, type Reviewer, type WorkerReviewerOptions } from '../../src/services/reviewer.js';

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
-import { WorkbenchError } from '../../errors.js';
+import { BodyError, WorkbenchError } from '../../errors.js';
 import { authorize, signedInUser } from '../../middleware/auth.js';
 import { articleResource, findingResource, findingsOf, listArticles } from '../../services/articles.js';
 import type { ServiceContext } from '../../services/context.js';
@@ -22,16 +22,6 @@ const newArticle = z.object({
   targetLang: LANGUAGE.optional(),
   externalId: z.string().max(200).optional(),
 });
-
-/** A request body the API cannot use, with each problem named. */
-class BodyError extends WorkbenchError {
-  constructor(
-    message: string,
-    readonly details: unknown,
-  ) {
-    super(message, 422);
-  }
-}
 
 const requireJson: RequestHandler = (req, _res, next) => {
   next(req.is('application/json') ? undefined : new WorkbenchError('Send the article as application/json.', 415));

@@ -1,4 +1,4 @@
-/** A seeded source of pseudo-random numbers, so a benchmark corpus is the same on every run. */
+/** A seeded source of pseudo-random numbers, so generated test data and the benchmark corpus are the same on every run. */
 export interface Random {
   /** Uniform in [0, 1). */
   next(): number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatFigure, judge, median, percentile, renderTable } from '../../src/bench/measure.js';
-import { mulberry32 } from '../../src/bench/random.js';
+import { formatFigure, judge, median, percentile, renderTable } from '../measure.js';
+import { mulberry32 } from '../../tests/helpers/random.js';
 
 describe('statistics', () => {
   it('takes the median of odd and even counts', () => {

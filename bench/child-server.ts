@@ -6,36 +6,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import type { ChildExit } from '../tests/helpers/child-process.js';
 
-/** The built workbench server (dist/server.js), beside dist/bench/. */
-export const SERVER_SCRIPT = fileURLToPath(new URL('../server.js', import.meta.url));
+/** The built workbench server, as `npm start` runs it (package.json maps #dist/ to dist/). */
+export const SERVER_SCRIPT = fileURLToPath(import.meta.resolve('#dist/server.js'));
 const READY_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5_000;
 /** Kernel clock ticks per second in /proc/<pid>/stat (USER_HZ, 100 on every Linux Node runs on). */
 const CLOCK_TICKS = 100;
-
-/** A port free right now: the servers take PORT from the environment and do not report the one they got. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export interface ChildExit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
 
 /** A server script run by node in a child process, on its own port. */
 export class ChildServer {

@@ -26,20 +26,21 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { ERROR_CATEGORIES, type ErrorCategory } from '../checks/types.js';
-import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/connection.js';
-import { migrate } from '../db/migrate.js';
-import type { Role } from '../db/repositories/users.js';
-import { SESSION_COOKIE } from '../middleware/session.js';
-import { loadReference } from '../reference/load.js';
-import { startSession } from '../services/accounts.js';
-import { createServiceContext } from '../services/context.js';
-import { importArticle } from '../services/import.js';
-import { ChildServer, freePort, inScratchDir, SERVER_SCRIPT, type ChildExit } from './child-server.js';
+import { ERROR_CATEGORIES, type ErrorCategory } from '#dist/checks/types.js';
+import { loadConfig } from '#dist/config.js';
+import { openDatabase } from '#dist/db/connection.js';
+import { migrate } from '#dist/db/migrate.js';
+import type { Role } from '#dist/db/repositories/users.js';
+import { SESSION_COOKIE } from '#dist/middleware/session.js';
+import { loadReference } from '#dist/reference/load.js';
+import { startSession } from '#dist/services/accounts.js';
+import { createServiceContext } from '#dist/services/context.js';
+import { importArticle } from '#dist/services/import.js';
+import { freePort, type ChildExit } from '../tests/helpers/child-process.js';
+import { ChildServer, inScratchDir, SERVER_SCRIPT } from './child-server.js';
 import { DEFAULT_SEED, generateArticle } from './corpus-generator.js';
 import { formatFigure, MB, percentile, readIntegerOptions, renderTable, type Line } from './measure.js';
-import { deriveSeed, mulberry32, type Random } from './random.js';
+import { deriveSeed, mulberry32, type Random } from '../tests/helpers/random.js';
 
 export interface LoadOptions {
   seed: number;
@@ -489,8 +490,6 @@ export interface LoadReport {
 }
 
 export interface LoadRun {
-  /** The server script; the built dist/server.js beside this file by default. */
-  serverScript?: string;
   /** Progress lines (to standard error in `npm run load`). */
   progress?: (line: string) => void;
   /** Servers are added here as they start, so an interrupted caller can kill them. */
@@ -509,7 +508,7 @@ export async function runLoad(options: LoadOptions, run: LoadRun = {}): Promise<
     const dbFile = join(dir, 'workbench.sqlite');
     progress(`load: importing ${options.articles} generated articles into ${dbFile}…`);
     const fixture = await prepareDatabase(dbFile, options);
-    server = new ChildServer(run.serverScript ?? SERVER_SCRIPT, await freePort(), { WORKBENCH_DB: dbFile }, fixture.accounts[0]!.cookie);
+    server = new ChildServer(SERVER_SCRIPT, await freePort(), { WORKBENCH_DB: dbFile }, fixture.accounts[0]!.cookie);
     started.push(server);
     await server.ready('/healthz');
 

@@ -19,19 +19,20 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { openDatabase } from '../db/connection.js';
-import { migrate } from '../db/migrate.js';
-import { loadReference } from '../reference/load.js';
-import { loadConfig } from '../config.js';
-import { SESSION_COOKIE } from '../middleware/session.js';
-import { startSession } from '../services/accounts.js';
-import { PAGE_SIZE } from '../services/articles.js';
-import { createServiceContext } from '../services/context.js';
-import { importArticle } from '../services/import.js';
-import { ChildServer, freePort, inScratchDir, SERVER_SCRIPT } from './child-server.js';
+import { openDatabase } from '#dist/db/connection.js';
+import { migrate } from '#dist/db/migrate.js';
+import { loadReference } from '#dist/reference/load.js';
+import { loadConfig } from '#dist/config.js';
+import { SESSION_COOKIE } from '#dist/middleware/session.js';
+import { startSession } from '#dist/services/accounts.js';
+import { PAGE_SIZE } from '#dist/services/articles.js';
+import { createServiceContext } from '#dist/services/context.js';
+import { importArticle } from '#dist/services/import.js';
+import { freePort } from '../tests/helpers/child-process.js';
+import { ChildServer, inScratchDir, SERVER_SCRIPT } from './child-server.js';
 import { DEFAULT_SEED, generateArticle } from './corpus-generator.js';
 import { formatFigure, MB, readIntegerOptions, renderTable, Stopwatch, type Line } from './measure.js';
-import { deriveSeed, mulberry32 } from './random.js';
+import { deriveSeed, mulberry32 } from '../tests/helpers/random.js';
 
 const TARGETS = {
   /** Each page's requests/s as a share of the bare route's. */

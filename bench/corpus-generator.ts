@@ -22,7 +22,7 @@ import {
   type Place,
   type Topic,
 } from './corpus-phrases.js';
-import { deriveSeed, mulberry32, type Random } from './random.js';
+import { deriveSeed, mulberry32, type Random } from '../tests/helpers/random.js';
 
 /** How many slips of each kind were put into an article (or a corpus), to compare with what the checks find. */
 export interface SlipCounts {

@@ -4,12 +4,11 @@
  * error but the 409s, no acknowledged edit lost, the database consistent.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOAD_OPTIONS, formatReport, runLoad } from '../../src/bench/load.js';
-import { SERVER } from '../helpers/child-server.js';
+import { DEFAULT_LOAD_OPTIONS, formatReport, runLoad } from '../load.js';
 
 describe('npm run load, short', () => {
   it('answers readers and racing writers with no error but 409s, and keeps every acknowledged edit', async () => {
-    const report = await runLoad({ ...DEFAULT_LOAD_OPTIONS, articles: 8, connections: 10, duration: 3, hotPassages: 3 }, { serverScript: SERVER });
+    const report = await runLoad({ ...DEFAULT_LOAD_OPTIONS, articles: 8, connections: 10, duration: 3, hotPassages: 3 });
     console.log(formatReport(report));
     expect(report.problems).toEqual([]);
     expect(report.otherErrors).toBe(0);

@@ -6,15 +6,15 @@
  * Options: --seed --articles --mean-length --passes --edits --franc-articles (all integers).
  */
 import { franc } from 'franc';
-import { checks } from '../checks/index.js';
-import { runChecks } from '../checks/run-checks.js';
-import type { ReferenceData } from '../reference/index.js';
-import { loadReference } from '../reference/load.js';
-import { analyse } from '../text/analyse.js';
-import { segment, type Passage } from '../text/segment.js';
+import { checks } from '#dist/checks/index.js';
+import { runChecks } from '#dist/checks/run-checks.js';
+import type { ReferenceData } from '#dist/reference/index.js';
+import { loadReference } from '#dist/reference/load.js';
+import { analyse } from '#dist/text/analyse.js';
+import { segment, type Passage } from '#dist/text/segment.js';
 import { addSlipCounts, DEFAULT_SEED, emptySlipCounts, generateCorpus, type SlipCounts } from './corpus-generator.js';
 import { collectGarbage, formatFigure, MB, mbPerSecond, median, MemoryPeaks, percentile, readIntegerOptions, renderTable, Stopwatch, type Line } from './measure.js';
-import { mulberry32, type Random } from './random.js';
+import { mulberry32, type Random } from '../tests/helpers/random.js';
 
 const TARGETS = {
   throughputMBps: 5,

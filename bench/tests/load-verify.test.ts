@@ -1,5 +1,5 @@
 /**
- * The count behind `npm run load` (src/bench/load.ts verifyDatabase): edits made through the
+ * The count behind `npm run load` (bench/load.ts verifyDatabase): edits made through the
  * review service stand for the server's, and a database doctored afterwards stands for a server
  * that loses an update, stores a refused edit or skips a version. A check that cannot fail
  * would pass every load test.
@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LOAD_OPTIONS, editText, prepareDatabase, verifyDatabase, type Fixture, type PassageRef, type Write } from '../../src/bench/load.js';
-import { openDatabase, type Db } from '../../src/db/connection.js';
-import { loadReference } from '../../src/reference/load.js';
-import { createServiceContext, type ServiceContext } from '../../src/services/context.js';
-import { editPassage } from '../../src/services/review.js';
+import { DEFAULT_LOAD_OPTIONS, editText, prepareDatabase, verifyDatabase, type Fixture, type PassageRef, type Write } from '../load.js';
+import { openDatabase, type Db } from '#dist/db/connection.js';
+import { loadReference } from '#dist/reference/load.js';
+import { createServiceContext, type ServiceContext } from '#dist/services/context.js';
+import { editPassage } from '#dist/services/review.js';
 
 const reference = loadReference();
 
