@@ -1,23 +1,50 @@
-import type { StoredReviewFragments } from '../db/repositories/review-fragments.js';
-import { parseTemplate, type CompressedTemplate } from '../lib/http/gzip-assembly.js';
+import type { ArticleSummary } from '../db/repositories/articles.js';
+import type { AudienceFragments } from '../db/repositories/review-fragments.js';
+import type { Role } from '../db/repositories/users.js';
+import { RENDER_KEY, unpackFragment, type StoredFragment } from '../render/review-fragments.js';
 import { changeArticle } from './article-change.js';
 import type { ServiceContext } from './context.js';
-import { STORED_RENDER_KEY } from './review-state.js';
+import { NotFoundError } from './errors.js';
+import { mayDecideProposals, openActions, type OpenActions } from './review-flow.js';
 
-/** The review page's passages and findings panel, compressed, with TOKEN_SLOT where each form's token goes. */
+/** The review page's passages (for the viewer's audience) and findings panel, compressed, with the number of forms each holds. */
 export interface ReviewFragments {
-  passages: CompressedTemplate;
-  findings: CompressedTemplate;
+  passages: StoredFragment;
+  findings: StoredFragment;
 }
 
+const unpacked = (stored: AudienceFragments): ReviewFragments => ({ passages: unpackFragment(stored.passages), findings: unpackFragment(stored.findings) });
+
 /**
- * The stored fragments of an article (as read with it). When the templates changed since they
- * were stored, the article is reviewed and stored again first, like a change that leaves its
- * text as it is.
+ * The stored fragments of an article (as read with it, for the content version read with them).
+ * When they show another content version (a write did not render them again, or a change of
+ * another process is being stored) or were rendered by other templates, or there are none, the
+ * article is reviewed and stored again first, like a change that leaves its text as it is.
  */
-export async function currentReviewFragments(ctx: ServiceContext, articleId: number, stored: StoredReviewFragments | undefined): Promise<ReviewFragments> {
-  if (stored?.renderKey === STORED_RENDER_KEY) return { passages: parseTemplate(stored.passages), findings: parseTemplate(stored.findings) };
+async function currentReviewFragments(
+  ctx: ServiceContext,
+  articleId: number,
+  approver: boolean,
+  contentVersion: number,
+  stored: AudienceFragments | undefined,
+): Promise<ReviewFragments> {
+  if (stored?.renderKey === RENDER_KEY && stored.contentVersion === contentVersion) return unpacked(stored);
   await changeArticle(ctx, articleId, (snapshot) => ({ state: snapshot, touches: false, record: () => {} }));
-  const fresh = ctx.repos.reviewFragments.find(articleId)!;
-  return { passages: parseTemplate(fresh.passages), findings: parseTemplate(fresh.findings) };
+  return unpacked(ctx.repos.reviewFragments.find(articleId, approver)!);
+}
+
+export interface ReviewView {
+  article: ArticleSummary;
+  /** Rendered for the viewer's audience: with approve and reject forms only for those who may approve. */
+  fragments: ReviewFragments;
+  actions: OpenActions;
+}
+
+/** Everything the article page shows the viewer: the article's summary row, its stored fragments and the review steps open to them. */
+export async function reviewArticle(ctx: ServiceContext, viewer: { role: Role }, id: number): Promise<ReviewView> {
+  const approver = mayDecideProposals(viewer.role);
+  const found = ctx.repos.articles.findForReview(id, approver);
+  if (!found) throw new NotFoundError(`There is no article ${id}.`);
+  const fragments = await currentReviewFragments(ctx, id, approver, found.contentVersion, found.fragments);
+  return { article: found.summary, fragments, actions: openActions(ctx, viewer.role, found.summary.status) };
 }

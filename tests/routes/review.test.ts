@@ -142,9 +142,14 @@ describe('the review flow on the article page', () => {
     const proposedPage = (await web.get(`/articles/${id}`).expect(200)).text;
     expect(proposedPage).toContain('Proposed, waiting for an editor.');
     expect(proposedPage).toContain(`action="/articles/${id}/passages/1/approve"`);
+    expect(proposedPage).toContain(`action="/articles/${id}/passages/1/reject"`);
+    // The translator sees the proposal without the editor's controls: they are not in the page at all.
+    const proposedForTranslator = (await translator.get(`/articles/${id}`).expect(200)).text;
+    expect(proposedForTranslator).toContain('Proposed, waiting for an editor.');
+    expect(proposedForTranslator).not.toContain(`/passages/1/approve"`);
+    expect(proposedForTranslator).not.toContain(`/passages/1/reject"`);
     await web.post(`/articles/${id}/passages/1/approve`, { version: '2', back: 'queue' }).expect(303).expect('Location', '/queue');
     const asTranslator = (await translator.get(`/articles/${id}`).expect(200)).text;
-    expect(asTranslator).toContain('class="review role-translator"');
     expect(asTranslator).toContain('Submit for approval');
     expect(asTranslator).not.toContain('Approve the article');
     expect(asTranslator).not.toContain('name="assignee"');
