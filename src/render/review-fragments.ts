@@ -175,18 +175,20 @@ export interface RenderedReviewFragments {
   findings: RenderedFragment;
 }
 
-/** The ids of a fragment's forms: its prefix and 1, 2, 3… */
-const FORM_ID_PREFIXES = { passages: 'pf', findings: 'ff' } as const;
-export type FragmentName = keyof typeof FORM_ID_PREFIXES;
+/** The ids of a stored fragment's forms: its prefix and 1, 2, 3… */
+export const FORM_ID_PREFIXES = { passages: 'pf', findings: 'ff' } as const;
+
+/** A passage's row rendered alone numbers its forms apart from the stored fragments' (p3f1, p3f2…), so it can replace its row in a page. */
+export const rowFormPrefix = (idx: number) => `p${idx}f`;
 
 /** The counter a template numbers its forms with (`id="<%= forms.prefix %><%= ++forms.count %>"`). */
-const formCounter = (name: FragmentName) => ({ prefix: FORM_ID_PREFIXES[name], count: 0 });
+const formCounter = (prefix: string) => ({ prefix, count: 0 });
 
-/** The hidden token input of each form of a fragment, for one request. */
-export function formTokenInputs(name: FragmentName, forms: number, token: string): string {
+/** The hidden token input of each form of a fragment whose forms are numbered after `prefix`, for one request. */
+export function formTokenInputs(prefix: string, forms: number, token: string): string {
   const value = escapeHtml(token);
   let html = '';
-  for (let i = 1; i <= forms; i++) html += `<input type="hidden" name="_csrf" form="${FORM_ID_PREFIXES[name]}${i}" value="${value}">\n`;
+  for (let i = 1; i <= forms; i++) html += `<input type="hidden" name="_csrf" form="${prefix}${i}" value="${value}">\n`;
   return html;
 }
 
@@ -207,8 +209,8 @@ export function unpackFragment(stored: Buffer): StoredFragment {
   return { forms: stored.readUInt32LE(0), chunk: parseChunk(stored.subarray(4)) };
 }
 
-function renderFragment(template: CompiledView, name: FragmentName, locals: object): RenderedFragment {
-  const forms = formCounter(name);
+function renderFragment(template: CompiledView, formPrefix: string, locals: object): RenderedFragment {
+  const forms = formCounter(formPrefix);
   return { html: template.render({ ...viewHelpers, ...locals, forms }), forms: forms.count };
 }
 
@@ -222,9 +224,9 @@ export function renderReviewFragments(
   const open = findings.filter((f) => !f.dismissed).length;
   const views = passageViews(passages, findings, comments);
   return {
-    passages: renderFragment(passagesTemplate, 'passages', { article, passages: views, canApprove: false }),
-    approverPassages: views.some((p) => p.proposalHtml !== null) ? renderFragment(passagesTemplate, 'passages', { article, passages: views, canApprove: true }) : null,
-    findings: renderFragment(findingsTemplate, 'findings', {
+    passages: renderFragment(passagesTemplate, FORM_ID_PREFIXES.passages, { article, passages: views, canApprove: false }),
+    approverPassages: views.some((p) => p.proposalHtml !== null) ? renderFragment(passagesTemplate, FORM_ID_PREFIXES.passages, { article, passages: views, canApprove: true }) : null,
+    findings: renderFragment(findingsTemplate, FORM_ID_PREFIXES.findings, {
       article,
       checks: groupFindings(findings),
       open,
@@ -233,4 +235,16 @@ export function renderReviewFragments(
       caps: { perCheck: MAX_FINDINGS_PER_CHECK.toLocaleString('en'), perArticle: MAX_FINDINGS_PER_ARTICLE.toLocaleString('en') },
     }),
   };
+}
+
+/** One passage's table row as the review page shows it to a viewer who may approve or not, its forms numbered after rowFormPrefix. */
+export function renderPassageRow(
+  article: FragmentArticle,
+  passage: StoredPassage,
+  findings: readonly StoredFinding[],
+  comments: number,
+  canApprove: boolean,
+): RenderedFragment {
+  const views = passageViews([passage], findings, new Map([[passage.idx, comments]]));
+  return renderFragment(passagesTemplate, rowFormPrefix(passage.idx), { article, passages: views, canApprove, rowsOnly: true });
 }

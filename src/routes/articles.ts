@@ -6,15 +6,15 @@ import { formatBytes, TooLargeError, WorkbenchError } from '../errors.js';
 import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
 import { storedChunk } from '../lib/http/gzip-assembly.js';
 import { articleListRenderer } from '../render/article-list.js';
-import { formTokenInputs } from '../render/review-fragments.js';
+import { FORM_ID_PREFIXES, formTokenInputs } from '../render/review-fragments.js';
 import { STATUS_LABELS } from '../render/view-helpers.js';
 import { correctedText } from '../services/articles.js';
 import type { ServiceContext } from '../services/context.js';
 import { importArticle, type ImportInput } from '../services/import.js';
-import { reviewArticle } from '../services/review-fragments.js';
+import { passageRowFor, reviewArticle } from '../services/review-fragments.js';
 import { authorize, signedInUser } from '../middleware/auth.js';
 import { csrf } from '../middleware/session.js';
-import { renderAssembled, sendPage } from './assembled-page.js';
+import { renderAssembled, sendPage, sendParts } from './assembled-page.js';
 import { compileView } from '../render/compile.js';
 import { articleListQuery, field, idParam, requesterError } from './params.js';
 
@@ -145,10 +145,21 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
     const token = res.locals.csrfToken as string;
     // Each stored fragment, then its forms' token inputs for this request.
     const fills = new Map([
-      [PASSAGES_MARK, [fragments.passages.chunk, storedChunk(formTokenInputs('passages', fragments.passages.forms, token))]],
-      [FINDINGS_MARK, [fragments.findings.chunk, storedChunk(formTokenInputs('findings', fragments.findings.forms, token))]],
+      [PASSAGES_MARK, [fragments.passages.chunk, storedChunk(formTokenInputs(FORM_ID_PREFIXES.passages, fragments.passages.forms, token))]],
+      [FINDINGS_MARK, [fragments.findings.chunk, storedChunk(formTokenInputs(FORM_ID_PREFIXES.findings, fragments.findings.forms, token))]],
     ]);
     renderAssembled(req, res, article.title, reviewView, { article, actions, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK }, fills);
+  });
+
+  // Parts of the review page alone, for the viewer (HTML fragments): what an action taken in place replaces.
+  router.get('/articles/:id/passages/:idx/row', authorize('view'), (req, res) => {
+    const row = passageRowFor(ctx, signedInUser(req), idParam(req.params.id), idParam(req.params.idx, 'passage'));
+    sendParts(req, res, [storedChunk(row.html + formTokenInputs(row.formPrefix, row.forms, res.locals.csrfToken as string))]);
+  });
+
+  router.get('/articles/:id/findings-panel', authorize('view'), async (req, res) => {
+    const { findings } = (await reviewArticle(ctx, signedInUser(req), idParam(req.params.id))).fragments;
+    sendParts(req, res, [findings.chunk, storedChunk(formTokenInputs(FORM_ID_PREFIXES.findings, findings.forms, res.locals.csrfToken as string))]);
   });
 
   router.get('/articles/:id/corrected.txt', authorize('view'), (req, res) => {

@@ -1,11 +1,12 @@
 import type { ArticleSummary } from '../db/repositories/articles.js';
 import type { AudienceFragments } from '../db/repositories/review-fragments.js';
 import type { Role } from '../db/repositories/users.js';
-import { RENDER_KEY, unpackFragment, type StoredFragment } from '../render/review-fragments.js';
+import { RENDER_KEY, renderPassageRow, rowFormPrefix, unpackFragment, type RenderedFragment, type StoredFragment } from '../render/review-fragments.js';
 import { changeArticle } from './article-change.js';
 import type { ServiceContext } from './context.js';
 import { NotFoundError } from './errors.js';
 import { mayDecideProposals, openActions, type OpenActions } from './review-flow.js';
+import { requireArticle } from './review.js';
 
 /** The review page's passages (for the viewer's audience) and findings panel, compressed, with the number of forms each holds. */
 export interface ReviewFragments {
@@ -47,4 +48,27 @@ export async function reviewArticle(ctx: ServiceContext, viewer: { role: Role },
   if (!found) throw new NotFoundError(`There is no article ${id}.`);
   const fragments = await currentReviewFragments(ctx, id, approver, found.contentVersion, found.fragments);
   return { article: found.summary, fragments, actions: openActions(ctx, viewer.role, found.summary.status) };
+}
+
+/** A part of the review page rendered for one viewer, now: the prefix its forms are numbered after, for their token inputs. */
+export interface ViewerFragment extends RenderedFragment {
+  formPrefix: string;
+}
+
+/**
+ * One passage's row of the review page as the viewer sees it (with approve and reject only for
+ * those who may approve), rendered from the stored article now: what an action taken in place
+ * replaces its row with.
+ */
+export function passageRowFor(ctx: ServiceContext, viewer: { role: Role }, articleId: number, idx: number): ViewerFragment {
+  const { repos } = ctx;
+  return repos.snapshot(() => {
+    const article = requireArticle(ctx, articleId);
+    const passage = repos.passages.find(articleId, idx);
+    if (!passage) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
+    const findings = repos.findings.ofArticle(articleId).filter((f) => f.passageIdx === idx);
+    const fragmentArticle = { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null };
+    const row = renderPassageRow(fragmentArticle, passage, findings, repos.passageComments.counts(articleId).get(idx) ?? 0, mayDecideProposals(viewer.role));
+    return { ...row, formPrefix: rowFormPrefix(idx) };
+  });
 }
