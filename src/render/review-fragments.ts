@@ -45,6 +45,11 @@ export interface FragmentArticle {
   hasSource: boolean;
 }
 
+/** What the fragments show of an article itself. */
+export function fragmentArticle(article: { id: number; targetLang: string; sourceLang: string | null; sourceText: string | null }): FragmentArticle {
+  return { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null };
+}
+
 export interface PassageView {
   idx: number;
   aiText: string;

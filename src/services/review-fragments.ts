@@ -1,7 +1,7 @@
 import type { ArticleSummary } from '../db/repositories/articles.js';
 import type { AudienceFragments } from '../db/repositories/review-fragments.js';
 import type { Role } from '../db/repositories/users.js';
-import { RENDER_KEY, renderPassageRow, rowFormPrefix, unpackFragment, type RenderedFragment, type StoredFragment } from '../render/review-fragments.js';
+import { fragmentArticle, RENDER_KEY, renderPassageRow, rowFormPrefix, unpackFragment, type RenderedFragment, type StoredFragment } from '../render/review-fragments.js';
 import { changeArticle } from './article-change.js';
 import type { ServiceContext } from './context.js';
 import { NotFoundError } from './errors.js';
@@ -67,8 +67,7 @@ export function passageRowFor(ctx: ServiceContext, viewer: { role: Role }, artic
     const passage = repos.passages.find(articleId, idx);
     if (!passage) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
     const findings = repos.findings.ofArticle(articleId).filter((f) => f.passageIdx === idx);
-    const fragmentArticle = { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null };
-    const row = renderPassageRow(fragmentArticle, passage, findings, repos.passageComments.counts(articleId).get(idx) ?? 0, mayDecideProposals(viewer.role));
+    const row = renderPassageRow(fragmentArticle(article), passage, findings, repos.passageComments.counts(articleId).get(idx) ?? 0, mayDecideProposals(viewer.role));
     return { ...row, formPrefix: rowFormPrefix(idx) };
   });
 }

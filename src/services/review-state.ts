@@ -1,7 +1,7 @@
 import type { FindingToStore, StoredFinding } from '../db/repositories/findings.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import type { ReferenceData } from '../reference/index.js';
-import { packFragment, RENDER_KEY, renderReviewFragments } from '../render/review-fragments.js';
+import { fragmentArticle, packFragment, RENDER_KEY, renderReviewFragments } from '../render/review-fragments.js';
 import { checkArticle } from './check-article.js';
 
 /**
@@ -53,7 +53,7 @@ export function reviewState(state: ArticleState, reference: ReferenceData): Revi
   const { article, passages, dismissals, comments } = state;
   const findings = checkArticle(article, passages, reference, new Set(dismissals.keys()));
   const rendered = renderReviewFragments(
-    { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null },
+    fragmentArticle(article),
     passages,
     findings.map((f) => asStored(f, dismissals)),
     comments,
