@@ -56,7 +56,7 @@ UPDATE findings SET
 -- Their stored review pages name the old passage indices: rendered again (and the title checked)
 -- when first shown.
 DELETE FROM review_fragments WHERE article_id IN (SELECT id FROM titled_apart);
-UPDATE articles SET separate_title = 1, revision = revision + 1 WHERE id IN (SELECT id FROM titled_apart);
+UPDATE articles SET separate_title = 1 WHERE id IN (SELECT id FROM titled_apart);
 DROP TABLE titled_apart;
 
 -- Every title becomes what the approved article says: a correction of the first line made before

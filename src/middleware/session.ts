@@ -3,7 +3,6 @@ import { csrfSync } from 'csrf-sync';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Config } from '../config.js';
 import { escapeHtml } from '../lib/diff/index.js';
-import { TOKEN_SLOT_BYTES } from '../render/compile.js';
 import type { StoredSession } from '../db/repositories/sessions.js';
 import type { Role } from '../db/repositories/users.js';
 import { endSession, sessionFinder, startSession } from '../services/accounts.js';
@@ -29,13 +28,16 @@ declare global {
   }
 }
 
+/** A CSRF token's random bytes: 128 bits, as OWASP asks (sent as 32 hex characters). */
+const CSRF_TOKEN_BYTES = 16;
+
 /**
  * CSRF protection by synchronizer token (csrf-sync): one token per session, kept in the
  * session row and sent back in every form's hidden _csrf field. A session's token is made
  * when the session is, so checking a form never writes.
  */
 export const csrf = csrfSync({
-  size: TOKEN_SLOT_BYTES / 2,
+  size: CSRF_TOKEN_BYTES,
   getTokenFromState: (req) => req.session?.csrfToken,
   storeTokenInState: (req, token) => {
     if (req.session && token) req.session.csrfToken = token;

@@ -4,18 +4,6 @@ import ejs from 'ejs';
 
 const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url));
 
-/**
- * Where a form in a fragment takes the requester's CSRF token. Escaped text can never produce
- * it (it starts with "<"), so only the templates put it there.
- */
-export const TOKEN_SLOT = '<!--token-->';
-
-/**
- * The length of what fills a TOKEN_SLOT: a CSRF token of 16 random bytes (128 bits, as OWASP
- * asks) in hex. Fragments are compressed around slots of exactly this size.
- */
-export const TOKEN_SLOT_BYTES = 32;
-
 export interface CompiledView {
   render: (data: object) => string;
   /** The template's text, for keys that change when it does. */

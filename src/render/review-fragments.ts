@@ -5,27 +5,36 @@ import { checks } from '../checks/index.js';
 import { MAX_FINDINGS_PER_ARTICLE, MAX_FINDINGS_PER_CHECK, reachedCaps } from '../checks/run-checks.js';
 import type { Severity } from '../checks/types.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
-import { renderDiffHtml, wordDiff, type Highlight } from '../lib/diff/index.js';
+import { escapeHtml, renderDiffHtml, wordDiff, type Highlight } from '../lib/diff/index.js';
 import { DIFF_RENDERER_SOURCE } from '../lib/diff/render.js';
-import { compileFragment } from './compile.js';
+import { compressChunk, parseChunk, serializeChunk, type DeflatedChunk } from '../lib/http/gzip-assembly.js';
+import { compileFragment, type CompiledView } from './compile.js';
 import { viewHelpers } from './view-helpers.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 
 /**
  * The review page's two large parts, the passages and the findings panel, rendered when an
- * article's text or findings change rather than on every view. They depend only on the article's
- * data, never on who looks at it, so one rendering serves every reader.
+ * article's text or findings change rather than on every view. The findings panel depends only on
+ * the article's data, so one rendering serves every reader; the passages hold an editor's
+ * approve and reject forms where a proposal waits, so those articles get a second rendering of
+ * them for the people who may approve.
  */
 
 const passagesTemplate = compileFragment('passages');
 const findingsTemplate = compileFragment('findings');
 
-/** Names the templates (and this module's view model) a stored rendering came from; a change renders again. */
+/**
+ * Names everything a stored rendering embeds besides the article's data: the templates, this
+ * module's view model, the diff renderer, the checks' descriptions and the caps the panel
+ * states. A stored rendering with another key is rendered again when read.
+ */
 export const RENDER_KEY = createHash('sha256')
   .update(passagesTemplate.source)
   .update(findingsTemplate.source)
   .update(readFileSync(fileURLToPath(import.meta.url)))
   .update(DIFF_RENDERER_SOURCE)
+  .update(JSON.stringify(checks.map((c) => [c.id, c.description])))
+  .update(`${MAX_FINDINGS_PER_CHECK} ${MAX_FINDINGS_PER_ARTICLE}`)
   .digest('hex')
   .slice(0, 16);
 
@@ -36,6 +45,11 @@ export interface FragmentArticle {
   hasSource: boolean;
   /** Passage 0 is a title given apart from the text. */
   separateTitle: boolean;
+}
+
+/** What the fragments show of an article itself. */
+export function fragmentArticle(article: { id: number; targetLang: string; sourceLang: string | null; sourceText: string | null; separateTitle: boolean }): FragmentArticle {
+  return { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null, separateTitle: article.separateTitle };
 }
 
 export interface PassageView {
@@ -160,9 +174,61 @@ function passageViews(passages: readonly StoredPassage[], findings: readonly Sto
   });
 }
 
-export interface ReviewFragments {
-  passagesHtml: string;
-  findingsHtml: string;
+/**
+ * A fragment's HTML and how many forms it holds. Their CSRF token inputs are not in it: the page
+ * writes them after the fragment for each request (formTokenInputs), tied to the forms by the
+ * form attribute, so a stored fragment is the same for every session.
+ */
+export interface RenderedFragment {
+  html: string;
+  forms: number;
+}
+
+export interface RenderedReviewFragments {
+  /** For people who may not approve: no approve or reject forms. */
+  passages: RenderedFragment;
+  /** For people who may approve, when a proposal waits (otherwise `passages` serves them too). */
+  approverPassages: RenderedFragment | null;
+  findings: RenderedFragment;
+}
+
+/** The ids of a stored fragment's forms: its prefix and 1, 2, 3… */
+export const FORM_ID_PREFIXES = { passages: 'pf', findings: 'ff' } as const;
+
+/** A passage's row rendered alone numbers its forms apart from the stored fragments' (p3f1, p3f2…), so it can replace its row in a page. */
+export const rowFormPrefix = (idx: number) => `p${idx}f`;
+
+/** The counter a template numbers its forms with (`id="<%= forms.prefix %><%= ++forms.count %>"`). */
+const formCounter = (prefix: string) => ({ prefix, count: 0 });
+
+/** The hidden token input of each form of a fragment whose forms are numbered after `prefix`, for one request. */
+export function formTokenInputs(prefix: string, forms: number, token: string): string {
+  const value = escapeHtml(token);
+  let html = '';
+  for (let i = 1; i <= forms; i++) html += `<input type="hidden" name="_csrf" form="${prefix}${i}" value="${value}">\n`;
+  return html;
+}
+
+/** A fragment as stored: compressed once, with the number of its forms. */
+export interface StoredFragment {
+  chunk: DeflatedChunk;
+  forms: number;
+}
+
+/** The stored form: the number of forms (u32 LE), then the compressed chunk (serializeChunk). */
+export function packFragment({ html, forms }: RenderedFragment): Buffer {
+  const count = Buffer.alloc(4);
+  count.writeUInt32LE(forms, 0);
+  return Buffer.concat([count, serializeChunk(compressChunk(html))]);
+}
+
+export function unpackFragment(stored: Buffer): StoredFragment {
+  return { forms: stored.readUInt32LE(0), chunk: parseChunk(stored.subarray(4)) };
+}
+
+function renderFragment(template: CompiledView, formPrefix: string, locals: object): RenderedFragment {
+  const forms = formCounter(formPrefix);
+  return { html: template.render({ ...viewHelpers, ...locals, forms }), forms: forms.count };
 }
 
 /** Renders the passages and the findings panel of an article from its stored passages, findings and comment counts by passage. */
@@ -171,12 +237,13 @@ export function renderReviewFragments(
   passages: readonly StoredPassage[],
   findings: readonly StoredFinding[],
   comments: ReadonlyMap<number, number>,
-): ReviewFragments {
+): RenderedReviewFragments {
   const open = findings.filter((f) => !f.dismissed).length;
+  const views = passageViews(passages, findings, comments);
   return {
-    passagesHtml: passagesTemplate.render({ ...viewHelpers, article, passages: passageViews(passages, findings, comments) }),
-    findingsHtml: findingsTemplate.render({
-      ...viewHelpers,
+    passages: renderFragment(passagesTemplate, FORM_ID_PREFIXES.passages, { article, passages: views, canApprove: false }),
+    approverPassages: views.some((p) => p.proposedFrom !== null) ? renderFragment(passagesTemplate, FORM_ID_PREFIXES.passages, { article, passages: views, canApprove: true }) : null,
+    findings: renderFragment(findingsTemplate, FORM_ID_PREFIXES.findings, {
       article,
       checks: groupFindings(findings),
       open,
@@ -185,4 +252,16 @@ export function renderReviewFragments(
       caps: { perCheck: MAX_FINDINGS_PER_CHECK.toLocaleString('en'), perArticle: MAX_FINDINGS_PER_ARTICLE.toLocaleString('en') },
     }),
   };
+}
+
+/** One passage's table row as the review page shows it to a viewer who may approve or not, its forms numbered after rowFormPrefix. */
+export function renderPassageRow(
+  article: FragmentArticle,
+  passage: StoredPassage,
+  findings: readonly StoredFinding[],
+  comments: number,
+  canApprove: boolean,
+): RenderedFragment {
+  const views = passageViews([passage], findings, new Map([[passage.idx, comments]]));
+  return renderFragment(passagesTemplate, rowFormPrefix(passage.idx), { article, passages: views, canApprove, rowsOnly: true });
 }

@@ -4,17 +4,17 @@ import multer from 'multer';
 import type { Config } from '../config.js';
 import { formatBytes, TooLargeError, WorkbenchError } from '../errors.js';
 import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
-import { fillTemplate, storedChunk } from '../lib/http/gzip-assembly.js';
+import { storedChunk } from '../lib/http/gzip-assembly.js';
 import { articleListRenderer } from '../render/article-list.js';
+import { FORM_ID_PREFIXES, formTokenInputs } from '../render/review-fragments.js';
 import { STATUS_LABELS } from '../render/view-helpers.js';
-import { correctedText, reviewArticle } from '../services/articles.js';
+import { correctedText } from '../services/articles.js';
 import type { ServiceContext } from '../services/context.js';
 import { importArticle, type ImportInput } from '../services/import.js';
-import { assignableUsers, standingSendBack } from '../services/review-flow.js';
+import { passageRowFor, reviewArticle } from '../services/review-fragments.js';
 import { authorize, signedInUser } from '../middleware/auth.js';
-import { can } from '../services/permissions.js';
 import { csrf } from '../middleware/session.js';
-import { renderAssembled, sendPage } from './assembled-page.js';
+import { renderAssembled, sendPage, sendParts } from './assembled-page.js';
 import { compileView } from '../render/compile.js';
 import { articleListQuery, field, idParam, requesterError } from './params.js';
 
@@ -141,21 +141,25 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
   });
 
   router.get('/articles/:id', authorize('view'), async (req, res) => {
-    const { article, fragments } = await reviewArticle(ctx, idParam(req.params.id));
-    const token = storedChunk(res.locals.csrfToken as string);
+    const { article, fragments, actions, sentBack } = await reviewArticle(ctx, signedInUser(req), idParam(req.params.id));
+    const token = res.locals.csrfToken as string;
+    // Each stored fragment, then its forms' token inputs for this request.
     const fills = new Map([
-      [PASSAGES_MARK, fillTemplate(fragments.passages, token)],
-      [FINDINGS_MARK, fillTemplate(fragments.findings, token)],
+      [PASSAGES_MARK, [fragments.passages.chunk, storedChunk(formTokenInputs(FORM_ID_PREFIXES.passages, fragments.passages.forms, token))]],
+      [FINDINGS_MARK, [fragments.findings.chunk, storedChunk(formTokenInputs(FORM_ID_PREFIXES.findings, fragments.findings.forms, token))]],
     ]);
-    const user = signedInUser(req);
-    const actions = {
-      submit: can(user.role, 'review') && (article.status === 'new' || article.status === 'in_review'),
-      approve: can(user.role, 'approve') && article.status === 'awaiting_approval',
-      sendBack: can(user.role, 'approve') && (article.status === 'awaiting_approval' || article.status === 'approved'),
-      assignees: can(user.role, 'assign') ? assignableUsers(ctx) : null,
-    };
-    const sentBack = standingSendBack(ctx, article.id);
     renderAssembled(req, res, article.title, reviewView, { article, actions, sentBack, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK }, fills);
+  });
+
+  // Parts of the review page alone, for the viewer (HTML fragments): what an action taken in place replaces.
+  router.get('/articles/:id/passages/:idx/row', authorize('view'), (req, res) => {
+    const row = passageRowFor(ctx, signedInUser(req), idParam(req.params.id), idParam(req.params.idx, 'passage'));
+    sendParts(req, res, [storedChunk(row.html + formTokenInputs(row.formPrefix, row.forms, res.locals.csrfToken as string))]);
+  });
+
+  router.get('/articles/:id/findings-panel', authorize('view'), async (req, res) => {
+    const { findings } = (await reviewArticle(ctx, signedInUser(req), idParam(req.params.id))).fragments;
+    sendParts(req, res, [findings.chunk, storedChunk(formTokenInputs(FORM_ID_PREFIXES.findings, findings.forms, res.locals.csrfToken as string))]);
   });
 
   router.get('/articles/:id/corrected.txt', authorize('view'), (req, res) => {

@@ -11,14 +11,18 @@ import { viewHelpers } from '../render/view-helpers.js';
 const siteHeader = compileView('partials/header');
 const FOOTER = compressChunk(compileView('partials/footer').render({}));
 
+/** Sends the parts as HTML: gzip-compressed to a client that takes it, plain to others. */
+export function sendParts(req: Request, res: Response, parts: readonly CompressedChunk[]): void {
+  res.setHeader('Vary', 'Accept-Encoding');
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  if (req.acceptsEncodings('gzip') === 'gzip') res.setHeader('Content-Encoding', 'gzip').send(gzipParts(parts));
+  else res.send(plainParts(parts));
+}
+
 /** Sends the page `title` with the site header for the requester, then the parts, then the footer. */
 export function sendPage(req: Request, res: Response, title: string, parts: readonly CompressedChunk[]): void {
   const header = storedChunk(siteHeader.render({ title, currentUser: res.locals.currentUser, csrfField: res.locals.csrfField }));
-  const page = [header, ...parts, FOOTER];
-  res.setHeader('Vary', 'Accept-Encoding');
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  if (req.acceptsEncodings('gzip') === 'gzip') res.setHeader('Content-Encoding', 'gzip').send(gzipParts(page));
-  else res.send(plainParts(page));
+  sendParts(req, res, [header, ...parts, FOOTER]);
 }
 
 /**

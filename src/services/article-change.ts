@@ -13,7 +13,9 @@ import type { ArticleState, ReviewedState } from './review-state.js';
  *    in the server, with a time budget, so the event loop never waits for the checks);
  * 3. store: in one short transaction, the change's own rows, the findings, the open counts and
  *    the rendered parts, so readers never see text and findings that disagree, and only if the
- *    article's revision is still the one the change was prepared from; otherwise start again.
+ *    article's content version (raised by the database at every write of its passages,
+ *    findings, dismissals and comments) is still the one the change was prepared from;
+ *    otherwise start again. The rendered parts are stored with the version the change leaves.
  * Changes of one article are queued in this process, so they never have to start again here;
  * a change from another process (the command line's import) may make one start again.
  */
@@ -28,7 +30,7 @@ export interface Change {
 /** An article as stored when a change is prepared. */
 export interface ArticleSnapshot extends ArticleState {
   article: Article;
-  revision: number;
+  contentVersion: number;
 }
 
 /** A change worked out from a snapshot: the article as it leaves it, and the rows that record it. */
@@ -83,13 +85,13 @@ export function commitChange<T>(ctx: ServiceContext, key: string, prepare: () =>
 /** Everything a change of the article is prepared from. */
 export function readSnapshot(ctx: ServiceContext, articleId: number): ArticleSnapshot {
   const { repos } = ctx;
-  // Read from one snapshot, so the parts agree with each other and with the revision.
+  // Read from one snapshot, so the parts agree with each other and with the content version.
   return repos.snapshot(() => {
     const article = repos.articles.find(articleId);
     if (!article) throw new NotFoundError(`There is no article ${articleId}.`);
     return {
       article,
-      revision: repos.articles.revision(articleId)!,
+      contentVersion: repos.articles.contentVersion(articleId)!,
       passages: repos.passages.ofArticle(articleId),
       dismissals: repos.dismissals.ofArticle(articleId),
       comments: repos.passageComments.counts(articleId),
@@ -100,7 +102,11 @@ export function readSnapshot(ctx: ServiceContext, articleId: number): ArticleSna
 /** A Buffer over the bytes a worker thread sent back (structured cloning makes Buffers plain Uint8Arrays). */
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-/** Stores a reviewed state's findings, open counts and rendered parts, and raises the article's revision. Call inside the change's transaction. */
+/**
+ * Stores a reviewed state's findings, open counts and rendered parts, the parts marked with the
+ * content version the change's writes leave. Call inside the change's transaction, after the
+ * change's own rows are written.
+ */
 export function storeReview(ctx: ServiceContext, articleId: number, reviewed: ReviewedState, touchedAt: string | null): void {
   const { repos } = ctx;
   repos.findings.replace(articleId, reviewed.findings);
@@ -108,8 +114,15 @@ export function storeReview(ctx: ServiceContext, articleId: number, reviewed: Re
   repos.articles.refreshTitle(articleId);
   if (touchedAt !== null) repos.articles.touch(articleId, touchedAt);
   const { rendering } = reviewed;
-  if (rendering) repos.reviewFragments.save(articleId, { renderKey: rendering.renderKey, passages: asBuffer(rendering.passages), findings: asBuffer(rendering.findings) });
-  repos.articles.bumpRevision(articleId);
+  if (rendering) {
+    repos.reviewFragments.save(articleId, {
+      renderKey: rendering.renderKey,
+      contentVersion: repos.articles.contentVersion(articleId)!,
+      passages: asBuffer(rendering.passages),
+      approverPassages: rendering.approverPassages && asBuffer(rendering.approverPassages),
+      findings: asBuffer(rendering.findings),
+    });
+  }
 }
 
 /** Prepares a change of an existing article: `plan` works it out from a snapshot (and throws to refuse it). */
@@ -119,7 +132,7 @@ export function prepareArticleChange<T>(ctx: ServiceContext, articleId: number, 
   return {
     state: change.state,
     store: (reviewed) => {
-      if (ctx.repos.articles.revision(articleId) !== snapshot.revision) return undefined;
+      if (ctx.repos.articles.contentVersion(articleId) !== snapshot.contentVersion) return undefined;
       const now = ctx.now();
       const result = change.record(now);
       storeReview(ctx, articleId, reviewed, change.touches ? now : null);

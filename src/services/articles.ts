@@ -12,7 +12,6 @@ import type { ServiceContext } from './context.js';
 import { NotFoundError } from '../errors.js';
 import { correctedArticle } from './passage-layout.js';
 import { requireArticle, requireSummary } from './review.js';
-import { currentReviewFragments, type ReviewFragments } from './review-fragments.js';
 
 export const PAGE_SIZE = 50;
 
@@ -32,18 +31,6 @@ export function listArticles(ctx: ServiceContext, filter: ArticleFilter, page: n
 }
 
 export const CHECK_IDS: readonly string[] = checks.map((c) => c.id);
-
-export interface ReviewView {
-  article: ArticleSummary;
-  fragments: ReviewFragments;
-}
-
-/** Everything the article page shows: the article's summary row and its stored fragments. Nothing is checked or diffed here. */
-export async function reviewArticle(ctx: ServiceContext, id: number): Promise<ReviewView> {
-  const found = ctx.repos.articles.findForReview(id);
-  if (!found) throw new NotFoundError(`There is no article ${id}.`);
-  return { article: found.summary, fragments: await currentReviewFragments(ctx, id, found.fragments) };
-}
 
 export interface PassageEditView {
   article: ArticleSummary;

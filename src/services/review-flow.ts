@@ -3,21 +3,45 @@ import type { ArticleEventKind, SendBack } from '../db/repositories/article-even
 import type { FlaggedPassage } from '../db/repositories/findings.js';
 import type { PendingProposal } from '../db/repositories/passages.js';
 import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
-import type { User } from '../db/repositories/users.js';
+import type { Role, User } from '../db/repositories/users.js';
 import type { ArticlePage } from './articles.js';
 import { listArticles } from './articles.js';
 import type { Actor, ServiceContext } from './context.js';
 import { ConflictError, ValidationError } from '../errors.js';
+import { can, type Action } from './permissions.js';
 import { requireSummary } from './review.js';
 
-/** Which states each step of the flow starts from, the state it leads to, and its history entry. */
+/** Who may take each step of the flow, which states it starts from, the state it leads to, and its history entry. */
 const STEPS = {
-  submit: { from: ['new', 'in_review'], to: 'awaiting_approval', event: 'submitted' },
-  approve: { from: ['awaiting_approval'], to: 'approved', event: 'approved' },
-  sendBack: { from: ['awaiting_approval', 'approved'], to: 'in_review', event: 'sent_back' },
-} as const satisfies Record<string, { from: readonly ArticleStatus[]; to: ArticleStatus; event: ArticleEventKind }>;
+  submit: { by: 'review', from: ['new', 'in_review'], to: 'awaiting_approval', event: 'submitted' },
+  approve: { by: 'approve', from: ['awaiting_approval'], to: 'approved', event: 'approved' },
+  sendBack: { by: 'approve', from: ['awaiting_approval', 'approved'], to: 'in_review', event: 'sent_back' },
+} as const satisfies Record<string, { by: Action; from: readonly ArticleStatus[]; to: ArticleStatus; event: ArticleEventKind }>;
 
 export type Step = keyof typeof STEPS;
+
+/** What a person must be allowed to take a step: its route authorises with it. */
+export const stepPermission = (step: Step): Action => STEPS[step].by;
+
+/** Whether a person may approve or reject a passage's proposed correction (its routes authorise 'approve'). */
+export function mayDecideProposals(role: Role): boolean {
+  return can(role, 'approve');
+}
+
+/** What the review page offers a person for an article in a status. */
+export interface OpenActions {
+  submit: boolean;
+  approve: boolean;
+  sendBack: boolean;
+  /** Who the article can be assigned to, for a person who may assign it; otherwise null. */
+  assignees: User[] | null;
+}
+
+/** The steps a person's role may take that start from the article's status, and assigning. */
+export function openActions(ctx: ServiceContext, role: Role, status: ArticleStatus): OpenActions {
+  const open = (step: Step) => can(role, STEPS[step].by) && (STEPS[step].from as readonly ArticleStatus[]).includes(status);
+  return { submit: open('submit'), approve: open('approve'), sendBack: open('sendBack'), assignees: can(role, 'assign') ? assignableUsers(ctx) : null };
+}
 
 const MAX_COMMENT = 4000;
 
@@ -57,7 +81,7 @@ export function standingSendBack(ctx: ServiceContext, articleId: number): SendBa
 }
 
 /** Who an article can be assigned to: active translators and editors. */
-export function assignableUsers(ctx: ServiceContext): User[] {
+function assignableUsers(ctx: ServiceContext): User[] {
   return ctx.repos.users.active().filter((u) => u.role !== 'admin');
 }
 

@@ -1,23 +1,76 @@
-import type { StoredReviewFragments } from '../db/repositories/review-fragments.js';
-import { parseTemplate, type CompressedTemplate } from '../lib/http/gzip-assembly.js';
+import type { ArticleSummary } from '../db/repositories/articles.js';
+import type { AudienceFragments } from '../db/repositories/review-fragments.js';
+import type { Role } from '../db/repositories/users.js';
+import { fragmentArticle, RENDER_KEY, renderPassageRow, rowFormPrefix, unpackFragment, type RenderedFragment, type StoredFragment } from '../render/review-fragments.js';
 import { changeArticle } from './article-change.js';
 import type { ServiceContext } from './context.js';
-import { STORED_RENDER_KEY } from './review-state.js';
+import { NotFoundError } from '../errors.js';
+import type { SendBack } from '../db/repositories/article-events.js';
+import { mayDecideProposals, openActions, standingSendBack, type OpenActions } from './review-flow.js';
+import { requireArticle } from './review.js';
 
-/** The review page's passages and findings panel, compressed, with TOKEN_SLOT where each form's token goes. */
+/** The review page's passages (for the viewer's audience) and findings panel, compressed, with the number of forms each holds. */
 export interface ReviewFragments {
-  passages: CompressedTemplate;
-  findings: CompressedTemplate;
+  passages: StoredFragment;
+  findings: StoredFragment;
+}
+
+const unpacked = (stored: AudienceFragments): ReviewFragments => ({ passages: unpackFragment(stored.passages), findings: unpackFragment(stored.findings) });
+
+/**
+ * The stored fragments of an article (as read with it, for the content version read with them).
+ * When they show another content version (a write did not render them again, or a change of
+ * another process is being stored) or were rendered by other templates, or there are none, the
+ * article is reviewed and stored again first, like a change that leaves its text as it is.
+ */
+async function currentReviewFragments(
+  ctx: ServiceContext,
+  articleId: number,
+  approver: boolean,
+  contentVersion: number,
+  stored: AudienceFragments | undefined,
+): Promise<ReviewFragments> {
+  if (stored?.renderKey === RENDER_KEY && stored.contentVersion === contentVersion) return unpacked(stored);
+  await changeArticle(ctx, articleId, (snapshot) => ({ state: snapshot, touches: false, record: () => {} }));
+  return unpacked(ctx.repos.reviewFragments.find(articleId, approver)!);
+}
+
+export interface ReviewView {
+  article: ArticleSummary;
+  /** Rendered for the viewer's audience: with approve and reject forms only for those who may approve. */
+  fragments: ReviewFragments;
+  actions: OpenActions;
+  /** The editor's send-back comment, until the article is submitted again. */
+  sentBack: SendBack | null;
+}
+
+/** Everything the article page shows the viewer: the article's summary row, its stored fragments and the review steps open to them. */
+export async function reviewArticle(ctx: ServiceContext, viewer: { role: Role }, id: number): Promise<ReviewView> {
+  const approver = mayDecideProposals(viewer.role);
+  const found = ctx.repos.articles.findForReview(id, approver);
+  if (!found) throw new NotFoundError(`There is no article ${id}.`);
+  const fragments = await currentReviewFragments(ctx, id, approver, found.contentVersion, found.fragments);
+  return { article: found.summary, fragments, actions: openActions(ctx, viewer.role, found.summary.status), sentBack: standingSendBack(ctx, id) };
+}
+
+/** A part of the review page rendered for one viewer, now: the prefix its forms are numbered after, for their token inputs. */
+export interface ViewerFragment extends RenderedFragment {
+  formPrefix: string;
 }
 
 /**
- * The stored fragments of an article (as read with it). When the templates changed since they
- * were stored, the article is reviewed and stored again first, like a change that leaves its
- * text as it is.
+ * One passage's row of the review page as the viewer sees it (with approve and reject only for
+ * those who may approve), rendered from the stored article now: what an action taken in place
+ * replaces its row with.
  */
-export async function currentReviewFragments(ctx: ServiceContext, articleId: number, stored: StoredReviewFragments | undefined): Promise<ReviewFragments> {
-  if (stored?.renderKey === STORED_RENDER_KEY) return { passages: parseTemplate(stored.passages), findings: parseTemplate(stored.findings) };
-  await changeArticle(ctx, articleId, (snapshot) => ({ state: snapshot, touches: false, record: () => {} }));
-  const fresh = ctx.repos.reviewFragments.find(articleId)!;
-  return { passages: parseTemplate(fresh.passages), findings: parseTemplate(fresh.findings) };
+export function passageRowFor(ctx: ServiceContext, viewer: { role: Role }, articleId: number, idx: number): ViewerFragment {
+  const { repos } = ctx;
+  return repos.snapshot(() => {
+    const article = requireArticle(ctx, articleId);
+    const passage = repos.passages.find(articleId, idx);
+    if (!passage) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
+    const findings = repos.findings.ofArticle(articleId).filter((f) => f.passageIdx === idx);
+    const row = renderPassageRow(fragmentArticle(article), passage, findings, repos.passageComments.counts(articleId).get(idx) ?? 0, mayDecideProposals(viewer.role));
+    return { ...row, formPrefix: rowFormPrefix(idx) };
+  });
 }

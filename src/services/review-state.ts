@@ -1,9 +1,7 @@
 import type { FindingToStore, StoredFinding } from '../db/repositories/findings.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
-import { compressTemplate, serializeTemplate, TEMPLATE_FORMAT } from '../lib/http/gzip-assembly.js';
 import type { ReferenceData } from '../reference/index.js';
-import { TOKEN_SLOT, TOKEN_SLOT_BYTES } from '../render/compile.js';
-import { RENDER_KEY, renderReviewFragments } from '../render/review-fragments.js';
+import { fragmentArticle, packFragment, RENDER_KEY, renderReviewFragments } from '../render/review-fragments.js';
 import { checkArticle } from './check-article.js';
 
 /**
@@ -11,9 +9,6 @@ import { checkArticle } from './check-article.js';
  * it will stand and rendering its review page parts. It runs in a worker thread in the server
  * (src/services/reviewer.ts), so no article, however pathological, holds the event loop.
  */
-
-/** The templates, the stored form and the token size a rendering was made with: a stored row with another key is rendered again. */
-export const STORED_RENDER_KEY = `${RENDER_KEY}.${TEMPLATE_FORMAT}.${TOKEN_SLOT_BYTES}`;
 
 /** An article as a change leaves it: everything its findings and review page depend on. */
 export interface ArticleState {
@@ -25,10 +20,11 @@ export interface ArticleState {
   comments: Map<number, number>;
 }
 
-/** An article's review page parts: its passages and findings panel, compressed (src/lib/http/gzip-assembly.ts). */
+/** An article's review page parts in their stored form (packFragment): its passages, for reviewers and (when they differ) approvers, and findings panel. */
 export interface RenderedParts {
   renderKey: string;
   passages: Uint8Array;
+  approverPassages: Uint8Array | null;
   findings: Uint8Array;
 }
 
@@ -56,8 +52,8 @@ function asStored(f: FindingToStore, dismissals: ReadonlyMap<string, string>): S
 export function reviewState(state: ArticleState, reference: ReferenceData): ReviewedState {
   const { article, passages, dismissals, comments } = state;
   const findings = checkArticle(article, passages, reference, new Set(dismissals.keys()));
-  const { passagesHtml, findingsHtml } = renderReviewFragments(
-    { id: article.id, targetLang: article.targetLang, sourceLang: article.sourceLang, hasSource: article.sourceText !== null, separateTitle: article.separateTitle },
+  const rendered = renderReviewFragments(
+    fragmentArticle(article),
     passages,
     findings.map((f) => asStored(f, dismissals)),
     comments,
@@ -65,9 +61,10 @@ export function reviewState(state: ArticleState, reference: ReferenceData): Revi
   return {
     findings,
     rendering: {
-      renderKey: STORED_RENDER_KEY,
-      passages: serializeTemplate(compressTemplate(passagesHtml, TOKEN_SLOT, TOKEN_SLOT_BYTES)),
-      findings: serializeTemplate(compressTemplate(findingsHtml, TOKEN_SLOT, TOKEN_SLOT_BYTES)),
+      renderKey: RENDER_KEY,
+      passages: packFragment(rendered.passages),
+      approverPassages: rendered.approverPassages && packFragment(rendered.approverPassages),
+      findings: packFragment(rendered.findings),
     },
   };
 }

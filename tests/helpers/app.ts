@@ -14,8 +14,8 @@ import { loadReference } from '../../src/reference/load.js';
 import { createApiToken, startSession } from '../../src/services/accounts.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { inProcessReviewer } from '../../src/services/reviewer.js';
-import { fillTemplate, plainParts, storedChunk, type CompressedTemplate } from '../../src/lib/http/gzip-assembly.js';
-import { TOKEN_SLOT_BYTES } from '../../src/render/compile.js';
+import { plainParts } from '../../src/lib/http/gzip-assembly.js';
+import type { StoredFragment } from '../../src/render/review-fragments.js';
 
 export const reference = loadReference();
 
@@ -93,7 +93,7 @@ export function testApp(): { app: Express; db: Db; ctx: ServiceContext; web: Cli
   return { app, db, ctx, web: clientAs(app, ctx, 'editor') };
 }
 
-/** A stored review fragment as HTML, its forms' token slots filled with a dummy token. */
-export function fragmentHtml(template: CompressedTemplate): string {
-  return plainParts(fillTemplate(template, storedChunk('0'.repeat(TOKEN_SLOT_BYTES))));
+/** A stored review fragment as HTML. */
+export function fragmentHtml(fragment: StoredFragment): string {
+  return plainParts([fragment.chunk]).toString('utf8');
 }

@@ -146,9 +146,14 @@ describe('the review flow on the article page', () => {
     const proposedPage = (await web.get(`/articles/${id}`).expect(200)).text;
     expect(proposedPage).toContain('Proposed, waiting for an editor.');
     expect(proposedPage).toContain(`action="/articles/${id}/passages/1/approve"`);
+    expect(proposedPage).toContain(`action="/articles/${id}/passages/1/reject"`);
+    // The translator sees the proposal without the editor's controls: they are not in the page at all.
+    const proposedForTranslator = (await translator.get(`/articles/${id}`).expect(200)).text;
+    expect(proposedForTranslator).toContain('Proposed, waiting for an editor.');
+    expect(proposedForTranslator).not.toContain(`/passages/1/approve"`);
+    expect(proposedForTranslator).not.toContain(`/passages/1/reject"`);
     await web.post(`/articles/${id}/passages/1/approve`, { version: '2', back: 'queue' }).expect(303).expect('Location', '/queue');
     const asTranslator = (await translator.get(`/articles/${id}`).expect(200)).text;
-    expect(asTranslator).toContain('class="review role-translator"');
     expect(asTranslator).toContain('Submit for approval');
     expect(asTranslator).not.toContain('Approve the article');
     expect(asTranslator).not.toContain('name="assignee"');
@@ -241,5 +246,46 @@ describe('passage actions', () => {
     await web.post('/articles/999/passages/0/revert', { version: '1' }).expect(404);
     await web.post(`/articles/${id}/passages/1`, { text: 'x' }).expect(422);
     await web.post(`/articles/${id}/passages/1/revert`, { version: 'one' }).expect(422);
+  });
+});
+
+describe('parts of the review page alone, for acting in place', () => {
+  /** The row of passage idx in a page, its forms numbered as the stored fragment numbers them. */
+  const rowIn = (page: string, idx: number) => {
+    const start = page.indexOf(`<tr id="p-${idx}"`);
+    return page.slice(start, page.indexOf('</tr>', start) + 5);
+  };
+  const tokenInputs = (html: string) => [...html.matchAll(/<input type="hidden" name="_csrf" form="([^"]+)" value="([^"]*)">/g)];
+
+  it('renders one passage row for the viewer: as the page shows it, its forms numbered apart and each given the session token', async () => {
+    const { web, ctx, id } = await setup();
+    const translator = clientAs(web.app, ctx, 'translator');
+    await translator.post(`/articles/${id}/passages/1`, { text: 'A proposed wording.', version: '1', category: 'style' }).expect(303);
+    const page = (await web.get(`/articles/${id}`).expect(200)).text;
+    const row = await web.get(`/articles/${id}/passages/1/row`).expect(200).expect('Content-Type', /text\/html/);
+    expect(row.text.startsWith('<tr id="p-1" class="is-changed is-proposed">')).toBe(true);
+    expect(row.text).not.toContain('<table');
+    let n = 0;
+    const pageRow = rowIn(page, 1).replace(/ id="pf\d+"/g, () => ` id="p1f${++n}"`);
+    expect(row.text.slice(0, row.text.indexOf('</tr>') + 5)).toBe(pageRow);
+    const forms = [...row.text.matchAll(/<form id="([^"]+)"/g)].map((m) => m[1]);
+    expect(forms).toEqual(['p1f1', 'p1f2', 'p1f3']);
+    expect(tokenInputs(row.text).map((m) => [m[1], m[2]])).toEqual(forms.map((f) => [f, web.csrf]));
+    // The translator's row has the proposal without approve and reject.
+    const forTranslator = (await translator.get(`/articles/${id}/passages/1/row`).expect(200)).text;
+    expect(forTranslator).toContain('Proposed, waiting for an editor.');
+    expect(forTranslator).not.toContain('/passages/1/approve"');
+    expect(tokenInputs(forTranslator).map((m) => m[1])).toEqual(['p1f1']);
+    await web.get(`/articles/${id}/passages/99/row`).expect(404);
+  });
+
+  it('sends the findings panel alone, gzip-compressed to a client that takes it, with its forms’ token inputs', async () => {
+    const { web, id } = await setup();
+    const panel = await web.get(`/articles/${id}/findings-panel`).set('Accept-Encoding', 'gzip').expect(200).expect('Content-Encoding', 'gzip');
+    expect(panel.text.startsWith('<h2 id="findings-heading">Findings')).toBe(true);
+    expect(panel.text).not.toContain('<header');
+    const forms = [...panel.text.matchAll(/<form id="([^"]+)"/g)].map((m) => m[1]);
+    expect(forms.length).toBeGreaterThan(5);
+    expect(tokenInputs(panel.text).map((m) => [m[1], m[2]])).toEqual(forms.map((f) => [f, web.csrf]));
   });
 });

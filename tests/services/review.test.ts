@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleHistory, correctedText, listArticles, reviewArticle } from '../../src/services/articles.js';
+import { articleHistory, correctedText, listArticles } from '../../src/services/articles.js';
+import { reviewArticle } from '../../src/services/review-fragments.js';
 import { NotFoundError, StaleEditError, ValidationError } from '../../src/errors.js';
 import { importArticle } from '../../src/services/import.js';
 import type { ArticleState } from '../../src/services/review-state.js';
@@ -14,7 +15,7 @@ async function setup() {
 
 /** The review page's table row of one passage, as stored. */
 async function passageRow(ctx: Awaited<ReturnType<typeof setup>>['ctx'], id: number, idx: number): Promise<string> {
-  const html = fragmentHtml((await reviewArticle(ctx, id)).fragments.passages);
+  const html = fragmentHtml((await reviewArticle(ctx, { role: 'editor' }, id)).fragments.passages);
   const start = html.indexOf(`<tr id="p-${idx}"`);
   return html.slice(start, html.indexOf('</tr>', start) + 5);
 }
@@ -49,10 +50,10 @@ describe('importArticle', () => {
     expect(id).toBe(2);
     expect(ctx.repos.articles.find(1)!.title).toBe('Stored meanwhile.');
     expect(ctx.repos.findings.ofArticle(id).map((f) => f.text)).toEqual(['Kiev']);
-    expect(ctx.repos.reviewFragments.find(id)).toBeUndefined();
-    const html = fragmentHtml((await reviewArticle(ctx, id)).fragments.findings);
+    expect(ctx.repos.reviewFragments.find(id, false)).toBeUndefined();
+    const html = fragmentHtml((await reviewArticle(ctx, { role: 'editor' }, id)).fragments.findings);
     expect(html).toContain(`/articles/${id}/findings/`);
-    expect(ctx.repos.reviewFragments.find(id)).toBeDefined();
+    expect(ctx.repos.reviewFragments.find(id, false)).toBeDefined();
   });
 
   it('detects the source language and aligns source passages', async () => {
@@ -61,7 +62,7 @@ describe('importArticle', () => {
       text: 'Title line\n\nThe mayor of Kyiv spoke on Monday about the new bridge.',
       source: 'Заголовок\n\nМер Києва у понеділок розповів про новий міст, який з’єднає два береги Дніпра.',
     });
-    expect((await reviewArticle(ctx, id)).article.sourceLang).toBe('uk');
+    expect((await reviewArticle(ctx, { role: 'editor' }, id)).article.sourceLang).toBe('uk');
     expect(ctx.repos.passages.find(id, 1)!.sourceText).toContain('Мер Києва');
   });
 

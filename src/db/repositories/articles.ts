@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection.js';
-import type { StoredReviewFragments } from './review-fragments.js';
+import { AUDIENCE_PASSAGES, type AudienceFragments } from './review-fragments.js';
 
 export type ArticleStatus = 'new' | 'in_review' | 'awaiting_approval' | 'approved';
 export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['new', 'in_review', 'awaiting_approval', 'approved'];
@@ -86,8 +86,7 @@ export function articleRepository(db: Db) {
     VALUES (@id, '', @separateTitle, @targetLang, @sourceLang, @externalId, @now, @now)`);
   const nextId = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM articles').pluck();
   const exists = db.prepare('SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?)').pluck();
-  const revision = db.prepare('SELECT revision FROM articles WHERE id = ?').pluck();
-  const bumpRevision = db.prepare('UPDATE articles SET revision = revision + 1 WHERE id = ?');
+  const contentVersion = db.prepare('SELECT content_version FROM articles WHERE id = ?').pluck();
   const byExternalId = db.prepare('SELECT id FROM articles WHERE external_id = ?').pluck();
   const updateArticle = db.prepare(`UPDATE articles SET separate_title = @separateTitle, target_lang = @targetLang, source_lang = @sourceLang, updated_at = @now,
     status = CASE WHEN status = 'new' THEN 'new' ELSE 'in_review' END WHERE id = @id`);
@@ -96,8 +95,9 @@ export function articleRepository(db: Db) {
   const byId = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.separate_title AS separateTitle, t.source_text AS sourceText, t.ai_text AS aiText
     FROM articles a JOIN article_texts t ON t.article_id = a.id WHERE a.id = ?`);
   const summaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`);
-  const forReviewById = db.prepare(`SELECT ${SUMMARY_COLUMNS}, f.render_key AS renderKey, f.passages, f.findings
-    FROM articles a LEFT JOIN review_fragments f ON f.article_id = a.id WHERE a.id = ?`);
+  const forReviewById = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.content_version AS articleVersion,
+      f.render_key AS renderKey, f.content_version AS contentVersion, ${AUDIENCE_PASSAGES} AS passages, f.findings
+    FROM articles a LEFT JOIN review_fragments f ON f.article_id = a.id WHERE a.id = @id`);
   // One statement per combination of filters, prepared when first used.
   const statements = new Map<string, Statement>();
   const prepared = (sql: string): Statement => {
@@ -137,12 +137,9 @@ export function articleRepository(db: Db) {
       insert.run({ id, ...article, separateTitle: article.separateTitle ? 1 : 0 });
       insertTexts.run({ articleId: id, aiText: article.aiText, sourceText: article.sourceText });
     },
-    /** Raised by every change of the article's passages, dismissals or comments; undefined when there is no such article. */
-    revision(id: number): number | undefined {
-      return revision.get(id) as number | undefined;
-    },
-    bumpRevision(id: number): void {
-      bumpRevision.run(id);
+    /** Raised by the database at every write of what the review page shows (migration 0010); undefined when there is no such article. */
+    contentVersion(id: number): number | undefined {
+      return contentVersion.get(id) as number | undefined;
     },
     find(id: number): Article | undefined {
       const row = byId.get(id) as (Omit<Article, 'separateTitle'> & { separateTitle: number }) | undefined;
@@ -152,12 +149,14 @@ export function articleRepository(db: Db) {
     findSummary(id: number): ArticleSummary | undefined {
       return summaryById.get(id) as ArticleSummary | undefined;
     },
-    /** The summary and the stored review fragments in one read: all the article page needs. */
-    findForReview(id: number): { summary: ArticleSummary; fragments: StoredReviewFragments | undefined } | undefined {
-      const row = forReviewById.get(id) as (ArticleSummary & Partial<StoredReviewFragments>) | undefined;
+    /** The summary, its content version and the audience's stored review fragments in one read: all the article page needs. */
+    findForReview(id: number, approver: boolean): { summary: ArticleSummary; contentVersion: number; fragments: AudienceFragments | undefined } | undefined {
+      type Row = ArticleSummary & { articleVersion: number } & { [K in keyof AudienceFragments]: AudienceFragments[K] | null };
+      const row = forReviewById.get({ id, approver: approver ? 1 : 0 }) as Row | undefined;
       if (!row) return undefined;
-      const { renderKey, passages, findings, ...summary } = row;
-      return { summary, fragments: renderKey && passages && findings ? { renderKey, passages, findings } : undefined };
+      const { articleVersion, renderKey, contentVersion, passages, findings, ...summary } = row;
+      const stored = renderKey !== null && contentVersion !== null && passages !== null && findings !== null;
+      return { summary, contentVersion: articleVersion, fragments: stored ? { renderKey, contentVersion, passages, findings } : undefined };
     },
     list(filter: ArticleFilter, limit: number, offset: number): ArticleSummary[] {
       const { where, params } = filterClause(filter);

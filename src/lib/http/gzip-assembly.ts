@@ -1,17 +1,17 @@
+import { createHash } from 'node:crypto';
 import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /**
  * A gzip response assembled from parts without compressing on the request path: text that
  * changes with every request goes in as stored (uncompressed) deflate blocks, and large parts
  * that change only with the data are compressed once, when they are written, and copied in.
- * Deflate allows exactly this: compressed pieces ended by a flush are byte-aligned, so they can
- * follow one another in one stream, and a piece may refer back into the text before it.
+ * Deflate allows exactly this: compressed pieces ended by a full flush are byte-aligned and
+ * refer to nothing before them, so they can follow one another in one stream.
  */
 
 /**
  * A byte-aligned piece of a deflate stream (stored blocks, or compressed text ended by a flush)
- * with what the gzip trailer needs of its text. It refers to nothing before it, except the
- * stretches of a CompressedTemplate.
+ * with what the gzip trailer needs of its text. It refers to nothing before it.
  */
 export type CompressedChunk = DeflatedChunk | StoredChunk;
 
@@ -31,24 +31,17 @@ export interface StoredChunk {
   text: Buffer;
 }
 
-function deflatedChunk(deflated: Buffer, bytes: Buffer): DeflatedChunk {
-  return { deflated, length: bytes.length, crc: crc32(bytes), shift: x2nModP(bytes.length, 3) };
-}
-
 export function compressChunk(text: string): DeflatedChunk {
   const bytes = Buffer.from(text, 'utf8');
   // Level 3: within 4 % of level 6 on our pages at two thirds of its time, which every import and edit pays.
-  return deflatedChunk(deflateRawSync(bytes, { level: 3, finishFlush: constants.Z_FULL_FLUSH }), bytes);
+  const deflated = deflateRawSync(bytes, { level: 3, finishFlush: constants.Z_FULL_FLUSH });
+  return { deflated, length: bytes.length, crc: crc32(bytes), shift: x2nModP(bytes.length, 3) };
 }
 
 /** Text as stored (uncompressed) blocks: what changes with every request. */
 export function storedChunk(text: string): StoredChunk {
   const bytes = Buffer.from(text, 'utf8');
   return { deflated: Buffer.concat(storedBlocks(bytes)), length: bytes.length, text: bytes };
-}
-
-export function decompressChunk(chunk: CompressedChunk): string {
-  return inflateRawSync(chunk.deflated, { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
 }
 
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff]);
@@ -114,91 +107,56 @@ export function gzipParts(parts: readonly CompressedChunk[]): Buffer {
   return Buffer.concat(pieces);
 }
 
-/** The chunks, in order, as plain text, for a client that does not take gzip. */
-export function plainParts(parts: readonly CompressedChunk[]): string {
-  if (parts.length === 0) return '';
-  return decompressChunk({ ...parts[0]!, deflated: Buffer.concat([...parts.map((p) => p.deflated), FINAL_BLOCK]) });
+/** The most bytes kept inflated for clients that do not take gzip. */
+const INFLATED_CACHE_BYTES = 32 * 1024 * 1024;
+/** Inflated chunks by the SHA-256 of their compressed bytes, least recently used first. */
+const inflated = new Map<string, Buffer>();
+let inflatedBytes = 0;
+
+/**
+ * A chunk's bytes, inflated once and kept while it is among the most recently sent: a stored
+ * fragment is read anew for every request, so it is known by its compressed bytes' hash (a few
+ * microseconds, against a millisecond or more to inflate a large one), and a changed fragment
+ * can never be answered with an older text.
+ */
+function inflate(chunk: DeflatedChunk): Buffer {
+  const key = createHash('sha256').update(chunk.deflated).digest('base64');
+  const cached = inflated.get(key);
+  if (cached) {
+    inflated.delete(key);
+    inflated.set(key, cached);
+    return cached;
+  }
+  const bytes = inflateRawSync(chunk.deflated, { finishFlush: constants.Z_SYNC_FLUSH });
+  if (bytes.length > INFLATED_CACHE_BYTES) return bytes;
+  inflated.set(key, bytes);
+  for (inflatedBytes += bytes.length; inflatedBytes > INFLATED_CACHE_BYTES; ) {
+    const [oldestKey, oldest] = inflated.entries().next().value!;
+    inflated.delete(oldestKey);
+    inflatedBytes -= oldest.length;
+  }
+  return bytes;
 }
 
 /**
- * HTML compressed ahead of time around slots that are filled on each request (a form's CSRF
- * token), each slot taking the same number of bytes. Each stretch between two slots is a chunk
- * compressed with the text before it as its dictionary, so the repeated markup of a list of
- * forms still compresses as one text would (independent stretches made a findings panel three
- * times as large). Such a stretch refers back into that text: the stretches are only valid in
- * order, with every slot filled by exactly `slotBytes` bytes, which fillTemplate checks.
+ * The chunks, in order, as plain UTF-8, for a client that does not take gzip. Bytes throughout:
+ * decoding a large page to a string and encoding it again cost more than inflating it.
  */
-export interface CompressedTemplate {
-  slotBytes: number;
-  segments: DeflatedChunk[];
+export function plainParts(parts: readonly CompressedChunk[]): Buffer {
+  return Buffer.concat(parts.map((part) => ('text' in part ? part.text : inflate(part))));
 }
 
-/** How far back a stretch may refer: the markup it repeats is the previous form or two. */
-const DICTIONARY_BYTES = 4096;
-/** A window of 8 KB, the smallest that holds the dictionary: zlib sets a stream up faster the smaller it is. */
-const TEMPLATE_WINDOW_BITS = 13;
-/** Output buffers of 1 KB: a stretch compresses to a few hundred bytes, and allocating zlib's default 16 KB for each took a fifth of the time. */
-const TEMPLATE_CHUNK_BYTES = 1024;
-/**
- * A stretch shorter than this goes in stored: setting zlib up for it (about 25 µs, mostly Node's
- * per-call work) costs more than its few saved bytes are worth. Views keep their token inputs
- * together, so the stretches between slots are this short and a fragment takes one zlib call.
- */
-const STORED_STRETCH_BYTES = 128;
+/** A chunk as stored: its CRC, length and shift (u32 LE), then its compressed bytes. */
+const CHUNK_HEADER_BYTES = 12;
 
-export function compressTemplate(html: string, slot: string, slotBytes: number): CompressedTemplate {
-  // While compressing, each slot holds NUL bytes. HTML parsers treat NUL as an error and replace
-  // it, so the text is given none and no match can reach into a slot that the page fills differently.
-  const stretches = html.replaceAll('\0', '\uFFFD').split(slot).map((text) => Buffer.from(text, 'utf8'));
-  const placeholder = Buffer.alloc(slotBytes);
-  let before = Buffer.alloc(0);
-  const segments = stretches.map((bytes) => {
-    const dictionary = before.length > 0 ? { dictionary: before.subarray(-DICTIONARY_BYTES) } : {};
-    const deflated =
-      bytes.length < STORED_STRETCH_BYTES
-        ? Buffer.concat(storedBlocks(bytes))
-        : deflateRawSync(bytes, { level: 3, windowBits: TEMPLATE_WINDOW_BITS, chunkSize: TEMPLATE_CHUNK_BYTES, finishFlush: constants.Z_SYNC_FLUSH, ...dictionary });
-    before = Buffer.concat([before.subarray(-DICTIONARY_BYTES), bytes, placeholder]);
-    return deflatedChunk(deflated, bytes);
-  });
-  return { slotBytes, segments };
+export function serializeChunk(chunk: DeflatedChunk): Buffer {
+  const header = Buffer.alloc(CHUNK_HEADER_BYTES);
+  header.writeUInt32LE(chunk.crc, 0);
+  header.writeUInt32LE(chunk.length, 4);
+  header.writeUInt32LE(chunk.shift, 8);
+  return Buffer.concat([header, chunk.deflated]);
 }
 
-/** The template's chunks with every slot filled by `value` (made once per request with storedChunk). */
-export function fillTemplate(template: CompressedTemplate, value: CompressedChunk): CompressedChunk[] {
-  if (template.segments.length > 1 && value.length !== template.slotBytes) {
-    throw new Error(`A slot of this template takes ${template.slotBytes} bytes, not ${value.length}.`);
-  }
-  return template.segments.flatMap((segment, i) => (i === 0 ? [segment] : [value, segment]));
-}
-
-/** Names the stored form below; a stored template of another format must be made again. */
-export const TEMPLATE_FORMAT = 3;
-
-// Stored form: the slot size and the segment count, then each segment's compressed length,
-// CRC, length and shift (u32 LE), then the compressed bytes of all segments in order.
-const SEGMENT_FIELDS = 4;
-const HEADER_BYTES = 8;
-export function serializeTemplate({ slotBytes, segments }: CompressedTemplate): Buffer {
-  const header = Buffer.alloc(HEADER_BYTES + 4 * SEGMENT_FIELDS * segments.length);
-  header.writeUInt32LE(slotBytes, 0);
-  header.writeUInt32LE(segments.length, 4);
-  segments.forEach((s, i) => {
-    [s.deflated.length, s.crc, s.length, s.shift].forEach((value, f) => header.writeUInt32LE(value, HEADER_BYTES + 4 * (SEGMENT_FIELDS * i + f)));
-  });
-  return Buffer.concat([header, ...segments.map((s) => s.deflated)]);
-}
-
-export function parseTemplate(stored: Buffer): CompressedTemplate {
-  const slotBytes = stored.readUInt32LE(0);
-  const count = stored.readUInt32LE(4);
-  const segments: DeflatedChunk[] = [];
-  const field = (i: number, f: number) => stored.readUInt32LE(HEADER_BYTES + 4 * (SEGMENT_FIELDS * i + f));
-  let offset = HEADER_BYTES + 4 * SEGMENT_FIELDS * count;
-  for (let i = 0; i < count; i++) {
-    const size = field(i, 0);
-    segments.push({ deflated: stored.subarray(offset, offset + size), crc: field(i, 1), length: field(i, 2), shift: field(i, 3) });
-    offset += size;
-  }
-  return { slotBytes, segments };
+export function parseChunk(stored: Buffer): DeflatedChunk {
+  return { crc: stored.readUInt32LE(0), length: stored.readUInt32LE(4), shift: stored.readUInt32LE(8), deflated: stored.subarray(CHUNK_HEADER_BYTES) };
 }
