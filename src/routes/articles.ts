@@ -10,11 +10,12 @@ import { STATUS_LABELS } from '../render/view-helpers.js';
 import { correctedText, reviewArticle } from '../services/articles.js';
 import type { ServiceContext } from '../services/context.js';
 import { importArticle, type ImportInput } from '../services/import.js';
-import { assignableUsers, standingSendBack } from '../services/review-flow.js';
+import { assignableUsers, standingSendBack, waitingProposals } from '../services/review-flow.js';
 import { authorize, signedInUser } from '../middleware/auth.js';
 import { can } from '../services/permissions.js';
 import { csrf } from '../middleware/session.js';
 import { renderAssembled, sendPage } from './assembled-page.js';
+import { noticeOf } from './notices.js';
 import { compileView } from '../render/compile.js';
 import { articleListQuery, field, idParam, requesterError } from './params.js';
 
@@ -153,9 +154,10 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
       approve: can(user.role, 'approve') && article.status === 'awaiting_approval',
       sendBack: can(user.role, 'approve') && (article.status === 'awaiting_approval' || article.status === 'approved'),
       assignees: can(user.role, 'assign') ? assignableUsers(ctx) : null,
+      approveAll: can(user.role, 'approve') ? waitingProposals(ctx, article.id) : [],
     };
     const sentBack = standingSendBack(ctx, article.id);
-    renderAssembled(req, res, article.title, reviewView, { article, actions, sentBack, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK }, fills);
+    renderAssembled(req, res, article.title, reviewView, { article, actions, sentBack, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK, notice: noticeOf(req.query) }, fills);
   });
 
   router.get('/articles/:id/corrected.txt', authorize('view'), (req, res) => {

@@ -279,7 +279,7 @@ const ACTIONS: Record<ReviewKind, Action> = {
   },
   submit: {
     when: (flow) => flow.status === 'new' || flow.status === 'in_review',
-    plan: async () => ({ path: '/submit', fields: {}, write: { what: 'submit', steps: [{ kind: 'submitted', comment: null }], flow: FLOW.to('awaiting_approval') } }),
+    plan: async () => ({ path: '/submit', fields: { confirm: 'open-findings' }, write: { what: 'submit', steps: [{ kind: 'submitted', comment: null }], flow: FLOW.to('awaiting_approval') } }),
   },
   approve: {
     when: (flow) => flow.status === 'awaiting_approval',
