@@ -106,10 +106,12 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
   const listPage = articleListRenderer(ctx);
 
   const reviewView = compileView('articles/show');
+  const listHead = compileView('articles/list-head');
 
   router.get('/articles', authorize('view'), (req, res) => {
     const { filter, page } = articleListQuery(req.query);
-    sendPage(req, res, 'Articles', [listPage(filter, page)]);
+    const head = storedChunk(listHead.render({ canImport: can(signedInUser(req).role, 'import') }));
+    sendPage(req, res, 'Articles', [head, listPage(filter, page)]);
   });
 
   router.get('/articles/new', authorize('import'), (_req, res) => {

@@ -13,7 +13,7 @@ const FOOTER = compressChunk(compileView('partials/footer').render({}));
 
 /** Sends the page `title` with the site header for the requester, then the parts, then the footer. */
 export function sendPage(req: Request, res: Response, title: string, parts: readonly CompressedChunk[]): void {
-  const header = storedChunk(siteHeader.render({ title, currentUser: res.locals.currentUser, csrfField: res.locals.csrfField }));
+  const header = storedChunk(siteHeader.render({ title, currentUser: res.locals.currentUser, currentPath: res.locals.currentPath, csrfField: res.locals.csrfField }));
   const page = [header, ...parts, FOOTER];
   res.setHeader('Vary', 'Accept-Encoding');
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
