@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArticle } from '../../src/services/import.js';
 import { editPassage } from '../../src/services/review.js';
 import { clientAs, testApp, testUser, type Client } from '../helpers/app.js';
-import { launchChromium, listen } from '../helpers/browser.js';
+import { launchChromium, listen, seriousViolations } from '../helpers/browser.js';
 
 const ARTICLE = [
   'River ferry resumes after the spring floods near Kiev',
@@ -58,6 +58,32 @@ describe('at 390 px wide', () => {
     // "Sign out" is inside the viewport, not cut off.
     const signOut = await page.getByRole('button', { name: 'Sign out' }).boundingBox();
     expect(signOut!.x + signOut!.width).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+});
+
+describe('the pages this work changed, at 1366 and 390 px', () => {
+  it.each([1366, 390])('have no serious accessibility violation at %i px: queue with its checkboxes, notices, edit page, list', async (width) => {
+    const context = await signedIn({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    for (const path of ['/queue?done=proposals-skipped', `/articles/${articleId}?done=submitted`, `/articles/${articleId}/passages/2/edit?done=merged`, '/articles']) {
+      await page.goto(`${base}${path}`);
+      for (const v of await seriousViolations(page)) violations.push(`${path}: ${v}`);
+    }
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('approves a ticked proposal from the queue without script: the checkbox belongs to the form below the list', async () => {
+    const context = await signedIn({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/queue`);
+    await page.getByRole('checkbox', { name: /Choose passage 2 of/ }).check();
+    await page.getByRole('button', { name: 'Approve the ticked proposals' }).click();
+    await page.waitForURL(`${base}/queue?done=proposals-approved`);
+    expect(await page.getByRole('status').textContent()).toBe('The chosen proposals are approved.');
+    expect(await page.getByText('No proposed corrections wait.').count()).toBe(1);
     await context.close();
   });
 });
