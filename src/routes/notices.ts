@@ -11,6 +11,8 @@ const NOTICES = {
   submitted: 'Submitted for approval. An editor approves the article or sends it back.',
   approved: 'Article approved: exports give the approved text.',
   'sent-back': 'Sent back for more work, with your comment for the translator.',
+  'proposal-approved': 'Proposal approved: exports take it.',
+  'proposal-rejected': 'Proposal rejected: the passage is back to its approved text.',
   'proposals-approved': 'The chosen proposals are approved.',
   'proposals-rejected': 'The chosen proposals are rejected.',
   'proposals-skipped': 'Some of the chosen proposals changed after you loaded the page, so they were skipped, not decided unseen: they are listed again. The others are done.',

@@ -42,14 +42,14 @@ export function reviewFlowRouter(ctx: ServiceContext): Router {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     await approveProposal(ctx, id, idx, baseVersion(req.body));
-    res.redirect(303, afterDecision(req.body, id, idx));
+    res.redirect(303, withNotice(afterDecision(req.body, id, idx), 'proposal-approved'));
   });
 
   router.post('/articles/:id/passages/:idx/reject', authorize('approve'), async (req, res) => {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     await rejectProposal(ctx, signedInUser(req), id, idx, baseVersion(req.body), field(req.body, 'comment'));
-    res.redirect(303, afterDecision(req.body, id, idx));
+    res.redirect(303, withNotice(afterDecision(req.body, id, idx), 'proposal-rejected'));
   });
 
   /** Several proposals approved or rejected at once: from the queue's checkboxes, or all of an article's from its page. */

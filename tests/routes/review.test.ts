@@ -221,7 +221,7 @@ describe('the review flow on the article page', () => {
     const proposedPage = (await web.get(`/articles/${id}`).expect(200)).text;
     expect(proposedPage).toContain('Proposed, waiting for an editor.');
     expect(proposedPage).toContain(`action="/articles/${id}/passages/1/approve"`);
-    await web.post(`/articles/${id}/passages/1/approve`, { version: '2', back: 'queue' }).expect(303).expect('Location', '/queue');
+    await web.post(`/articles/${id}/passages/1/approve`, { version: '2', back: 'queue' }).expect(303).expect('Location', '/queue?done=proposal-approved');
     const asTranslator = (await translator.get(`/articles/${id}`).expect(200)).text;
     expect(asTranslator).toContain('class="review role-translator"');
     expect(asTranslator).toContain('Submit for approval');
