@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeWords } from '../../src/lib/diff/index.js';
+import { growthOf, GROWTH_LIMIT } from '../helpers/growth.js';
 
 const BASE = 'The convoy left Odessa on Monday with 12 trucks of grain.';
 
@@ -36,5 +37,19 @@ describe('mergeWords: a three-way merge word by word', () => {
     const yours = words.map((w, i) => (i % 10 === 5 ? `${w}x` : w)).join(' ');
     const expected = words.map((w, i) => (i % 10 === 0 ? w.toUpperCase() : i % 10 === 5 ? `${w}x` : w)).join(' ');
     expect(mergeWords(base, theirs, yours)).toBe(expected);
+  });
+
+  it('costs near-linear time in the passage length, changes scattered on both sides or everything changed', () => {
+    const sides = (n: number, changed: (i: number, n: number) => boolean) => {
+      const words = Array.from({ length: n }, (_, i) => `w${i}`);
+      return { base: words.join(' '), theirs: words.map((w, i) => (changed(i, n) && i % 2 === 0 ? `${w}t` : w)).join(' '), yours: words.map((w, i) => (changed(i, n) && i % 2 === 1 ? `${w}y` : w)).join(' ') };
+    };
+    const merge = ({ base, theirs, yours }: ReturnType<typeof sides>) => mergeWords(base, theirs, yours);
+    // Twenty pairs of neighbouring words changed, one word by each side, at any length: all merged.
+    const scattered = (i: number, n: number) => i % (n / 20) < 2;
+    expect(mergeWords(...(Object.values(sides(8_000, scattered)) as [string, string, string]))).toContain('w7600t w7601y');
+    expect(growthOf(2_000, (n) => sides(n, scattered), merge)).toBeLessThan(GROWTH_LIMIT);
+    // Past the edit bound the diff gives up, and so does the merge: a person merges.
+    expect(growthOf(2_000, (n) => sides(n, () => true), merge)).toBeLessThan(GROWTH_LIMIT);
   });
 });

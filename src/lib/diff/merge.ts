@@ -1,9 +1,10 @@
 import { diffArrays } from 'diff';
 import { diffTokens } from './word-diff.js';
 
-// The same bounds as the word diff: past them, two texts are too far apart to merge unseen.
+// The word diff's bound on edits: past it, two texts are too far apart to merge unseen. No time
+// limit, unlike the word diff's display: a merge must not depend on how busy the machine is, and
+// the bound keeps the cost linear in the passage's length times 400.
 const MAX_EDIT_LENGTH = 400;
-const TIMEOUT_MS = 50;
 
 /** One change of a text against the base: base tokens [start, end) replaced by `tokens`. */
 interface Hunk {
@@ -14,7 +15,7 @@ interface Hunk {
 
 /** The changes from base to text, in base order; undefined when the diff gave up. */
 function hunks(base: readonly string[], text: readonly string[]): Hunk[] | undefined {
-  const changes = diffArrays(base as string[], text as string[], { maxEditLength: MAX_EDIT_LENGTH, timeout: TIMEOUT_MS });
+  const changes = diffArrays(base as string[], text as string[], { maxEditLength: MAX_EDIT_LENGTH });
   if (!changes) return undefined;
   const result: Hunk[] = [];
   let position = 0;
