@@ -187,7 +187,7 @@ describe('the edit page', () => {
 describe('approving several proposals at once', () => {
   it('approves all of an article’s proposals from its page, and ticked ones from the queue, skipping one changed meanwhile', async () => {
     const { web, ctx } = testApp();
-    const { id } = await importArticle(ctx, { title: 'Three lines', text: 'First line.\n\nSecond line.\n\nThird line.' });
+    const { id } = await importArticle(ctx, { text: 'First line.\n\nSecond line.\n\nThird line.' });
     const translator = clientAs(web.app, ctx, 'translator');
     await translator.post(`/articles/${id}/passages/0`, { text: 'First, proposed.', version: '1', category: 'style' }).expect(303);
     await translator.post(`/articles/${id}/passages/2`, { text: 'Third, proposed.', version: '1', category: 'style' }).expect(303);
