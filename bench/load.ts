@@ -291,7 +291,7 @@ function loadRequest(fixture: Fixture, ledger: Ledger, options: LoadOptions, wri
         if (status === 303) {
           write.outcome = 'acknowledged';
           const location = header(headers, 'location');
-          const expected = `/articles/${write.passage.articleId}#p-${write.passage.idx}`;
+          const expected = `/articles/${write.passage.articleId}?done=saved#p-${write.passage.idx}`;
           if (location !== expected) ledger.fail(`${where} (${write.tag}): 303 to ${location ?? 'nowhere'}, not ${expected}`);
           ledger.saw(write.passage, write.baseVersion + 1);
         } else if (status === 409) {

@@ -1,6 +1,21 @@
-// Progressive enhancement for the review page: keyboard shortcuts over the findings panel.
+// Progressive enhancement for the review page: keyboard shortcuts over the findings panel,
+// which can be turned off (WCAG 2.1.4), and the source column's choice kept across pages.
 // Every action stays a plain form or link; without this script the page works the same.
 (() => {
+  /** A checkbox whose state this browser remembers under `key`. */
+  function remembered(checkbox, key) {
+    if (!checkbox) return;
+    const stored = localStorage.getItem(key);
+    if (stored !== null) checkbox.checked = stored === 'on';
+    checkbox.addEventListener('change', () => localStorage.setItem(key, checkbox.checked ? 'on' : 'off'));
+  }
+  remembered(document.getElementById('show-source'), 'workbench.show-source');
+  const shortcutsOn = document.getElementById('shortcuts-on');
+  remembered(shortcutsOn, 'workbench.shortcuts');
+  // The shortcuts line and its switch are shown only where the script runs them.
+  const shortcutsLine = document.getElementById('shortcuts');
+  if (shortcutsLine) shortcutsLine.hidden = false;
+
   const findings = () => [...document.querySelectorAll('.finding:not(.is-dismissed)')];
   let current = -1;
 
@@ -26,6 +41,7 @@
   }
 
   document.addEventListener('keydown', (event) => {
+    if (!shortcutsOn || !shortcutsOn.checked) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target;
     if (target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable]')) return;
@@ -51,7 +67,10 @@
         const passage = link && document.getElementById(link.getAttribute('href').slice(1));
         const edit = passage && passage.querySelector('a.edit');
         if (!edit) return;
-        edit.click();
+        // The edit page then starts the kind of error at this finding's.
+        const url = new URL(edit.href);
+        url.searchParams.set('finding', finding.id.slice('finding-'.length));
+        location.assign(url.href);
         break;
       }
       default:

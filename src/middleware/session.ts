@@ -53,9 +53,10 @@ function cookieOptions(config: Config) {
   return { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, path: '/' };
 }
 
-/** What every view may show of the requester: who they are and the hidden CSRF field for its forms. */
+/** What every view may show of the requester: who they are, the page they asked for (the navigation marks it) and the hidden CSRF field for its forms. */
 export function setViewLocals(req: Request, res: Response): void {
   res.locals.currentUser = req.user ?? null;
+  res.locals.currentPath = req.path;
   res.locals.csrfToken = req.session?.csrfToken ?? '';
   res.locals.csrfField = `<input type="hidden" name="_csrf" value="${escapeHtml(req.session?.csrfToken ?? '')}">`;
 }

@@ -14,7 +14,9 @@ import { importArticle, type ImportInput } from '../services/import.js';
 import { passageRowFor, reviewArticle } from '../services/review-fragments.js';
 import { authorize, signedInUser } from '../middleware/auth.js';
 import { csrf } from '../middleware/session.js';
+import { can } from '../services/permissions.js';
 import { renderAssembled, sendPage, sendParts } from './assembled-page.js';
+import { noticeOf } from './notices.js';
 import { compileView } from '../render/compile.js';
 import { articleListQuery, field, idParam, requesterError } from './params.js';
 
@@ -105,10 +107,12 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
   const listPage = articleListRenderer(ctx);
 
   const reviewView = compileView('articles/show');
+  const listHead = compileView('articles/list-head');
 
   router.get('/articles', authorize('view'), (req, res) => {
     const { filter, page } = articleListQuery(req.query);
-    sendPage(req, res, 'Articles', [listPage(filter, page)]);
+    const head = storedChunk(listHead.render({ canImport: can(signedInUser(req).role, 'import') }));
+    sendPage(req, res, 'Articles', [head, listPage(filter, page)]);
   });
 
   router.get('/articles/new', authorize('import'), (_req, res) => {
@@ -148,7 +152,7 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
       [PASSAGES_MARK, [fragments.passages.chunk, storedChunk(formTokenInputs(FORM_ID_PREFIXES.passages, fragments.passages.forms, token))]],
       [FINDINGS_MARK, [fragments.findings.chunk, storedChunk(formTokenInputs(FORM_ID_PREFIXES.findings, fragments.findings.forms, token))]],
     ]);
-    renderAssembled(req, res, article.title, reviewView, { article, actions, sentBack, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK }, fills);
+    renderAssembled(req, res, article.title, reviewView, { article, actions, sentBack, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK, notice: noticeOf(req.query) }, fills);
   });
 
   // Parts of the review page alone, for the viewer (HTML fragments): what an action taken in place replaces.

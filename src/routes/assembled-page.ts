@@ -21,7 +21,7 @@ export function sendParts(req: Request, res: Response, parts: readonly Compresse
 
 /** Sends the page `title` with the site header for the requester, then the parts, then the footer. */
 export function sendPage(req: Request, res: Response, title: string, parts: readonly CompressedChunk[]): void {
-  const header = storedChunk(siteHeader.render({ title, currentUser: res.locals.currentUser, csrfField: res.locals.csrfField }));
+  const header = storedChunk(siteHeader.render({ title, currentUser: res.locals.currentUser, currentPath: res.locals.currentPath, csrfField: res.locals.csrfField }));
   sendParts(req, res, [header, ...parts, FOOTER]);
 }
 

@@ -1,6 +1,7 @@
 import { ARTICLE_STATUSES, type ArticleFilter, type ArticleStatus } from '../db/repositories/articles.js';
 import { NotFoundError, ValidationError, WorkbenchError } from '../errors.js';
 import { isKnownCheck } from '../services/articles.js';
+import type { ProposalPick } from '../services/review.js';
 
 /** A positive integer path parameter; anything else names nothing that exists. */
 export function idParam(value: string | string[] | undefined, what = 'article'): number {
@@ -47,4 +48,19 @@ export function baseVersion(body: unknown): number {
   const value = field(body, 'version');
   if (value === undefined || !/^\d{1,9}$/.test(value)) throw new ValidationError('This form does not say which version of the passage it was made from. Reload the page and make the change again.');
   return Number(value);
+}
+
+/**
+ * The proposals a form chose: each `pick` is "article:passage:version", as the queue and the
+ * review page write them (a checkbox each, or hidden fields for all of an article's).
+ */
+export function proposalPicks(body: unknown): ProposalPick[] {
+  const value = (body as Record<string, unknown> | undefined)?.pick;
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  if (values.length === 0) throw new ValidationError('Choose at least one proposed correction.');
+  return values.map((v) => {
+    const match = typeof v === 'string' ? /^(\d{1,15}):(\d{1,9}):(\d{1,9})$/.exec(v) : null;
+    if (!match) throw new ValidationError('A chosen proposal is not one this workbench wrote; reload the page and choose again.');
+    return { articleId: Number(match[1]), idx: Number(match[2]), version: Number(match[3]) };
+  });
 }

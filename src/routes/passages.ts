@@ -4,9 +4,10 @@ import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
 import { authorize, signedInUser } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
 import { StaleEditError, ValidationError } from '../errors.js';
-import { articleHistory, passageForEdit } from '../services/articles.js';
+import { articleHistory, nextPassageToEdit, passageForEdit } from '../services/articles.js';
 import { addComment, confirmPassage, editPassage, parseCategory, restorePassage, revertPassage } from '../services/review.js';
 import { reviewUrl } from './findings.js';
+import { noticeOf, withNotice } from './notices.js';
 import { baseVersion, field, idParam } from './params.js';
 
 
@@ -15,14 +16,15 @@ export function passagesRouter(ctx: ServiceContext): Router {
   router.use('/articles/:id/passages', authorize('review'));
 
   /** The edit page; after a refused save, with the text saved meanwhile beside the requester's. */
-  const renderEditPage = (res: Response, id: number, idx: number, yours: { text: string; category: ErrorCategory } | null) => {
-    const view = passageForEdit(ctx, id, idx);
-    const conflict = yours === null ? null : { yours: yours.text, category: yours.category, diffHtml: renderDiffHtml(wordDiff(view.passage.correctedText, yours.text).parts) };
-    res.render('passages/edit', { title: `Passage ${view.passage.idx + 1} · ${view.article.title}`, ...view, conflict, categories: ERROR_CATEGORIES });
+  const renderEditPage = (res: Response, id: number, idx: number, options: { yours?: { text: string; category: ErrorCategory }; fromFinding?: string; notice?: string | null }) => {
+    const view = passageForEdit(ctx, id, idx, options.fromFinding);
+    const { yours } = options;
+    const conflict = yours === undefined ? null : { yours: yours.text, category: yours.category, diffHtml: renderDiffHtml(wordDiff(view.passage.correctedText, yours.text).parts) };
+    res.render('passages/edit', { title: `Passage ${view.passage.idx + 1} · ${view.article.title}`, ...view, conflict, categories: ERROR_CATEGORIES, notice: options.notice ?? null });
   };
 
   router.get('/articles/:id/passages/:idx/edit', (req, res) => {
-    renderEditPage(res, idParam(req.params.id), idParam(req.params.idx, 'passage'), null);
+    renderEditPage(res, idParam(req.params.id), idParam(req.params.idx, 'passage'), { fromFinding: field(req.query, 'finding'), notice: noticeOf(req.query) });
   });
 
   router.post('/articles/:id/passages/:idx', async (req, res) => {
@@ -32,14 +34,18 @@ export function passagesRouter(ctx: ServiceContext): Router {
     if (text === undefined) throw new ValidationError('The corrected text is missing.');
     const version = baseVersion(req.body);
     const category = parseCategory(field(req.body, 'category'));
+    let merged: boolean;
     try {
-      await editPassage(ctx, signedInUser(req), id, idx, text, version, category);
+      merged = await editPassage(ctx, signedInUser(req), id, idx, text, version, category);
     } catch (error) {
       if (!(error instanceof StaleEditError)) throw error;
       res.status(409);
-      return renderEditPage(res, id, idx, { text, category });
+      return renderEditPage(res, id, idx, { yours: { text, category } });
     }
-    res.redirect(303, reviewUrl(id, `p-${idx}`));
+    // "Save and next" opens the next passage to work on; after the last one, back to the article.
+    const next = field(req.body, 'then') === 'next' ? nextPassageToEdit(ctx, id, idx) : null;
+    const to = next === null ? reviewUrl(id, `p-${idx}`) : `/articles/${id}/passages/${next}/edit`;
+    res.redirect(303, withNotice(to, merged ? 'merged' : 'saved'));
   });
 
   router.post('/articles/:id/passages/:idx/revert', async (req, res) => {

@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import { authorize, signedInUser } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
-import { approveProposal, rejectProposal } from '../services/review.js';
+import { approveProposal, decideProposals, rejectProposal } from '../services/review.js';
 import { assignArticle, queueOf, stepPermission, takeStep } from '../services/review-flow.js';
-import { baseVersion, field, idParam } from './params.js';
+import { noticeOf, withNotice } from './notices.js';
+import { baseVersion, field, idParam, proposalPicks } from './params.js';
 
 /** The article's way through review: submit, approve, send back, assign; and each person's queue. */
 export function reviewFlowRouter(ctx: ServiceContext): Router {
@@ -11,20 +12,21 @@ export function reviewFlowRouter(ctx: ServiceContext): Router {
 
   router.post('/articles/:id/submit', authorize(stepPermission('submit')), (req, res) => {
     const id = idParam(req.params.id);
-    takeStep(ctx, signedInUser(req), id, 'submit');
-    res.redirect(303, `/articles/${id}`);
+    // The submit form has a checkbox to tick when the article still has open errors or warnings.
+    takeStep(ctx, signedInUser(req), id, 'submit', undefined, field(req.body, 'confirm') === 'open-findings');
+    res.redirect(303, withNotice(`/articles/${id}`, 'submitted'));
   });
 
   router.post('/articles/:id/approve', authorize(stepPermission('approve')), (req, res) => {
     const id = idParam(req.params.id);
     takeStep(ctx, signedInUser(req), id, 'approve', field(req.body, 'comment'));
-    res.redirect(303, `/articles/${id}`);
+    res.redirect(303, withNotice(`/articles/${id}`, 'approved'));
   });
 
   router.post('/articles/:id/send-back', authorize(stepPermission('sendBack')), (req, res) => {
     const id = idParam(req.params.id);
     takeStep(ctx, signedInUser(req), id, 'sendBack', field(req.body, 'comment'));
-    res.redirect(303, `/articles/${id}`);
+    res.redirect(303, withNotice(`/articles/${id}`, 'sent-back'));
   });
 
   router.post('/articles/:id/assign', authorize('assign'), (req, res) => {
@@ -40,18 +42,28 @@ export function reviewFlowRouter(ctx: ServiceContext): Router {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     await approveProposal(ctx, id, idx, baseVersion(req.body));
-    res.redirect(303, afterDecision(req.body, id, idx));
+    res.redirect(303, withNotice(afterDecision(req.body, id, idx), 'proposal-approved'));
   });
 
   router.post('/articles/:id/passages/:idx/reject', authorize('approve'), async (req, res) => {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     await rejectProposal(ctx, signedInUser(req), id, idx, baseVersion(req.body), field(req.body, 'comment'));
-    res.redirect(303, afterDecision(req.body, id, idx));
+    res.redirect(303, withNotice(afterDecision(req.body, id, idx), 'proposal-rejected'));
   });
 
+  /** Several proposals approved or rejected at once: from the queue's checkboxes, or all of an article's from its page. */
+  for (const decision of ['approve', 'reject'] as const) {
+    router.post(`/proposals/${decision}`, authorize('approve'), async (req, res) => {
+      const picks = proposalPicks(req.body);
+      const { skipped } = await decideProposals(ctx, signedInUser(req), decision, picks, field(req.body, 'comment'));
+      const back = field(req.body, 'back') === 'queue' ? '/queue' : `/articles/${picks[0]!.articleId}`;
+      res.redirect(303, withNotice(back, skipped > 0 ? 'proposals-skipped' : decision === 'approve' ? 'proposals-approved' : 'proposals-rejected'));
+    });
+  }
+
   router.get('/queue', authorize('view'), (req, res) => {
-    res.render('queue', { title: 'My queue', ...queueOf(ctx, signedInUser(req)) });
+    res.render('queue', { title: 'My queue', ...queueOf(ctx, signedInUser(req)), notice: noticeOf(req.query) });
   });
 
   return router;

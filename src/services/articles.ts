@@ -39,27 +39,49 @@ export interface PassageEditView {
   /** The passage's corrected text against its AI text, as the review page shows it. */
   diffHtml: string;
   comments: PassageComment[];
-  /** The category of the first open finding in the passage, which an edit most likely corrects. */
+  /**
+   * The kind of error an edit most likely corrects: that of the finding the person came from
+   * (the review page's edit link names it), else that of the passage's first open finding.
+   */
   likelyCategory: ErrorCategory | null;
+  /** Who made the passage's latest change, and when: null when it is as imported. */
+  lastChange: { userName: string; createdAt: string } | null;
+  /** The neighbouring passages' indexes, for the previous and next links. */
+  previousIdx: number | null;
+  nextIdx: number | null;
 }
 
-function likelyCategory(finding: StoredFinding | undefined): ErrorCategory | null {
+function categoryOfFinding(finding: StoredFinding | undefined): ErrorCategory | null {
   return finding ? (findCheck(finding.check)?.category ?? null) : null;
 }
 
-/** One passage with what its edit page shows. */
-export function passageForEdit(ctx: ServiceContext, id: number, idx: number): PassageEditView {
+/** One passage with what its edit page shows; `fromFinding` is the fingerprint of the finding the person came from, if any. */
+export function passageForEdit(ctx: ServiceContext, id: number, idx: number, fromFinding?: string): PassageEditView {
   const article = requireSummary(ctx, id);
   const passage = ctx.repos.passages.find(id, idx);
   if (!passage) throw new NotFoundError(`Article ${id} has no passage ${idx}.`);
+  const open = ctx.repos.findings.ofArticle(id).filter((f) => f.passageIdx === idx && !f.dismissed);
+  const latest = ctx.repos.passageEvents.latestOf(id, idx);
+  const passageCount = ctx.repos.passages.count(id);
   return {
     article,
     passage,
-    passageCount: ctx.repos.passages.count(id),
+    passageCount,
     diffHtml: renderDiffHtml(wordDiff(passage.aiText, passage.correctedText).parts),
     comments: ctx.repos.passageComments.ofPassage(id, idx),
-    likelyCategory: likelyCategory(ctx.repos.findings.ofArticle(id).find((f) => f.passageIdx === idx && !f.dismissed)),
+    likelyCategory: categoryOfFinding(open.find((f) => f.fingerprint === fromFinding) ?? open[0]),
+    // A re-import that changed the passage's AI text raised its version without a change of anyone's.
+    lastChange: latest && latest.version === passage.version ? { userName: latest.userName, createdAt: latest.createdAt } : null,
+    previousIdx: idx > 0 ? idx - 1 : null,
+    nextIdx: idx + 1 < passageCount ? idx + 1 : null,
   };
+}
+
+/** Where "save and next" leads after passage `idx`: the next passage with open findings, else the next passage; null after the last. */
+export function nextPassageToEdit(ctx: ServiceContext, id: number, idx: number): number | null {
+  const flagged = ctx.repos.findings.ofArticle(id).filter((f) => !f.dismissed && f.passageIdx !== null && f.passageIdx > idx);
+  if (flagged.length > 0) return flagged.reduce((first, f) => Math.min(first, f.passageIdx!), Infinity);
+  return idx + 1 < ctx.repos.passages.count(id) ? idx + 1 : null;
 }
 
 export interface HistoryEntry extends PassageEvent {

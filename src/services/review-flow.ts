@@ -35,12 +35,20 @@ export interface OpenActions {
   sendBack: boolean;
   /** Who the article can be assigned to, for a person who may assign it; otherwise null. */
   assignees: User[] | null;
+  /** The proposals waiting in the article, for a person who may approve them ("approve all"); otherwise none. */
+  approveAll: { idx: number; version: number }[];
 }
 
 /** The steps a person's role may take that start from the article's status, and assigning. */
-export function openActions(ctx: ServiceContext, role: Role, status: ArticleStatus): OpenActions {
-  const open = (step: Step) => can(role, STEPS[step].by) && (STEPS[step].from as readonly ArticleStatus[]).includes(status);
-  return { submit: open('submit'), approve: open('approve'), sendBack: open('sendBack'), assignees: can(role, 'assign') ? assignableUsers(ctx) : null };
+export function openActions(ctx: ServiceContext, role: Role, article: { id: number; status: ArticleStatus }): OpenActions {
+  const open = (step: Step) => can(role, STEPS[step].by) && (STEPS[step].from as readonly ArticleStatus[]).includes(article.status);
+  return {
+    submit: open('submit'),
+    approve: open('approve'),
+    sendBack: open('sendBack'),
+    assignees: can(role, 'assign') ? assignableUsers(ctx) : null,
+    approveAll: mayDecideProposals(role) ? ctx.repos.passages.pendingOf(article.id) : [],
+  };
 }
 
 const MAX_COMMENT = 4000;
@@ -49,8 +57,10 @@ const MAX_COMMENT = 4000;
  * Moves an article along the review flow: submit (for approval), approve, or send back (with
  * the editor's comment, which is required). A step from a state it does not start from (the
  * page was stale, or someone else acted first) is refused with 409 and changes nothing.
+ * Submitting an article with open errors or warnings needs the person to confirm they mean it
+ * (notes on style do not count).
  */
-export function takeStep(ctx: ServiceContext, actor: Actor, articleId: number, step: Step, comment?: string): void {
+export function takeStep(ctx: ServiceContext, actor: Actor, articleId: number, step: Step, comment?: string, openFindingsConfirmed = false): void {
   const { from, to, event } = STEPS[step];
   const note = comment?.trim() ?? '';
   if (step === 'sendBack' && note === '') throw new ValidationError('Say why the article goes back: the translator reads it.');
@@ -59,6 +69,10 @@ export function takeStep(ctx: ServiceContext, actor: Actor, articleId: number, s
     const article = requireSummary(ctx, articleId);
     if (!(from as readonly ArticleStatus[]).includes(article.status)) {
       throw new ConflictError(`The article is ${article.status.replace('_', ' ')} now, so it cannot be ${event.replace('_', ' ')}. Reload the page to see why.`);
+    }
+    const open = article.openErrors + article.openWarnings;
+    if (step === 'submit' && open > 0 && !openFindingsConfirmed) {
+      throw new ValidationError(`The article still has ${open} open error${open === 1 ? '' : 's'} or warning${open === 1 ? '' : 's'}: fix or dismiss them, or tick the box to submit it with them.`);
     }
     const waiting = step === 'approve' ? ctx.repos.passages.pendingCount(article.id) : 0;
     if (waiting > 0) {
@@ -101,15 +115,33 @@ export function assignArticle(ctx: ServiceContext, actor: Actor, articleId: numb
 
 const QUEUE_LENGTH = 200;
 
+/** Proposed corrections of one article, in passage order. */
+export interface ProposalGroup {
+  articleId: number;
+  title: string;
+  proposals: (PendingProposal & { diffHtml: string })[];
+}
+
 export interface Queue {
   /** The articles assigned to the person that an editor sent back, with what needs doing. */
   sentBack: SendBack[];
   /** The flagged passages of the articles assigned to the person, most severe first. */
   flagged: FlaggedPassage[];
-  /** For editors: the oldest proposed corrections, each with its word diff from the approved text. */
-  proposals: (PendingProposal & { diffHtml: string })[] | null;
+  /** For editors: the proposed corrections, each with its word diff from the approved text, under their article, the article waiting longest first. */
+  proposals: ProposalGroup[] | null;
   /** For editors: the articles waiting for their approval. */
   awaitingApproval: ArticlePage | null;
+}
+
+/** Proposals as they come from the repository (an article's together, in passage order), grouped under their article. */
+function groupByArticle(proposals: readonly PendingProposal[]): ProposalGroup[] {
+  const groups: ProposalGroup[] = [];
+  for (const p of proposals) {
+    let group = groups.at(-1);
+    if (group?.articleId !== p.articleId) groups.push((group = { articleId: p.articleId, title: p.title, proposals: [] }));
+    group.proposals.push({ ...p, diffHtml: renderDiffHtml(wordDiff(p.approvedText, p.correctedText).parts) });
+  }
+  return groups;
 }
 
 /** What a person has to do next: a translator their flagged passages, an editor also what awaits approval. */
@@ -117,10 +149,7 @@ export function queueOf(ctx: ServiceContext, user: { id: number; role: User['rol
   return {
     sentBack: ctx.repos.articleEvents.standingSendBacksTo(user.id, QUEUE_LENGTH),
     flagged: ctx.repos.findings.flaggedPassagesOf(user.id, QUEUE_LENGTH),
-    proposals:
-      user.role === 'translator'
-        ? null
-        : ctx.repos.passages.pendingProposals(QUEUE_LENGTH).map((p) => ({ ...p, diffHtml: renderDiffHtml(wordDiff(p.approvedText, p.correctedText).parts) })),
+    proposals: user.role === 'translator' ? null : groupByArticle(ctx.repos.passages.pendingProposals(QUEUE_LENGTH)),
     awaitingApproval: user.role === 'translator' ? null : listArticles(ctx, { status: 'awaiting_approval' }, 1),
   };
 }

@@ -50,7 +50,7 @@ export async function reviewArticle(ctx: ServiceContext, viewer: { role: Role },
   const found = ctx.repos.articles.findForReview(id, approver);
   if (!found) throw new NotFoundError(`There is no article ${id}.`);
   const fragments = await currentReviewFragments(ctx, id, approver, found.contentVersion, found.fragments);
-  return { article: found.summary, fragments, actions: openActions(ctx, viewer.role, found.summary.status), sentBack: standingSendBack(ctx, id) };
+  return { article: found.summary, fragments, actions: openActions(ctx, viewer.role, found.summary), sentBack: standingSendBack(ctx, id) };
 }
 
 /** A part of the review page rendered for one viewer, now: the prefix its forms are numbered after, for their token inputs. */

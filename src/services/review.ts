@@ -5,6 +5,7 @@ import type { StoredFinding } from '../db/repositories/findings.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import type { Actor, ServiceContext } from './context.js';
 import { ConflictError, NotFoundError, StaleEditError, ValidationError } from '../errors.js';
+import { mergeWords } from '../lib/diff/index.js';
 import { applyArticleEdits, correctedArticle, refuseLongPassage } from './passage-layout.js';
 import { changeArticle, correctionsChange, type ArticleChange, type ArticleSnapshot, type Change } from './article-change.js';
 
@@ -176,14 +177,41 @@ function changePassage(ctx: ServiceContext, change: Change, articleId: number, i
   });
 }
 
+/** The text a passage had at a version: the import's AI text at version 1, else what the change that made the version left. */
+function textAtVersion(ctx: ServiceContext, articleId: number, passage: StoredPassage, version: number): string | undefined {
+  return ctx.repos.passageEvents.textAt(articleId, passage.idx, version) ?? (version === 1 ? passage.aiText : undefined);
+}
+
 /**
  * Replaces a passage's corrected text; line breaks become spaces, empty text deletes the
- * passage. The person says what kind of error the edit corrects.
+ * passage. The person says what kind of error the edit corrects. When someone saved the
+ * passage after it was opened, changes to different words are merged without asking (true is
+ * returned); changes to the same or touching words are refused with StaleEditError.
  */
-export async function editPassage(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, text: string, baseVersion: number, category: ErrorCategory): Promise<void> {
+export async function editPassage(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, text: string, baseVersion: number, category: ErrorCategory): Promise<boolean> {
   const corrected = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
   refuseLongPassage(corrected);
-  return changePassage(ctx, { actor, kind: 'edit', category }, articleId, idx, baseVersion, () => corrected);
+  return changeArticle(ctx, articleId, (snapshot) => {
+    const passage = snapshot.passages.find((p) => p.idx === idx);
+    if (!passage) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
+    const stale = passage.version !== baseVersion;
+    let result = corrected;
+    if (stale) {
+      const base = baseVersion < passage.version ? textAtVersion(ctx, articleId, passage, baseVersion) : undefined;
+      const merged = base === undefined ? undefined : mergeWords(base, passage.correctedText, corrected);
+      if (merged === undefined) throw new StaleEditError(passage);
+      refuseLongPassage(merged);
+      result = merged;
+    }
+    const change = correctionsChange(ctx, snapshot, new Map([[idx, result]]), { actor, kind: 'edit', category });
+    return {
+      ...change,
+      record: (now) => {
+        change.record(now);
+        return stale;
+      },
+    };
+  });
 }
 
 /** Puts a passage back to the AI text. */
@@ -231,7 +259,9 @@ function withComment<T>(ctx: ServiceContext, change: ArticleChange<T>, actor: Ac
 }
 
 /** A change that leaves the text as it is: a comment, a confirmation, an approval re-render the review page only. */
-const unchanged = (snapshot: ArticleSnapshot, record: (now: string) => void = () => {}): ArticleChange<void> => ({ state: snapshot, touches: false, record });
+function unchanged<T = void>(snapshot: ArticleSnapshot, record: (now: string) => T = () => undefined as T): ArticleChange<T> {
+  return { state: snapshot, touches: false, record };
+}
 
 /** Adds a comment to a passage's thread. */
 export function addComment(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, body: string): Promise<void> {
@@ -258,24 +288,69 @@ function requireProposal(snapshot: ArticleSnapshot, idx: number, baseVersion: nu
   return passage;
 }
 
+/** Approvals of passages' proposals as one change: exports take them from now on, and each passage's proposals are settled as approved in its history. */
+function approvalsChange(ctx: ServiceContext, snapshot: ArticleSnapshot, proposed: readonly StoredPassage[]): ArticleChange<void> {
+  const articleId = snapshot.article.id;
+  const approved = new Map(proposed.map((p) => [p.idx, { ...p, approvedText: p.correctedText }]));
+  return unchanged({ ...snapshot, passages: snapshot.passages.map((p) => approved.get(p.idx) ?? p) }, () => {
+    ctx.repos.passages.updateAll(articleId, [...approved.values()]);
+    for (const idx of approved.keys()) ctx.repos.passageEvents.settle(articleId, idx, 'approved');
+  });
+}
+
+/** Rejections of passages' proposals as one change: their text goes back to the approved one; a comment on each tells the translator why. */
+function rejectionsChange(ctx: ServiceContext, actor: Actor, snapshot: ArticleSnapshot, proposed: readonly StoredPassage[], note: string | null): ArticleChange<void> {
+  const change = correctionsChange(ctx, snapshot, new Map(proposed.map((p) => [p.idx, p.approvedText])), { actor, kind: 'reject', category: null });
+  return note === null ? change : proposed.reduce((withNotes, p) => withComment(ctx, withNotes, actor, p.idx, note), change);
+}
+
+const rejectionNote = (comment: string | undefined) => (comment?.trim() ? cleanComment(`Proposal not taken: ${comment.trim()}`) : null);
+
 /** An editor approves a passage's proposed correction: exports take it from now on. */
 export function approveProposal(ctx: ServiceContext, articleId: number, idx: number, baseVersion: number): Promise<void> {
-  return changeArticle(ctx, articleId, (snapshot) => {
-    const passage = requireProposal(snapshot, idx, baseVersion);
-    const approved = { ...passage, approvedText: passage.correctedText };
-    return unchanged({ ...snapshot, passages: snapshot.passages.map((p) => (p.idx === idx ? approved : p)) }, () => {
-      ctx.repos.passages.updateAll(articleId, [approved]);
-      ctx.repos.passageEvents.settle(articleId, idx, 'approved');
-    });
-  });
+  return changeArticle(ctx, articleId, (snapshot) => approvalsChange(ctx, snapshot, [requireProposal(snapshot, idx, baseVersion)]));
 }
 
 /** An editor rejects a passage's proposed correction: its text goes back to the approved one; a comment tells the translator why. */
 export function rejectProposal(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, baseVersion: number, comment?: string): Promise<void> {
-  const note = comment?.trim() ? cleanComment(`Proposal not taken: ${comment.trim()}`) : null;
-  return changeArticle(ctx, articleId, (snapshot) => {
-    const passage = requireProposal(snapshot, idx, baseVersion);
-    const change = correctionsChange(ctx, snapshot, new Map([[idx, passage.approvedText]]), { actor, kind: 'reject', category: null });
-    return note === null ? change : withComment(ctx, change, actor, idx, note);
-  });
+  const note = rejectionNote(comment);
+  return changeArticle(ctx, articleId, (snapshot) => rejectionsChange(ctx, actor, snapshot, [requireProposal(snapshot, idx, baseVersion)], note));
+}
+
+/** A proposal an editor chose from a page: its article and passage, at the version the page showed. */
+export interface ProposalPick {
+  articleId: number;
+  idx: number;
+  version: number;
+}
+
+/**
+ * An editor approves or rejects several proposals at once: those of one article in one change.
+ * A proposal changed since the page showed it (its passage is at another version, or no
+ * proposal waits on it any more) is skipped, never decided unseen; the counts say how many.
+ */
+export async function decideProposals(ctx: ServiceContext, actor: Actor, decision: 'approve' | 'reject', picks: readonly ProposalPick[], comment?: string): Promise<{ decided: number; skipped: number }> {
+  const note = decision === 'reject' ? rejectionNote(comment) : null;
+  const byArticle = new Map<number, Map<number, number>>();
+  for (const pick of picks) {
+    const versions = byArticle.get(pick.articleId) ?? new Map<number, number>();
+    byArticle.set(pick.articleId, versions.set(pick.idx, pick.version));
+  }
+  let decided = 0;
+  for (const [articleId, versions] of byArticle) {
+    decided += await changeArticle(ctx, articleId, (snapshot) => {
+      const proposed = snapshot.passages.filter((p) => versions.get(p.idx) === p.version && p.correctedText !== p.approvedText);
+      if (proposed.length === 0) return unchanged(snapshot, () => 0);
+      const change = decision === 'approve' ? approvalsChange(ctx, snapshot, proposed) : rejectionsChange(ctx, actor, snapshot, proposed, note);
+      return {
+        ...change,
+        record: (now) => {
+          change.record(now);
+          return proposed.length;
+        },
+      };
+    });
+  }
+  const chosen = [...byArticle.values()].reduce((n, versions) => n + versions.size, 0);
+  return { decided, skipped: chosen - decided };
 }

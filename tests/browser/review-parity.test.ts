@@ -52,7 +52,7 @@ describe('the review loop in the browser', () => {
     const { id } = await importArticle(ctx, { text: ARTICLE });
     await editPassage(ctx, editor.user, id, 1, 'The tram line to the northern district of Kharkiv runs again from Monday.', 1, 'name');
     await revertPassage(ctx, translator.user, id, 1, 2);
-    takeStep(ctx, translator.user, id, 'submit');
+    takeStep(ctx, translator.user, id, 'submit', undefined, true);
 
     const page = await pageAs(editor);
     await page.goto(`${base}/articles/${id}`);
@@ -64,7 +64,7 @@ describe('the review loop in the browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await row.getByRole('button', { name: 'Approve the proposal for passage 2' }).click();
-    await page.waitForURL(`${base}/articles/${id}#p-1`);
+    await page.waitForURL(`${base}/articles/${id}?done=proposal-approved#p-1`);
     expect(await page.locator('#p-1 .proposal').count()).toBe(0);
     await page.getByRole('button', { name: 'Approve the article' }).click();
     await page.waitForLoadState();
@@ -75,7 +75,7 @@ describe('the review loop in the browser', () => {
   it('a translator reads what needs doing; an editor undoes a dismissal of all of a check’s findings from the history', async () => {
     const { id } = await importArticle(ctx, { text: ARTICLE });
     assignArticle(ctx, editor.user, id, translator.user.name);
-    takeStep(ctx, translator.user, id, 'submit');
+    takeStep(ctx, translator.user, id, 'submit', undefined, true);
     takeStep(ctx, editor.user, id, 'sendBack', 'Use the <Ukrainian> spellings throughout.');
 
     const translatorPage = await pageAs(translator);

@@ -125,14 +125,15 @@ describe('reviewing an article in the browser', () => {
 
     // e opens the current finding's passage for editing, with the cursor in its text.
     await page.keyboard.press('j');
-    await Promise.all([page.waitForURL(/\/passages\/\d+\/edit$/), page.keyboard.press('e')]);
+    await Promise.all([page.waitForURL(/\/passages\/\d+\/edit\?finding=\w+$/), page.keyboard.press('e')]);
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { tagName: string } | null } }).document.activeElement?.tagName)).toBe('TEXTAREA');
     expect(await seriousViolations(page)).toEqual([]);
-    const idx = /passages\/(\d+)\/edit$/.exec(page.url())![1];
+    const idx = /passages\/(\d+)\/edit\?/.exec(page.url())![1];
     await page.fill('textarea[name="text"]', 'Edited by hand in the browser.');
     await page.getByLabel('What this correction fixes').selectOption('fluency');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForURL(`${base}/articles/${id}#p-${idx}`);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.waitForURL(`${base}/articles/${id}?done=saved#p-${idx}`);
+    expect(await page.getByRole('status').textContent()).toBe('Saved.');
     expect(await (await fetch(`${base}/api/articles/${id}`, { headers: { authorization: editor.bearer } })).text()).toContain('Edited by hand in the browser.');
     expect(await page.locator(`#p-${idx} ins`).count()).toBeGreaterThan(0);
     // The change is in the article's history, with its author.

@@ -74,7 +74,7 @@ function passageForms(html: string, action: 'revert' | 'confirm'): { passage: nu
 /** The proposals of one article waiting in the editor's queue (none when the queue could not be read). */
 function proposalsIn(html: string | undefined, articleId: number): { passage: number; version: number }[] {
   if (html === undefined) return [];
-  const forms = html.matchAll(new RegExp(`/articles/${articleId}/passages/(\\d+)/approve"><input type="hidden" name="_csrf" value="[^"]*"><input type="hidden" name="version" value="(\\d+)">`, 'g'));
+  const forms = html.matchAll(new RegExp(`/articles/${articleId}/passages/(\\d+)/approve">\\s*<input type="hidden" name="_csrf" value="[^"]*">\\s*<input type="hidden" name="version" value="(\\d+)">`, 'g'));
   return [...forms].map((m) => ({ passage: Number(m[1]), version: Number(m[2]) }));
 }
 
@@ -279,7 +279,7 @@ const ACTIONS: Record<ReviewKind, Action> = {
   },
   submit: {
     when: (flow) => flow.status === 'new' || flow.status === 'in_review',
-    plan: async () => ({ path: '/submit', fields: {}, write: { what: 'submit', steps: [{ kind: 'submitted', comment: null }], flow: FLOW.to('awaiting_approval') } }),
+    plan: async () => ({ path: '/submit', fields: { confirm: 'open-findings' }, write: { what: 'submit', steps: [{ kind: 'submitted', comment: null }], flow: FLOW.to('awaiting_approval') } }),
   },
   approve: {
     when: (flow) => flow.status === 'awaiting_approval',

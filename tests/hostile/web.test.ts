@@ -18,7 +18,7 @@ async function world(config: Config = testConfig) {
   const app = createApp({ db, config, reference, log: () => {} });
   const admin = clientAs(app, ctx, 'admin');
   const { id } = await importArticle(ctx, { text: demoText });
-  takeStep(ctx, admin.user, id, 'submit');
+  takeStep(ctx, admin.user, id, 'submit', undefined, true);
   const fixable = ctx.repos.findings.ofArticle(id).find((f) => f.fix)!;
   return { db, ctx, app, admin, id, fingerprint: fixable.fingerprint };
 }

@@ -173,3 +173,30 @@ describe('article pages', () => {
     await web.get('/static/js/workbench.js').expect(200).expect('Content-Type', /javascript/);
   });
 });
+
+describe('the site header and the list, per viewer', () => {
+  it('offers "Import" only to roles that may import, though the list below is cached for everyone', async () => {
+    const { web, ctx } = testApp();
+    await importArticle(ctx, { text: 'Talks in Kiev ended.' });
+    const translator = clientAs(web.app, ctx, 'translator');
+    // The editor's request fills the list cache first; the translator's is served from it.
+    expect((await web.get('/articles').expect(200)).text).toContain('<a class="button button-primary" href="/articles/new">Import an article</a>');
+    const asTranslator = (await translator.get('/articles').expect(200)).text;
+    expect(asTranslator).toContain('Talks in Kiev ended.');
+    expect(asTranslator).not.toContain('href="/articles/new"');
+  });
+
+  it('marks the current page in the navigation, links the favicon, and calls a source language not known "unknown"', async () => {
+    const { web, ctx } = testApp();
+    await importArticle(ctx, { text: 'Talks in Kiev ended.' });
+    const list = (await web.get('/articles').expect(200)).text;
+    expect(list).toContain('<a href="/articles" aria-current="page">Articles</a>');
+    expect(list).toContain('<a href="/queue">My queue</a>');
+    expect(list).toContain('<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">');
+    expect(list).toContain('<td>unknown → en</td>');
+    // A page rendered through res.render marks its link too.
+    expect((await web.get('/queue').expect(200)).text).toContain('<a href="/queue" aria-current="page">My queue</a>');
+    const icon = await web.get('/static/favicon.svg').expect(200);
+    expect(icon.headers['content-type']).toContain('image/svg+xml');
+  });
+});

@@ -234,7 +234,7 @@ const proposed = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => editP
 const dismissed = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => dismissFinding(ctx, { id: ids.user, role: 'editor' }, ids.article, ids.fingerprint, 'As in the source');
 
 /** The article submitted for approval by its editor. */
-const submitted = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => takeStep(ctx, { id: ids.user, role: 'editor' }, ids.article, 'submit');
+const submitted = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => takeStep(ctx, { id: ids.user, role: 'editor' }, ids.article, 'submit', undefined, true);
 
 interface Ids {
   article: number;
@@ -284,7 +284,7 @@ describe('who may do what', () => {
     { name: 'disable a user', allowed: ['admin'], run: (c, ids) => c.post(`/admin/users/${ids.user}`, { disabled: '1' }) },
     { name: 'set a user’s password', allowed: ['admin'], run: (c, ids) => c.post(`/admin/users/${ids.user}`, { password: 'a brand new password' }) },
     { name: 'revoke an API token', allowed: ['admin'], run: (c) => c.post('/admin/tokens/1/revoke') },
-    { name: 'submit for approval', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/submit`) },
+    { name: 'submit for approval', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/submit`, { confirm: 'open-findings' }) },
     { name: 'approve the article', allowed: ['editor', 'admin'], prepare: submitted, run: (c, ids) => c.post(`/articles/${ids.article}/approve`) },
     { name: 'send the article back', allowed: ['editor', 'admin'], prepare: submitted, run: (c, ids) => c.post(`/articles/${ids.article}/send-back`, { comment: 'Check the numbers.' }) },
     { name: 'approve a proposed correction', allowed: ['editor', 'admin'], prepare: proposed, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/approve`, { version: '4' }) },

@@ -42,7 +42,9 @@ interface PassageState {
   needsReview?: boolean;
 }
 
-const edit = (a: Actors, who: User, text: string) => editPassage(a.ctx, who, a.id, IDX, text, a.ctx.repos.passages.find(a.id, IDX)!.version, 'fluency');
+const edit = async (a: Actors, who: User, text: string): Promise<void> => {
+  await editPassage(a.ctx, who, a.id, IDX, text, a.ctx.repos.passages.find(a.id, IDX)!.version, 'fluency');
+};
 
 const STATES: PassageState[] = [
   { state: 'AI text', setUp: async () => {}, ai: AI, current: AI, approved: AI, proposal: false },

@@ -125,7 +125,7 @@ describe('two people editing one passage', () => {
     await web.post(`/articles/${id}/passages/1`, { text: 'The editor’s wording of the agreement.', version: versionOf(editorPage.text), category: 'style' }).expect(303);
     const refused = await translator.post(`/articles/${id}/passages/1`, { text: 'The translator’s <wording> of the deal.', version: versionOf(translatorPage.text), category: 'style' }).expect(409);
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'The editor’s wording of the agreement.', version: 2 });
-    expect(refused.text).toContain('someone saved this passage after you opened it');
+    expect(refused.text).toMatch(/Not saved: editor saved this passage after you opened it, at <time datetime="[^"]+">/);
     expect(refused.text).toContain('The editor’s wording of the agreement.');
     expect(refused.text).toContain('>The translator’s &lt;wording&gt; of the deal.</textarea>');
     expect(refused.text).toContain('<option value="style" selected>Style</option>');
@@ -134,6 +134,85 @@ describe('two people editing one passage', () => {
     expect(versionOf(refused.text)).toBe('2');
     await translator.post(`/articles/${id}/passages/1`, { text: 'The merged wording of the agreement.', version: '2', category: 'style' }).expect(303);
     expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'The merged wording of the agreement.', version: 3 });
+  });
+});
+
+describe('merging two saves of one passage', () => {
+  it('saves both people’s changes to different words without asking, and says so', async () => {
+    const { web, ctx } = testApp();
+    const { id } = await importArticle(ctx, { text: 'Heading\n\nThe convoy left Odessa on Monday with 12 trucks.' });
+    const translator = clientAs(web.app, ctx, 'translator');
+    await web.post(`/articles/${id}/passages/1`, { text: 'The convoy left Odesa on Monday with 12 trucks.', version: '1', category: 'terminology' }).expect(303);
+    const merged = await translator.post(`/articles/${id}/passages/1`, { text: 'The convoy left Odessa on Monday with 14 trucks.', version: '1', category: 'number' }).expect(303);
+    expect(merged.headers.location).toBe(`/articles/${id}?done=merged#p-1`);
+    expect(ctx.repos.passages.find(id, 1)).toMatchObject({ correctedText: 'The convoy left Odesa on Monday with 14 trucks.', version: 3 });
+    expect((await translator.get(`/articles/${id}?done=merged`).expect(200)).text).toContain('you changed different words, so their changes and yours are both kept');
+    // Overlapping changes still need a person: the page names who saved.
+    const refused = await web.post(`/articles/${id}/passages/1`, { text: 'The convoy left Odessa on Monday with 15 trucks.', version: '1', category: 'number' }).expect(409);
+    expect(refused.text).toContain('Not saved: translator saved this passage after you opened it');
+    expect(ctx.repos.passages.find(id, 1)!.correctedText).toBe('The convoy left Odesa on Monday with 14 trucks.');
+  });
+});
+
+describe('the edit page', () => {
+  it('links the neighbouring passages, and “save and next” opens the next flagged passage', async () => {
+    const { web, ctx } = testApp();
+    const { id } = await importArticle(ctx, { text: 'Heading\n\nA clean line.\n\nAnother clean line.\n\nTalks in Kiev ended.' });
+    const first = (await web.get(`/articles/${id}/passages/0/edit`).expect(200)).text;
+    expect(first).not.toContain('rel="prev"');
+    expect(first).toContain(`<a class="button" rel="next" href="/articles/${id}/passages/1/edit">Passage 2 →</a>`);
+    const last = (await web.get(`/articles/${id}/passages/3/edit`).expect(200)).text;
+    expect(last).toContain(`rel="prev" href="/articles/${id}/passages/2/edit"`);
+    expect(last).not.toContain('rel="next"');
+    // Passages 1 and 2 have no findings: the next flagged one after passage 0 is 3.
+    await web.post(`/articles/${id}/passages/0`, { text: 'A heading', version: '1', category: 'style', then: 'next' }).expect(303).expect('Location', `/articles/${id}/passages/3/edit?done=saved`);
+    // After the last flagged passage, the next passage; after the last passage, the article.
+    await web.post(`/articles/${id}/passages/1`, { text: 'A clean line, edited.', version: '1', category: 'style', then: 'next' }).expect(303).expect('Location', `/articles/${id}/passages/3/edit?done=saved`);
+    await web.post(`/articles/${id}/passages/3`, { text: 'Talks in Kyiv ended.', version: '1', category: 'terminology', then: 'next' }).expect(303).expect('Location', `/articles/${id}?done=saved#p-3`);
+    await web.post(`/articles/${id}/passages/2`, { text: 'Another line.', version: '1', category: 'style', then: 'next' }).expect(303).expect('Location', `/articles/${id}/passages/3/edit?done=saved`);
+    expect((await web.get(`/articles/${id}/passages/3/edit?done=saved`).expect(200)).text).toContain('<p class="alert alert-ok" role="status">Saved.</p>');
+  });
+
+  it('starts the kind of error at the finding the person came from, else at the passage’s first finding', async () => {
+    const { web, ctx } = testApp();
+    const { id } = await importArticle(ctx, { text: 'Heading\n\nTalks in Kiev drew 700.000 people.' });
+    const open = ctx.repos.findings.ofArticle(id).filter((f) => f.passageIdx === 1);
+    const numberFinding = open.find((f) => f.check === 'number-format')!;
+    expect(open[0]!.check).toBe('terms');
+    expect((await web.get(`/articles/${id}/passages/1/edit`).expect(200)).text).toContain('<option value="terminology" selected>');
+    const fromNumber = (await web.get(`/articles/${id}/passages/1/edit?finding=${numberFinding.fingerprint}`).expect(200)).text;
+    expect(fromNumber).toContain('<option value="number" selected>');
+    expect(fromNumber).not.toContain('<option value="terminology" selected>');
+    // A finding of another passage, or none known, falls back to the passage's first.
+    expect((await web.get(`/articles/${id}/passages/1/edit?finding=nope`).expect(200)).text).toContain('<option value="terminology" selected>');
+  });
+});
+
+describe('approving several proposals at once', () => {
+  it('approves all of an article’s proposals from its page, and ticked ones from the queue, skipping one changed meanwhile', async () => {
+    const { web, ctx } = testApp();
+    const { id } = await importArticle(ctx, { text: 'First line.\n\nSecond line.\n\nThird line.' });
+    const translator = clientAs(web.app, ctx, 'translator');
+    await translator.post(`/articles/${id}/passages/0`, { text: 'First, proposed.', version: '1', category: 'style' }).expect(303);
+    await translator.post(`/articles/${id}/passages/2`, { text: 'Third, proposed.', version: '1', category: 'style' }).expect(303);
+    const page = (await web.get(`/articles/${id}`).expect(200)).text;
+    expect(page).toContain(`<input type="hidden" name="pick" value="${id}:0:2">`);
+    expect(page).toContain('Approve all 2 proposals');
+    expect((await translator.get(`/articles/${id}`).expect(200)).text).not.toContain('Approve all');
+    const queue = (await web.get('/queue').expect(200)).text;
+    expect(queue).toContain(`<input type="checkbox" name="pick" value="${id}:0:2" form="decide-proposals"`);
+    expect(queue.indexOf(`value="${id}:0:2" form`)).toBeLessThan(queue.indexOf(`value="${id}:2:2" form`));
+    // The translator changes passage 2 after the editor's queue was loaded.
+    await translator.post(`/articles/${id}/passages/2`, { text: 'Third, proposed again.', version: '2', category: 'style' }).expect(303);
+    const decided = await web.post('/proposals/approve', { pick: [`${id}:0:2`, `${id}:2:2`], back: 'queue' } as unknown as Record<string, string>).expect(303);
+    expect(decided.headers.location).toBe('/queue?done=proposals-skipped');
+    expect(ctx.repos.passages.ofArticle(id).map((p) => p.approvedText)).toEqual(['First, proposed.', 'Second line.', 'Third line.']);
+    expect((await web.get('/queue?done=proposals-skipped').expect(200)).text).toContain('they were skipped, not decided unseen');
+    await web.post('/proposals/reject', { pick: `${id}:2:3`, comment: 'Not needed.' }).expect(303).expect('Location', `/articles/${id}?done=proposals-rejected`);
+    expect(ctx.repos.passages.find(id, 2)!.correctedText).toBe('Third line.');
+    await translator.post('/proposals/approve', { pick: `${id}:0:2` }).expect(403);
+    await web.post('/proposals/approve', {}).expect(422);
+    await web.post('/proposals/approve', { pick: 'x:1' }).expect(422);
   });
 });
 
@@ -152,7 +231,7 @@ describe('the review flow on the article page', () => {
     expect(proposedForTranslator).toContain('Proposed, waiting for an editor.');
     expect(proposedForTranslator).not.toContain(`/passages/1/approve"`);
     expect(proposedForTranslator).not.toContain(`/passages/1/reject"`);
-    await web.post(`/articles/${id}/passages/1/approve`, { version: '2', back: 'queue' }).expect(303).expect('Location', '/queue');
+    await web.post(`/articles/${id}/passages/1/approve`, { version: '2', back: 'queue' }).expect(303).expect('Location', '/queue?done=proposal-approved');
     const asTranslator = (await translator.get(`/articles/${id}`).expect(200)).text;
     expect(asTranslator).toContain('Submit for approval');
     expect(asTranslator).not.toContain('Approve the article');
@@ -160,8 +239,11 @@ describe('the review flow on the article page', () => {
     expect((await web.get(`/articles/${id}`).expect(200)).text).toContain('<option value="translator">translator (translator)</option>');
     await web.post(`/articles/${id}/assign`, { assignee: 'translator' }).expect(303);
     expect((await translator.get('/queue').expect(200)).text).toContain(`href="/articles/${id}#p-`);
-    await translator.post(`/articles/${id}/submit`).expect(303).expect('Location', `/articles/${id}`);
-    await translator.post(`/articles/${id}/submit`).expect(409);
+    expect(asTranslator).toMatch(/<input type="checkbox" name="confirm" value="open-findings" required>\s*Submit with \d+ open errors or warnings/);
+    await translator.post(`/articles/${id}/submit`).expect(422);
+    await translator.post(`/articles/${id}/submit`, { confirm: 'open-findings' }).expect(303).expect('Location', `/articles/${id}?done=submitted`);
+    expect((await translator.get(`/articles/${id}?done=submitted`).expect(200)).text).toContain('<p class="alert alert-ok" role="status">Submitted for approval.');
+    await translator.post(`/articles/${id}/submit`, { confirm: 'open-findings' }).expect(409);
     const queue = (await web.get('/queue').expect(200)).text;
     expect(queue).toContain('Articles awaiting your approval');
     expect(queue).toContain(`<a href="/articles/${id}">Grain convoy`);
@@ -169,7 +251,7 @@ describe('the review flow on the article page', () => {
     expect(asEditor).toContain('Awaiting approval');
     expect(asEditor).toContain('Approve the article');
     await web.post(`/articles/${id}/send-back`, { comment: '' }).expect(422);
-    await web.post(`/articles/${id}/send-back`, { comment: 'The <b>numbers</b> need another look.' }).expect(303);
+    await web.post(`/articles/${id}/send-back`, { comment: 'The <b>numbers</b> need another look.' }).expect(303).expect('Location', `/articles/${id}?done=sent-back`);
     const history = (await web.get(`/articles/${id}/history`).expect(200)).text;
     expect(history).toContain('sent it back');
     expect(history).toContain('The &lt;b&gt;numbers&lt;/b&gt; need another look.');
@@ -229,7 +311,7 @@ describe('history', () => {
 describe('passage actions', () => {
   it('POST …/passages/:idx saves a hand edit and …/revert puts the AI text back', async () => {
     const { web, ctx, id } = await setup();
-    await web.post(`/articles/${id}/passages/1`, { text: 'Rewritten <b>by hand</b>.', version: '1', category: 'style' }).expect(303).expect('Location', `/articles/${id}#p-1`);
+    await web.post(`/articles/${id}/passages/1`, { text: 'Rewritten <b>by hand</b>.', version: '1', category: 'style' }).expect(303).expect('Location', `/articles/${id}?done=saved#p-1`);
     const page = await web.get(`/articles/${id}`).expect(200);
     expect(page.text).toContain('&lt;b&gt;by hand&lt;/b&gt;');
     expect(page.text).not.toContain('<b>by hand</b>');

@@ -36,7 +36,7 @@ describe('the title, checked and corrected like a passage', () => {
     // The article is in the translator's queue (its body is flagged) and in the editor's awaiting list, titled anew.
     await web.post(`/articles/${id}/passages/1`, { text: 'The first convoy left the port at dawn in Kiev, officials said.', version: '1', category: 'accuracy' }).expect(303);
     expect((await translator.get('/queue').expect(200)).text).toContain('Grain ships leave Odesa</a>');
-    await translator.post(`/articles/${id}/submit`).expect(303);
+    await translator.post(`/articles/${id}/submit`, { confirm: 'open-findings' }).expect(303);
     const queue = (await web.get('/queue').expect(200)).text;
     expect(queue).toContain('Grain ships leave Odesa</a>');
     expect(queue).not.toContain('Odessa');

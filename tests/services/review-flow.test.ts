@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { correctedText } from '../../src/services/articles.js';
 import { importArticle } from '../../src/services/import.js';
 import { ConflictError, StaleEditError, ValidationError } from '../../src/errors.js';
-import { applyFinding, approveProposal, editPassage, rejectProposal } from '../../src/services/review.js';
+import { applyFinding, approveProposal, decideProposals, editPassage, rejectProposal } from '../../src/services/review.js';
 import { assignArticle, queueOf, takeStep } from '../../src/services/review-flow.js';
 import { demoText, testContext, testUser } from '../helpers/app.js';
 
@@ -20,7 +20,7 @@ describe('the review flow', () => {
     expect(statusOf(ctx, id)).toBe('new');
     await editPassage(ctx, translator, id, 1, 'A corrected sentence.', 1, 'fluency');
     expect(statusOf(ctx, id)).toBe('in_review');
-    takeStep(ctx, translator, id, 'submit');
+    takeStep(ctx, translator, id, 'submit', undefined, true);
     expect(statusOf(ctx, id)).toBe('awaiting_approval');
     // The editor edits directly while approving: the article stays awaiting approval.
     await editPassage(ctx, editor, id, 1, 'An editor’s sentence.', 2, 'style');
@@ -28,7 +28,7 @@ describe('the review flow', () => {
     expect(() => takeStep(ctx, editor, id, 'sendBack', '  ')).toThrow(ValidationError);
     takeStep(ctx, editor, id, 'sendBack', 'Check the tonnage figures.');
     expect(statusOf(ctx, id)).toBe('in_review');
-    takeStep(ctx, translator, id, 'submit');
+    takeStep(ctx, translator, id, 'submit', undefined, true);
     takeStep(ctx, editor, id, 'approve');
     expect(statusOf(ctx, id)).toBe('approved');
     expect(ctx.repos.articleEvents.ofArticle(id).map((e) => `${e.userName}:${e.kind}:${e.comment ?? ''}`)).toEqual([
@@ -45,8 +45,8 @@ describe('the review flow', () => {
   it('refuses a step from a state it does not start from with 409, changing nothing', async () => {
     const { ctx, id, editor } = await setup();
     expect(() => takeStep(ctx, editor, id, 'approve')).toThrow(ConflictError);
-    takeStep(ctx, editor, id, 'submit');
-    expect(() => takeStep(ctx, editor, id, 'submit')).toThrow(ConflictError);
+    takeStep(ctx, editor, id, 'submit', undefined, true);
+    expect(() => takeStep(ctx, editor, id, 'submit', undefined, true)).toThrow(ConflictError);
     expect(statusOf(ctx, id)).toBe('awaiting_approval');
     expect(ctx.repos.articleEvents.ofArticle(id)).toHaveLength(1);
   });
@@ -66,7 +66,7 @@ describe('the review flow', () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(queue.flagged.every((p) => p.articleId === id && p.open > 0)).toBe(true);
     // Submitted articles leave the translator's queue and reach the editor's.
-    takeStep(ctx, translator, id, 'submit');
+    takeStep(ctx, translator, id, 'submit', undefined, true);
     expect(queueOf(ctx, translator).flagged).toEqual([]);
     expect(queueOf(ctx, admin).awaitingApproval!.items.map((a) => a.id)).toEqual([id]);
     assignArticle(ctx, editor, id, '');
@@ -83,7 +83,7 @@ describe('proposed corrections', () => {
     expect(correctedText(ctx, id).text).not.toContain('The translator’s wording.');
     expect(ctx.repos.passageEvents.ofArticle(id)[0]).toMatchObject({ status: 'proposed', userName: 'translator' });
     // The article cannot be approved while a proposal waits.
-    takeStep(ctx, translator, id, 'submit');
+    takeStep(ctx, translator, id, 'submit', undefined, true);
     expect(() => takeStep(ctx, editor, id, 'approve')).toThrow(/1 proposed correction waits/);
     await expect(approveProposal(ctx, id, 1, 1)).rejects.toThrow(StaleEditError);
     await approveProposal(ctx, id, 1, 2);
@@ -106,14 +106,20 @@ describe('proposed corrections', () => {
     expect(ctx.repos.passages.find(id, 2)!.approvedText).toBe('An editor’s wording.');
   });
 
-  it('lists waiting proposals oldest first for editors, not for translators', async () => {
+  it('lists waiting proposals for editors, not for translators, under their article in passage order, the article waiting longest first', async () => {
     const { ctx, id, translator, editor } = await setup();
-    await editPassage(ctx, translator, id, 1, 'First proposal.', 1, 'fluency');
-    await editPassage(ctx, translator, id, 3, 'Second proposal.', 1, 'number');
+    const { id: other } = await importArticle(ctx, { title: 'Second', text: 'One line.\n\nTwo lines.\n\nThree lines.' });
+    await editPassage(ctx, translator, id, 3, 'First proposal.', 1, 'number');
+    await editPassage(ctx, translator, other, 2, 'Third lines.', 1, 'fluency');
+    await editPassage(ctx, translator, id, 1, 'Later proposal.', 1, 'fluency');
+    await editPassage(ctx, translator, other, 0, 'One line, edited.', 1, 'style');
     expect(queueOf(ctx, translator).proposals).toBeNull();
-    const proposals = queueOf(ctx, editor).proposals!;
-    expect(proposals.map((p) => [p.passageIdx, p.proposedBy, p.category])).toEqual([[1, 'translator', 'fluency'], [3, 'translator', 'number']]);
-    expect(proposals[0]!.diffHtml).toContain('<ins><span class="visually-hidden">inserted: </span>');
+    const groups = queueOf(ctx, editor).proposals!;
+    expect(groups.map((g) => [g.articleId, g.proposals.map((p) => [p.passageIdx, p.proposedBy, p.category])])).toEqual([
+      [id, [[1, 'translator', 'fluency'], [3, 'translator', 'number']]],
+      [other, [[0, 'translator', 'style'], [2, 'translator', 'fluency']]],
+    ]);
+    expect(groups[0]!.proposals[0]!.diffHtml).toContain('<ins><span class="visually-hidden">inserted: </span>');
   });
 
   it('refuses an editor’s one-click fix on a passage whose proposal waits, rather than approving the proposal unseen', async () => {
@@ -137,5 +143,75 @@ describe('proposed corrections', () => {
     await approveProposal(ctx, id, 1, 3);
     await applyFinding(ctx, editor, id, kievIn(0).fingerprint);
     expect(correctedText(ctx, id).text).toBe('Talks in Kyiv\n\nThe mayor of Kyiv spoke on Monday morning.\n\nIn Kyiv, the trams ran late.\n');
+  });
+});
+
+describe('submitting with open findings', () => {
+  it('asks the person to confirm while errors or warnings are open, and not once none is', async () => {
+    const { ctx } = testContext();
+    const translator = testUser(ctx, 'translator');
+    const { id } = await importArticle(ctx, { text: 'Talks in Kiev ended.' });
+    expect(() => takeStep(ctx, translator, id, 'submit')).toThrow(/1 open error or warning/);
+    expect(statusOf(ctx, id)).toBe('new');
+    takeStep(ctx, translator, id, 'submit', undefined, true);
+    expect(statusOf(ctx, id)).toBe('awaiting_approval');
+    const { id: clean } = await importArticle(ctx, { text: 'Talks in Kyiv ended.' });
+    takeStep(ctx, translator, clean, 'submit');
+    expect(statusOf(ctx, clean)).toBe('awaiting_approval');
+  });
+});
+
+describe('deciding several proposals at once', () => {
+  async function proposals() {
+    const { ctx } = testContext();
+    const translator = testUser(ctx, 'translator');
+    const editor = testUser(ctx, 'editor');
+    const { id } = await importArticle(ctx, { text: 'First line.\n\nSecond line.\n\nThird line.' });
+    const { id: other } = await importArticle(ctx, { text: 'Another first.\n\nAnother second.' });
+    await editPassage(ctx, translator, id, 0, 'First line, proposed.', 1, 'style');
+    await editPassage(ctx, translator, id, 2, 'Third line, proposed.', 1, 'style');
+    await editPassage(ctx, translator, other, 1, 'Another second, proposed.', 1, 'fluency');
+    return { ctx, translator, editor, id, other };
+  }
+
+  it('approves the chosen proposals of several articles, each passage settled in its history', async () => {
+    const { ctx, editor, id, other } = await proposals();
+    const result = await decideProposals(ctx, editor, 'approve', [
+      { articleId: id, idx: 0, version: 2 },
+      { articleId: id, idx: 2, version: 2 },
+      { articleId: other, idx: 1, version: 2 },
+    ]);
+    expect(result).toEqual({ decided: 3, skipped: 0 });
+    expect(correctedText(ctx, id).text).toBe('First line, proposed.\n\nSecond line.\n\nThird line, proposed.\n');
+    expect(correctedText(ctx, other).text).toBe('Another first.\n\nAnother second, proposed.\n');
+    expect(ctx.repos.passageEvents.ofArticle(id).map((e) => e.status)).toEqual(['approved', 'approved']);
+    expect(ctx.repos.passages.pendingProposals(10)).toEqual([]);
+  });
+
+  it('skips and counts a proposal changed after the page showed it, rather than deciding it unseen', async () => {
+    const { ctx, translator, editor, id } = await proposals();
+    // The translator changes their proposal on passage 2 after the editor's page was loaded at version 2.
+    await editPassage(ctx, translator, id, 2, 'Third line, proposed again.', 2, 'style');
+    const result = await decideProposals(ctx, editor, 'approve', [
+      { articleId: id, idx: 0, version: 2 },
+      { articleId: id, idx: 2, version: 2 },
+      // Passage 1 has no proposal at all.
+      { articleId: id, idx: 1, version: 1 },
+    ]);
+    expect(result).toEqual({ decided: 1, skipped: 2 });
+    expect(ctx.repos.passages.find(id, 2)).toMatchObject({ correctedText: 'Third line, proposed again.', approvedText: 'Third line.' });
+    expect(ctx.repos.passages.find(id, 0)!.approvedText).toBe('First line, proposed.');
+  });
+
+  it('rejects the chosen proposals with one comment on each passage', async () => {
+    const { ctx, editor, id } = await proposals();
+    const result = await decideProposals(ctx, editor, 'reject', [
+      { articleId: id, idx: 0, version: 2 },
+      { articleId: id, idx: 2, version: 2 },
+    ], 'Keep the original lines.');
+    expect(result).toEqual({ decided: 2, skipped: 0 });
+    expect(ctx.repos.passages.ofArticle(id).map((p) => p.correctedText)).toEqual(['First line.', 'Second line.', 'Third line.']);
+    expect(ctx.repos.passageComments.ofPassage(id, 0).map((c) => c.body)).toEqual(['Proposal not taken: Keep the original lines.']);
+    expect(ctx.repos.passageComments.ofPassage(id, 2).map((c) => c.body)).toEqual(['Proposal not taken: Keep the original lines.']);
   });
 });

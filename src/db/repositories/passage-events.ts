@@ -29,6 +29,10 @@ export function passageEventRepository(db: Db) {
   const one = db.prepare(`SELECT ${COLUMNS} FROM passage_events e JOIN users u ON u.id = e.user_id
     WHERE e.article_id = ? AND e.id = ?`);
 
+  const textAt = db.prepare(`SELECT after_text FROM passage_events WHERE article_id = ? AND passage_idx = ? AND version = ? ORDER BY id DESC LIMIT 1`).pluck();
+  const latestOfPassage = db.prepare(`SELECT ${COLUMNS} FROM passage_events e JOIN users u ON u.id = e.user_id
+    WHERE e.article_id = ? AND e.passage_idx = ? ORDER BY e.id DESC LIMIT 1`);
+
   // newIndex is a JSON array: the new index of each old passage, or -1 for one that is gone.
   const remap = db.prepare(`UPDATE passage_events SET passage_idx = coalesce(json_extract(@newIndex, '$[' || passage_idx || ']'), -1)
     WHERE article_id = @articleId AND passage_idx >= 0`);
@@ -51,6 +55,14 @@ export function passageEventRepository(db: Db) {
     },
     find(articleId: number, id: number): PassageEvent | undefined {
       return one.get(articleId, id) as PassageEvent | undefined;
+    },
+    /** A passage's text as a change left it at `version`; undefined when no recorded change did (the import or a re-import). */
+    textAt(articleId: number, passageIdx: number, version: number): string | undefined {
+      return textAt.get(articleId, passageIdx, version) as string | undefined;
+    },
+    /** A passage's latest change. */
+    latestOf(articleId: number, passageIdx: number): PassageEvent | undefined {
+      return latestOfPassage.get(articleId, passageIdx) as PassageEvent | undefined;
     },
   };
 }

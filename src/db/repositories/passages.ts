@@ -50,13 +50,15 @@ export function passageRepository(db: Db) {
   const firstPending = db.prepare('SELECT idx FROM passages WHERE article_id = ? AND corrected_text <> approved_text ORDER BY idx LIMIT 1').pluck();
   const update = db.prepare(`UPDATE passages SET corrected_text = @correctedText, approved_text = @approvedText, version = @version,
     needs_review = @needsReview WHERE article_id = @articleId AND idx = @idx`);
-  // Passages whose working text waits for an editor, with the latest proposal's author and category.
+  // Passages whose working text waits for an editor, with the latest proposal's author and category:
+  // an article's together in passage order, the article whose oldest proposal waits longest first.
   const pending = db.prepare(`SELECT p.article_id AS articleId, a.title, p.idx AS passageIdx, p.version, p.approved_text AS approvedText,
       p.corrected_text AS correctedText, u.name AS proposedBy, e.category, e.created_at AS proposedAt
     FROM passages p JOIN articles a ON a.id = p.article_id
     JOIN passage_events e ON e.id = (SELECT max(id) FROM passage_events WHERE article_id = p.article_id AND passage_idx = p.idx AND status = 'proposed')
     JOIN users u ON u.id = e.user_id
-    WHERE p.corrected_text <> p.approved_text ORDER BY e.id LIMIT @limit`);
+    WHERE p.corrected_text <> p.approved_text ORDER BY min(e.id) OVER (PARTITION BY p.article_id), p.idx LIMIT @limit`);
+  const pendingOf = db.prepare('SELECT idx, version FROM passages WHERE article_id = ? AND corrected_text <> approved_text ORDER BY idx');
 
   const insertOne = (articleId: number, p: StoredPassage) => insert.run({ articleId, ...p, needsReview: p.needsReview ? 1 : 0 });
 
@@ -94,7 +96,11 @@ export function passageRepository(db: Db) {
     firstPending(articleId: number): number | undefined {
       return firstPending.get(articleId) as number | undefined;
     },
-    /** The oldest proposals waiting for an editor, across articles. */
+    /** The passages of an article with a proposal waiting, at their versions. */
+    pendingOf(articleId: number): { idx: number; version: number }[] {
+      return pendingOf.all(articleId) as { idx: number; version: number }[];
+    },
+    /** Proposals waiting for an editor, across articles: an article's together, the one waiting longest first. */
     pendingProposals(limit: number): PendingProposal[] {
       return pending.all({ limit }) as PendingProposal[];
     },
