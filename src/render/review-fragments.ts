@@ -140,7 +140,8 @@ function findingView(f: StoredFinding, order: number): FindingView {
  * What "one spelling everywhere" offers a group: each allowed form (the group's alternatives:
  * src/services/review.ts replaces every other spelling in play with it), with the spellings it
  * changes, counted by the group's findings. A spelling in play that no finding flags (the most
- * frequent one, which is only suggested) is changed at each use.
+ * frequent one, which is only suggested) is changed at each use. A lone finding with one choice
+ * is offered nothing: its own fix does the same.
  */
 function spellingChoices(members: readonly StoredFinding[]): SpellingChoiceView[] {
   if (members.every((f) => f.dismissed)) return [];
@@ -153,7 +154,7 @@ function spellingChoices(members: readonly StoredFinding[]): SpellingChoiceView[
     for (const other of allowed) if (other !== spelling && !flagged.has(other)) changed.push(`every “${other}”`);
     if (changed.length > 0) choices.push({ spelling, changes: listed(changed) });
   }
-  return choices;
+  return choices.length === 1 && members.length === 1 ? [] : choices;
 }
 
 function listed(items: readonly string[]): string {

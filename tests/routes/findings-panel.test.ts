@@ -57,6 +57,15 @@ describe('the findings panel', () => {
     await web.post(`/articles/${id}/groups/apply`, { group: 'terms:kyiv', spelling: 'Kyiv' }).expect(404);
   });
 
+  it('offers no group form for a lone finding with one allowed form, its own fix does the same', async () => {
+    const { web, ctx } = testApp();
+    const { id } = await importArticle(ctx, { text: 'Ferries left Odessa at dawn.' });
+    const html = (await web.get(`/articles/${id}`).expect(200)).text;
+    expect(html).toContain('<p class="group-note">Ukrainian-based spelling (one &#34;s&#34;)');
+    expect(html).toContain('Replace with “Odesa”');
+    expect(html).not.toContain('One spelling everywhere');
+  });
+
   it('refuses a disallowed variant for one spelling everywhere and changes every flagged spelling', async () => {
     const { web, ctx, id, open } = await setup();
     await web.post(`/articles/${id}/groups/apply`, { group: 'terms:kyiv', spelling: 'Kiev' }).expect(422);
