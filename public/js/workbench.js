@@ -1,6 +1,7 @@
 // Progressive enhancement for the review page: keyboard shortcuts over the findings panel,
-// which can be turned off (WCAG 2.1.4), and the source column's choice kept across pages.
-// Every action stays a plain form or link; without this script the page works the same.
+// which can be turned off (WCAG 2.1.4), the panel's filter, and the source column's choice kept
+// across pages. Every action stays a plain form or link; without this script the page works the
+// same and the panel shows every finding.
 (() => {
   /** A checkbox whose state this browser remembers under `key`. */
   function remembered(checkbox, key) {
@@ -16,8 +17,38 @@
   const shortcutsLine = document.getElementById('shortcuts');
   if (shortcutsLine) shortcutsLine.hidden = false;
 
-  const findings = () => [...document.querySelectorAll('.finding:not(.is-dismissed)')];
+  // The open findings the filter shows, in reading order (passage, then offset), not panel order.
+  const findings = () =>
+    [...document.querySelectorAll('.finding:not(.is-dismissed)')]
+      .filter((el) => !el.closest('[hidden]'))
+      .sort((a, b) => Number(a.dataset.order) - Number(b.dataset.order));
   let current = -1;
+
+  // The panel is rendered once for every reader, so it is filtered here, by hiding findings.
+  const filter = document.querySelector('.finding-filter');
+  if (filter) {
+    const status = document.getElementById('findings-shown');
+    filter.hidden = false;
+    filter.addEventListener('submit', (event) => event.preventDefault());
+    filter.addEventListener('change', () => {
+      const severities = [...filter.querySelectorAll('input[name="severity"]:checked')].map((input) => input.value);
+      const check = filter.querySelector('select[name="check"]').value;
+      let shown = 0;
+      let total = 0;
+      for (const section of document.querySelectorAll('section.check')) {
+        let sectionShown = 0;
+        for (const finding of section.querySelectorAll('.finding')) {
+          const visible = (!check || section.dataset.check === check) && severities.some((s) => finding.classList.contains(s));
+          finding.hidden = !visible;
+          total++;
+          if (visible) sectionShown++;
+        }
+        section.hidden = sectionShown === 0;
+        shown += sectionShown;
+      }
+      status.textContent = shown === total ? `Showing all ${total} findings.` : `Showing ${shown} of ${total} findings.`;
+    });
+  }
 
   function select(index) {
     const list = findings();

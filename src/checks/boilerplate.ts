@@ -1,7 +1,7 @@
 import type { BoilerplateRule } from '../reference/boilerplate.js';
 import { passageDeletions } from '../text/passage-deletions.js';
 import type { Passage } from '../text/segment.js';
-import type { Check, Report } from './types.js';
+import type { Check, Report, Severity } from './types.js';
 
 // A label with nothing after it ("Read also:"), whose links follow on the next lines.
 const BARE_LABEL = /(?:[:：»>—–-]|\.{3}|…)$/u;
@@ -13,6 +13,7 @@ const SENTENCE_END = /[.:;,]["”’»)]*$/u;
 interface Residue {
   passage: Passage;
   message: string;
+  severity?: Severity;
 }
 
 /**
@@ -23,7 +24,8 @@ interface Residue {
 export const boilerplate: Check = {
   id: 'boilerplate',
   description: 'Lines left over from the web page the article was scraped from: counters, "Read also" links, share prompts, repeated captions, translation disclaimers.',
-  defaultSeverity: 'warning',
+  // A line a residue pattern matches is never article text; the links under a label are told by their shape alone, so they are warnings.
+  defaultSeverity: 'error',
   itsType: 'other',
   category: 'boilerplate',
   run(article) {
@@ -49,15 +51,17 @@ export const boilerplate: Check = {
       residues.push({ passage, message: rule.description });
       if (rule.takesList && BARE_LABEL.test(passage.text)) {
         for (const item of listUnder(article.text, passages, passage, rules)) {
-          residues.push({ passage: item, message: `A link listed under “${passage.text}” (paragraph ${passage.index + 1}), not article text.` });
+          residues.push({ passage: item, message: `A link listed under “${passage.text}” (paragraph ${passage.index + 1}), not article text.`, severity: 'warning' });
           i = item.index;
         }
       }
     }
     const deletions = passageDeletions(article.text, passages, residues.map((r) => r.passage.index));
-    return residues.map(({ passage, message }): Report => {
+    return residues.map(({ passage, message, severity }): Report => {
       const range = deletions.get(passage.index)!;
-      return { start: passage.start, end: passage.end, message, fix: { ...range, text: '' } };
+      const report: Report = { start: passage.start, end: passage.end, message, fix: { ...range, text: '' } };
+      if (severity) report.severity = severity;
+      return report;
     });
   },
 };

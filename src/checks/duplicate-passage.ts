@@ -129,7 +129,11 @@ export const duplicatePassage: Check = {
     return repeats.map((repeat): Report => {
       const deletion = { ...(wholeDeletions.get(repeat.unit.passage.index) ?? sentenceDeletion(repeat.unit)), text: '' };
       const report: Report = { start: repeat.unit.start, end: repeat.unit.end, message: messageFor(repeat) };
-      if (repeat.kind === 'exact') report.fix = deletion;
+      if (repeat.kind === 'exact') {
+        // A long enough passage or sentence repeated word for word is certainly a slip.
+        report.fix = deletion;
+        report.severity = 'error';
+      }
       else report.suggestions = choicesFor(article, repeat, deletion);
       return report;
     });

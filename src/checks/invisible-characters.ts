@@ -51,7 +51,8 @@ function belongs(code: number, { before, after, rightToLeft }: Surroundings): bo
 export const invisibleCharacters: Check = {
   id: 'invisible-characters',
   description: 'Invisible characters (zero-width spaces and joiners, soft hyphens, bidi overrides) that break words for every search and check or show text in another order than it is stored.',
-  defaultSeverity: 'warning',
+  // Only characters that do not belong where they stand are reported, and deleting them is safe.
+  defaultSeverity: 'error',
   // ITS "characters": characters that are garbled, incorrect or not used in the content's language.
   itsType: 'characters',
   category: 'fluency',

@@ -165,7 +165,8 @@ function reportGroup(text: string, names: ProperNames, group: readonly Spelling[
   const byUse = [...group].sort((a, b) => b.mentions.length - a.mentions.length);
   // The termbase's preferred form may be written nowhere in the article.
   const preferredFirst = preferred === undefined ? byUse.map((s) => s.text) : [preferred, ...byUse.map((s) => s.text).filter((s) => s !== preferred)];
-  const alternatives = preferredFirst.slice(0, MAX_ALTERNATIVES);
+  // What may be used everywhere: only the termbase's form when it decides, else the spellings seen.
+  const alternatives = decision.by === 'termbase' ? [decision.preferred] : preferredFirst.slice(0, MAX_ALTERNATIVES);
   const groupId = `name-variants:${nameKey(alternatives[0]!)}`;
   const flagged = group.filter((s) => s.text !== preferred && !(decision.by === 'termbase' && s.entry));
   // The alternatives with the labels of their suggestions, made once for all the findings.

@@ -85,6 +85,8 @@ export const numberFormat: Check = {
           end,
           message: `"${text}" ${describeMarks(token, foreignDecimal)}; in ${language} write ${foreignWay}.${mixed}`,
           fix: { start, end, text: foreignWay },
+          // Only the other convention reads it at all: certain.
+          severity: 'error',
         });
       } else if (style === 'decimal-or-thousands' && leansForeign) {
         reports.push({

@@ -13,7 +13,7 @@ export const MAX_FINDINGS_PER_CHECK = 200;
 export const MAX_FINDINGS_PER_ARTICLE = 1_000;
 
 export interface RunOptions {
-  /** Per-check severity, or 'off' to skip the check. */
+  /** Per-check severity for all its findings, or 'off' to skip the check. */
   severities?: Readonly<Record<string, Severity | 'off'>>;
   checks?: readonly Check[];
   /** Fingerprints dismissed in this article: their findings are listed but do not count against the caps. */
@@ -49,8 +49,8 @@ export function runChecks(article: AnalysedArticle, options: RunOptions = {}): F
   const findings: Finding[] = [];
   const keyOf = fingerprinter(article.text, options.textStart ?? 0);
   for (const check of options.checks ?? registry) {
-    const severity = options.severities?.[check.id] ?? check.defaultSeverity;
-    if (severity === 'off') continue;
+    const configured = options.severities?.[check.id];
+    if (configured === 'off') continue;
     // Fingerprints are made in text order and only up to the cap: the costly part, and the first ones are the ones listed.
     const reports = [...check.run(article)].sort(byPosition);
     const seen = new Map<string, number>();
@@ -66,7 +66,7 @@ export function runChecks(article: AnalysedArticle, options: RunOptions = {}): F
       findings.push({
         ...report,
         check: check.id,
-        severity,
+        severity: configured ?? report.severity ?? check.defaultSeverity,
         itsType: report.itsType ?? check.itsType,
         text: article.text.slice(report.start, report.end),
         fingerprint,

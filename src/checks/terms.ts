@@ -10,7 +10,8 @@ const CHUNK_REACH = 500;
 export const terms: Check = {
   id: 'terms',
   description: 'Names and terms written in a form the house termbase disallows (Kiev, Kharkov, Odessa), fixed to the preferred form.',
-  defaultSeverity: 'warning',
+  // The termbase disallows the form and its exceptions are kept: a certain slip, fixed safely.
+  defaultSeverity: 'error',
   itsType: 'terminology',
   category: 'terminology',
   run(article) {
@@ -21,15 +22,16 @@ export const terms: Check = {
       if (insideWebAddress(text, start, end)) continue;
       const written = text.slice(start, end);
       const replacement = inCaseOf(written, variant, entry.preferred);
-      const why = entry.note ? `house style: ${entry.note.replace(/\.$/, '')}` : 'house style';
-      reports.push({
+      const report: Report = {
         start,
         end,
-        message: `Write "${replacement}", not "${written}" (${why}).`,
+        message: `Write "${replacement}", not "${written}" (house style).`,
         fix: { start, end, text: replacement },
         group: `terms:${entry.preferred.toLowerCase()}`,
-        alternatives: [entry.preferred, variant],
-      });
+        alternatives: [entry.preferred],
+      };
+      if (entry.note) report.note = entry.note;
+      reports.push(report);
     }
     return reports;
   },

@@ -1,5 +1,15 @@
 import type { AnalysedArticle } from '../text/analyse.js';
 
+/**
+ * How sure a finding is, which decides what a reviewer looks at first. The rule every check and
+ * report follows:
+ * - error: a certain slip with a safe fix (a form the termbase disallows, an exact repeat, scraping
+ *   residue, a stray invisible character): applying the fix is always right.
+ * - warning: likely a slip, but a person must judge it (no fix, or a fix chosen by weaker evidence).
+ * - info: style: the text means the same either way (double spaces, a space before punctuation).
+ * A check's `defaultSeverity` is that of most of its reports; a report more or less certain than
+ * those sets its own `severity`.
+ */
 export type Severity = 'error' | 'warning' | 'info';
 
 /**
@@ -65,10 +75,22 @@ export interface Report {
   suggestions?: Suggestion[];
   /** Ties together the findings of one inconsistency, e.g. `name-variants:witkof`. */
   group?: string;
-  /** The spellings or forms in play for this inconsistency (the commonest, when there are many), preferred one first when known. */
+  /**
+   * The forms that may be used throughout for this inconsistency, preferred one first when known
+   * (the commonest, when there are many): only the termbase's form when it has one, never a
+   * variant it disallows. "One spelling everywhere" offers these and replaces every other
+   * spelling in play (these and the flagged ones) with the one chosen.
+   */
   alternatives?: string[];
   /** Overrides the check's ITS type for this report. */
   itsType?: ItsIssueType;
+  /** Overrides the check's default severity when this report is more or less certain (see Severity). */
+  severity?: Severity;
+  /**
+   * Why, when it is the same for every report of its group (a termbase entry's note): the review
+   * page shows it once above the group, so the message says only what is wrong here.
+   */
+  note?: string;
 }
 
 export interface Finding extends Report {

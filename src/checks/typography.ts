@@ -13,6 +13,7 @@ const QUOTES = /["“”„]/g;
 export const typography: Check = {
   id: 'typography',
   description: 'Repeated words, double spaces, a space before punctuation and unbalanced quotation marks.',
+  // A doubled word or an unpaired quotation mark is likely a slip, yet some doubles are meant ("Bora Bora"); spacing is style.
   defaultSeverity: 'warning',
   itsType: 'typographical',
   category: 'fluency',
@@ -77,6 +78,8 @@ function extraSpaces(passage: Passage, reports: Report[]): void {
       message: 'Several spaces between words; use one.',
       fix: { start, end: start + m[0].length, text: ' ' },
       itsType: 'whitespace',
+      // Spacing changes no meaning: style.
+      severity: 'info',
     });
   }
 }
@@ -91,6 +94,8 @@ function spacesBeforePunctuation(passage: Passage, reports: Report[]): void {
       message: `No space belongs before "${mark}".`,
       fix: { start, end: start + m[0].length, text: '' },
       itsType: 'whitespace',
+      // Spacing changes no meaning: style.
+      severity: 'info',
     });
   }
 }

@@ -38,7 +38,8 @@ interface Setting {
 export const untranslated: Check = {
   id: 'untranslated',
   description: 'Passages, sentences or quotations left in another language than the translation’s, and passages identical to their source.',
-  defaultSeverity: 'error',
+  // Language identification is statistical and there is no fix: likely, not certain.
+  defaultSeverity: 'warning',
   itsType: 'untranslated',
   category: 'accuracy',
   run(article) {

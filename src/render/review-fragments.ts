@@ -77,10 +77,14 @@ export interface PassageView {
 
 export interface FindingView {
   fingerprint: string;
+  /** Its place in reading order (passage, then offset): the order j/k walk. */
+  order: number;
   severity: Severity;
   message: string;
   text: string;
   passageIdx: number | null;
+  /** Whether its span is marked in the passages (as `flag-` and the fingerprint), to link to. */
+  markedInText: boolean;
   /** What applying the safe fix does, when there is one. */
   fixLabel: string | null;
   suggestions: { index: number; label: string }[];
@@ -88,10 +92,20 @@ export interface FindingView {
   dismissalReason: string | null;
 }
 
+/** A form "one spelling everywhere" may use, and what using it changes. */
+export interface SpellingChoiceView {
+  spelling: string;
+  /** The other spellings it replaces: “Vitkoff” (2×) and “Witkof” (1×). */
+  changes: string;
+}
+
 export interface FindingGroupView {
   /** The inconsistency group, or null for a finding that stands alone. */
   key: string | null;
-  alternatives: string[];
+  /** Why the whole group is flagged (a termbase note), said once above it. */
+  note: string | null;
+  /** The allowed forms to use everywhere; none once every finding of the group is dismissed. */
+  choices: SpellingChoiceView[];
   findings: FindingView[];
 }
 
@@ -104,6 +118,8 @@ export interface CheckFindingsView {
   groups: FindingGroupView[];
 }
 
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
 function abbreviate(text: string): string {
   return text.length <= 60 ? text : `${text.slice(0, 57)}…`;
 }
@@ -113,13 +129,20 @@ function fixLabel(finding: StoredFinding): string | null {
   return finding.fix.text === '' ? `Delete “${abbreviate(finding.text)}”` : `Replace with “${abbreviate(finding.fix.text)}”`;
 }
 
-function findingView(f: StoredFinding): FindingView {
+/** Whether the passages show the finding's span (src/lib/diff/render.ts marks open, non-empty spans). */
+function isMarked(f: StoredFinding): boolean {
+  return !f.dismissed && f.passageIdx !== null && f.passageStart !== null && f.passageEnd !== null && f.passageEnd > f.passageStart;
+}
+
+function findingView(f: StoredFinding, order: number): FindingView {
   return {
     fingerprint: f.fingerprint,
+    order,
     severity: f.severity,
     message: f.message,
     text: abbreviate(f.text),
     passageIdx: f.passageIdx,
+    markedInText: isMarked(f),
     fixLabel: fixLabel(f),
     suggestions: f.suggestions.map((s, index) => ({ index, label: s.label })),
     dismissed: f.dismissed,
@@ -127,22 +150,57 @@ function findingView(f: StoredFinding): FindingView {
   };
 }
 
+/**
+ * What "one spelling everywhere" offers a group: each allowed form (the group's alternatives:
+ * src/services/review.ts replaces every other spelling in play with it), with the spellings it
+ * changes, counted by the group's findings. A spelling in play that no finding flags (the most
+ * frequent one, which is only suggested) is changed at each use. A lone finding with one choice
+ * is offered nothing: its own fix does the same.
+ */
+function spellingChoices(members: readonly StoredFinding[]): SpellingChoiceView[] {
+  if (members.every((f) => f.dismissed)) return [];
+  const allowed = [...new Set(members.flatMap((f) => f.alternatives))];
+  const flagged = new Map<string, number>();
+  for (const f of members) flagged.set(f.text, (flagged.get(f.text) ?? 0) + 1);
+  const choices: SpellingChoiceView[] = [];
+  for (const spelling of allowed) {
+    const changed = [...flagged].filter(([text]) => text !== spelling).map(([text, n]) => `“${text}” (${n}×)`);
+    for (const other of allowed) if (other !== spelling && !flagged.has(other)) changed.push(`every “${other}”`);
+    if (changed.length > 0) choices.push({ spelling, changes: listed(changed) });
+  }
+  return choices.length === 1 && members.length === 1 ? [] : choices;
+}
+
+function listed(items: readonly string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
+
 /** Findings by check (registry order), and inside a check by inconsistency group. */
 export function groupFindings(findings: readonly StoredFinding[]): CheckFindingsView[] {
   const capped = reachedCaps(findings).checks;
+  const order = new Map([...findings].sort((a, b) => a.start - b.start || a.end - b.end).map((f, i) => [f, i]));
   const views: CheckFindingsView[] = [];
   for (const check of checks) {
     const own = findings.filter((f) => f.check === check.id);
     if (own.length === 0) continue;
-    const groups = new Map<string, FindingGroupView>();
+    // Findings without a group each stand alone; a group gathers its findings where the first one is.
+    const members = new Map<string, StoredFinding[]>();
     for (const f of own) {
-      // Findings without a group each stand alone; a group gathers its findings where the first one is.
       const key = f.group ?? `#${f.fingerprint}`;
-      const group = groups.get(key) ?? { key: f.group, alternatives: f.alternatives, findings: [] };
-      group.findings.push(findingView(f));
-      groups.set(key, group);
+      const list = members.get(key);
+      if (list) list.push(f);
+      else members.set(key, [f]);
     }
-    views.push({ id: check.id, description: check.description, open: own.filter((f) => !f.dismissed).length, capped: capped.has(check.id), groups: [...groups.values()] });
+    const groups = [...members.values()].map((list): FindingGroupView => {
+      const key = list[0]!.group;
+      return {
+        key,
+        note: list.find((f) => f.note)?.note ?? null,
+        choices: key ? spellingChoices(list) : [],
+        findings: list.map((f) => findingView(f, order.get(f)!)),
+      };
+    });
+    views.push({ id: check.id, description: check.description, open: own.filter((f) => !f.dismissed).length, capped: capped.has(check.id), groups });
   }
   return views;
 }
@@ -153,7 +211,7 @@ function passageViews(passages: readonly StoredPassage[], findings: readonly Sto
   for (const f of findings) {
     if (f.dismissed || f.passageIdx === null || f.passageStart === null || f.passageEnd === null) continue;
     const list = highlights.get(f.passageIdx) ?? [];
-    list.push({ start: f.passageStart, end: f.passageEnd, id: f.fingerprint, severity: f.severity, label: `flagged by ${f.check}` });
+    list.push({ start: f.passageStart, end: f.passageEnd, id: f.fingerprint, severity: f.severity, label: f.message });
     highlights.set(f.passageIdx, list);
   }
   return passages.map((p) => {
@@ -246,6 +304,7 @@ export function renderReviewFragments(
     findings: renderFragment(findingsTemplate, FORM_ID_PREFIXES.findings, {
       article,
       checks: groupFindings(findings),
+      severities: SEVERITIES.filter((s) => findings.some((f) => f.severity === s)),
       open,
       dismissed: findings.length - open,
       capped: reachedCaps(findings).article,

@@ -184,6 +184,7 @@ export function findingResource(f: StoredFinding) {
     ...(f.suggestions.length ? { suggestions: f.suggestions } : {}),
     ...(f.group ? { group: f.group } : {}),
     ...(f.alternatives.length ? { alternatives: f.alternatives } : {}),
+    ...(f.note ? { note: f.note } : {}),
     fingerprint: f.fingerprint,
     passage: f.passageIdx,
     dismissed: f.dismissed,

@@ -44,6 +44,7 @@ function asStored(f: FindingToStore, dismissals: ReadonlyMap<string, string>): S
     suggestions: f.suggestions ?? [],
     group: f.group ?? null,
     alternatives: f.alternatives ?? [],
+    note: f.note ?? null,
     dismissed: reason !== undefined,
     dismissalReason: reason ?? null,
   };

@@ -78,9 +78,11 @@ export function applyGroupSpelling(ctx: ServiceContext, actor: Actor, articleId:
   return changeArticle(ctx, articleId, (snapshot) => {
     const members = ctx.repos.findings.ofArticle(articleId).filter((f) => f.group === group);
     const alternatives = new Set(members.flatMap((f) => f.alternatives));
-    if (alternatives.size === 0) throw new NotFoundError('That group of findings is no longer reported.');
-    if (!alternatives.has(spelling)) throw new ValidationError(`“${spelling}” is not one of the spellings in this group.`);
-    const others = [...alternatives].filter((a) => a !== spelling).sort((a, b) => b.length - a.length);
+    if (alternatives.size === 0 || members.every((f) => f.dismissed)) throw new NotFoundError('That group of findings is no longer reported.');
+    if (!alternatives.has(spelling)) throw new ValidationError(`“${spelling}” is not one of the spellings this group may use.`);
+    // The spellings in play: the allowed ones and those flagged (a disallowed variant is only the latter).
+    const inPlay = new Set([...alternatives, ...members.map((f) => f.text)]);
+    const others = [...inPlay].filter((a) => a !== spelling).sort((a, b) => b.length - a.length);
     const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\d])(?:${others.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}\\d])`, 'gu');
     const { text } = correctedArticle(snapshot.passages);
     const edits = [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: spelling }));

@@ -59,7 +59,7 @@ describe('the review loop in the browser', () => {
     const row = page.locator('#p-1');
     expect(await row.locator('.proposal').textContent()).toContain('The change from the approved text');
     // One diff, from the approved text: the revert puts back the AI text's spelling and clause.
-    expect(await row.locator('.diff ins').allTextContents()).toEqual(['inserted: flagged by terms: Kharkov', 'inserted: , the city council said']);
+    expect(await row.locator('.diff ins').allTextContents()).toEqual(['inserted: Write "Kharkiv", not "Kharkov" (house style). Kharkov', 'inserted: , the city council said']);
     expect(await row.locator('.diff del').allTextContents()).toEqual(['deleted: Kharkiv']);
     expect(await seriousViolations(page)).toEqual([]);
 

@@ -27,7 +27,7 @@ testCheck(boilerplate, {
     {
       name: 'a view and comment counter between paragraphs',
       text: 'The talks ended without a deal.\n\n5142 views 9 comment(s)\n\nNegotiators will meet again in May.',
-      findings: [{ text: '5142 views 9 comment(s)', message: COUNTER, fix: '' }],
+      findings: [{ text: '5142 views 9 comment(s)', message: COUNTER, fix: '', severity: 'error' }],
       output: 'The talks ended without a deal.\n\nNegotiators will meet again in May.',
     },
     {
@@ -92,8 +92,9 @@ testCheck(boilerplate, {
       name: 'a "Read also:" list of bulleted links',
       text: 'Shelling hit Kherson overnight.\n\nRead also:\n- Russia strikes Kharkiv with guided bombs\n- Zelensky meets EU leaders in Brussels\n\nTwo people were injured.',
       findings: [
-        { text: 'Read also:', fix: '' },
-        { text: '- Russia strikes Kharkiv with guided bombs', message: /listed under “Read also:”/, fix: '' },
+        { text: 'Read also:', fix: '', severity: 'error' },
+        // Told from article text by their shape alone.
+        { text: '- Russia strikes Kharkiv with guided bombs', message: /listed under “Read also:”/, fix: '', severity: 'warning' },
         { text: '- Zelensky meets EU leaders in Brussels', fix: '' },
       ],
       output: 'Shelling hit Kherson overnight.\n\nTwo people were injured.',

@@ -44,7 +44,7 @@ testCheck(duplicatePassage, {
     {
       name: 'a paragraph repeated word for word',
       text: `${BUDGET}\n\n${SCHOOLS}\n\n${BUDGET}\n\n${CONTRACTS}`,
-      findings: [{ text: BUDGET, occurrence: 1, message: /repeats paragraph 1 word for word/, fix: '' }],
+      findings: [{ text: BUDGET, occurrence: 1, message: /repeats paragraph 1 word for word/, fix: '', severity: 'error' }],
       output: `${BUDGET}\n\n${SCHOOLS}\n\n${CONTRACTS}`,
     },
     {
@@ -80,7 +80,7 @@ testCheck(duplicatePassage, {
     {
       name: 'one word changed: a suggestion to delete either copy, no fix',
       text: `${BUDGET}\n\n${SCHOOLS}\n\n${BUDGET.replace('Thursday', 'Friday')}`,
-      findings: [{ text: BUDGET.replace('Thursday', 'Friday'), message: /nearly repeats paragraph 1 \(1 word differs\)/, fix: null, suggestions: ['', ''] }],
+      findings: [{ text: BUDGET.replace('Thursday', 'Friday'), message: /nearly repeats paragraph 1 \(1 word differs\)/, fix: null, suggestions: ['', ''], severity: 'warning' }],
     },
     {
       name: 'one word added',

@@ -24,7 +24,7 @@ testCheck(invisibleCharacters, {
     {
       name: 'ZWSP grouping thousands',
       text: 'Some 100\u200b000 residents left the city before the winter.',
-      findings: [{ text: '\u200b', fix: ',', message: 'An invisible zero-width space (U+200B) sits inside “100000”; it groups thousands, so in English write 100,000.' }],
+      findings: [{ text: '\u200b', fix: ',', severity: 'error', message: 'An invisible zero-width space (U+200B) sits inside “100000”; it groups thousands, so in English write 100,000.' }],
       output: 'Some 100,000 residents left the city before the winter.',
     },
     {

@@ -38,6 +38,7 @@ testCheck(numberMismatch, {
           text: 'Zaporizhzhia, an industrial center, is often attacked.',
           message: 'The original has 700.000 (700000) here; the translation does not.',
           fix: null,
+          severity: 'warning',
         },
       ],
     },

@@ -14,7 +14,7 @@ testCheck(typography, {
   invalid: [
     {
       text: 'The the delegation arrived late.',
-      findings: [{ text: 'The the', fix: '' }],
+      findings: [{ text: 'The the', fix: '', severity: 'warning' }],
       output: 'The delegation arrived late.',
     },
     {
@@ -25,20 +25,20 @@ testCheck(typography, {
     },
     {
       text: 'Talks will resume  on Friday.',
-      findings: [{ text: '  ', fix: ' ' }],
+      findings: [{ text: '  ', fix: ' ', severity: 'info' }],
       output: 'Talks will resume on Friday.',
     },
     {
       text: 'The convoy arrived , officials said .',
       findings: [
-        { text: ' ,', fix: '' },
+        { text: ' ,', fix: '', severity: 'info' },
         { text: ' .', fix: '' },
       ],
       output: 'The convoy arrived, officials said.',
     },
     {
       text: 'He called it "a breakthrough in the talks.',
-      findings: [{ text: '"', fix: null }],
+      findings: [{ text: '"', fix: null, severity: 'warning' }],
     },
     {
       text: 'She said the deal was “close” and then ” nothing more.',

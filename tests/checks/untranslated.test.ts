@@ -63,7 +63,7 @@ testCheck(untranslated, {
     {
       name: 'a Russian paragraph in an English article',
       text: `${ENGLISH}\n\n${RUSSIAN}`,
-      findings: [{ text: RUSSIAN, message: 'This passage looks like Russian, not English.', fix: null }],
+      findings: [{ text: RUSSIAN, message: 'This passage looks like Russian, not English.', fix: null, severity: 'warning' }],
     },
     {
       name: 'a Ukrainian paragraph in an English article',

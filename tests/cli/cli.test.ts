@@ -28,7 +28,7 @@ describe('workbench check', () => {
     const run = runCli(['check', flawed]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain(`${flawed}:3:16  warning  "the" is written twice in a row.  typography`);
-    expect(run.stdout).toMatch(/2 problems \(2 warnings\); 2 fixable with "workbench fix"/);
+    expect(run.stdout).toMatch(/2 problems \(1 warning, 1 info\); 2 fixable with "workbench fix"/);
   });
 
   it('prints a JSON array of findings for one file and an object per file for several', () => {

@@ -21,7 +21,7 @@ describe('workbench import', () => {
     const run = runImport([join(dir, 'one.txt'), '--source', join(dir, 'source.txt'), '--title', 'Talks'], dbFile);
     expect(run).toMatchObject({ status: 0, stdout: '1\n' });
     const db = new Database(dbFile, { readonly: true });
-    expect(db.prepare('SELECT title, source_lang AS sourceLang, open_warnings AS warnings FROM articles').get()).toEqual({ title: 'Talks', sourceLang: 'uk', warnings: 1 });
+    expect(db.prepare('SELECT title, source_lang AS sourceLang, open_errors AS errors FROM articles').get()).toEqual({ title: 'Talks', sourceLang: 'uk', errors: 1 });
     db.close();
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixArticle } from '../../src/checks/fixer.js';
 import { runChecks } from '../../src/checks/run-checks.js';
-import type { Check, Finding } from '../../src/checks/types.js';
+import type { Check, Finding, Severity } from '../../src/checks/types.js';
 import type { ReferenceData } from '../../src/reference/index.js';
 import { loadReference } from '../../src/reference/load.js';
 import { analyse, type ArticleInput } from '../../src/text/analyse.js';
@@ -16,6 +16,9 @@ export interface ExpectedFinding {
   /** Which occurrence of `text` in the article (0-based) the finding covers; default 0. */
   occurrence?: number;
   message?: string | RegExp;
+  /** The group's shared note; `null` asserts there is none. */
+  note?: string | RegExp | null;
+  severity?: Severity;
   /** The `fix` replacement text; `null` asserts there is no fix. */
   fix?: string | null;
   /** The suggestion replacement texts, in order. */
@@ -79,6 +82,9 @@ export function testCheck(
             expect(c.text.slice(f.start, f.end)).toBe(f.text);
             expect(f.message.length).toBeGreaterThan(0);
             if (e.message !== undefined) expect(f.message).toMatch(e.message);
+            if (e.note === null) expect(f.note).toBeUndefined();
+            else if (e.note !== undefined) expect(f.note).toMatch(e.note);
+            if (e.severity !== undefined) expect(f.severity).toBe(e.severity);
             if (e.fix === null) expect(f.fix).toBeUndefined();
             else if (e.fix !== undefined) expect(f.fix?.text).toBe(e.fix);
             if (e.suggestions) expect(f.suggestions?.map((s) => s.edit.text)).toEqual(e.suggestions);

@@ -70,23 +70,44 @@ describe('renderDiffHtml', () => {
     );
   });
 
-  it('highlights findings over equal and inserted text, announcing each once', () => {
+  it('highlights findings over equal and inserted text as links to them, reading each message once', () => {
     const html = renderDiffHtml(wordDiff('Kiev is big', 'Kiev is large').parts, [
-      { start: 0, end: 4, id: 'f1', severity: 'warning', label: 'flagged by terms' },
-      { start: 8, end: 13, id: 'f<2>', severity: 'error', label: 'flagged by x' },
+      { start: 0, end: 4, id: 'f1', severity: 'warning', label: 'Write "Kyiv".' },
+      { start: 8, end: 13, id: 'f<2>', severity: 'error', label: 'Too large.' },
     ]);
-    expect(html).toContain('<mark class="flag flag-warning" data-findings="f1"><a href="#finding-f1"><span class="visually-hidden">flagged by terms: </span>Kiev</a></mark>');
-    expect(html).toContain('<ins><span class="visually-hidden">inserted: </span><mark class="flag flag-error" data-findings="f&lt;2&gt;">');
-    expect(html.match(/flagged by x/g)).toHaveLength(1);
+    expect(html).toContain(
+      '<mark id="flag-f1" class="flag flag-warning" data-findings="f1"><a href="#finding-f1" title="Write &quot;Kyiv&quot;."><span class="visually-hidden">Write &quot;Kyiv&quot;. </span>Kiev</a></mark>',
+    );
+    expect(html).toContain('<ins><span class="visually-hidden">inserted: </span><mark id="flag-f&lt;2&gt;" class="flag flag-error" data-findings="f&lt;2&gt;">');
+    expect(html.match(/Too large/g)).toHaveLength(2);
   });
 
-  it('marks overlapping findings with the more severe one', () => {
+  it('marks overlapping findings with the more severe one, titled with every message', () => {
     const html = renderDiffHtml([{ kind: 'equal', text: 'abcdef' }], [
       { start: 0, end: 4, id: 'a', severity: 'info', label: 'one' },
       { start: 2, end: 6, id: 'b', severity: 'error', label: 'two' },
     ]);
-    expect(html).toContain('data-findings="a b"');
-    expect(html).toContain('<mark class="flag flag-error" data-findings="a b">');
+    expect(html).toContain('<mark id="flag-b" class="flag flag-error" data-findings="a b"><a href="#finding-a" title="one; two">');
+    expect(html).toContain('<mark class="flag flag-error" data-findings="b"><a href="#finding-b" title="two">ef</a></mark>');
+  });
+
+  it('gives each flagged span one id, also where several start at once or a span is cut in pieces', () => {
+    const html = renderDiffHtml(wordDiff('one two three', 'one two four').parts, [
+      { start: 0, end: 7, id: 'a', severity: 'warning', label: 'A.' },
+      { start: 0, end: 3, id: 'b', severity: 'info', label: 'B.' },
+      { start: 4, end: 12, id: 'c', severity: 'info', label: 'C.' },
+    ]);
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(['flag-a', 'flag-b', 'flag-c']);
+    expect(html).toContain('<mark id="flag-a" class="flag flag-warning" data-findings="a b"><span id="flag-b"></span><a href="#finding-a" title="A.; B.">');
+    // The diff cuts the span of c in two marks; only the first has its id (see ids above).
+    expect(html.match(/data-findings="c"/g)).toHaveLength(2);
+  });
+
+  it('names invisible characters in a title, where no marker element can stand', () => {
+    const html = renderDiffHtml([{ kind: 'equal', text: 'Wit\u200dkoff' }], [{ start: 0, end: 9, id: 'f', severity: 'error', label: '“Wit\u200dkoff” <is> odd.' }]);
+    expect(html).toContain('title="“Wit[ZWJ]koff” &lt;is&gt; odd."');
+    expect(html).not.toMatch(/\p{Cf}/u);
   });
 
   it('costs near-linear time in the text and its highlights', () => {
@@ -124,7 +145,7 @@ describe('renderDiffHtml', () => {
       { start: 18, end: 19, id: 'f1', severity: 'warning', label: 'flagged by invisible-characters' },
     ]);
     expect(html).toContain('<del><span class="visually-hidden">deleted: </span>Wit<abbr class="invisible-char" title="zero-width joiner (U+200D)">ZWJ</abbr>koff</del>');
-    expect(html).toContain('flagged by invisible-characters: </span><abbr class="invisible-char" title="soft hyphen (U+00AD)">SHY</abbr></a></mark></ins>');
+    expect(html).toContain('flagged by invisible-characters </span><abbr class="invisible-char" title="soft hyphen (U+00AD)">SHY</abbr></a></mark></ins>');
     expect(html).not.toMatch(/\p{Cf}/u);
   });
 

@@ -17,7 +17,7 @@ describe('article pages', () => {
     const res = await web.get('/articles').expect(200);
     expect(res.text).toContain('Grain convoy reaches Odesa');
     expect(res.text).toContain('uk → en');
-    expect(res.text).toContain('<td class="counts"><span class="count count-warning">12 warnings</span>');
+    expect(res.text).toContain('<td class="counts"><span class="count count-error">10 errors</span> <span class="count count-warning">2 warnings</span>');
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
@@ -104,8 +104,8 @@ describe('article pages', () => {
     const res = await web.get(`/articles/${id}`).expect(200);
     expect(res.text).toContain('<th scope="col" class="source">Source</th>');
     expect(res.text).toContain('id="show-source" checked');
-    expect(res.text).toContain('<mark class="flag flag-warning"');
-    expect(res.text).toContain('<span class="visually-hidden">flagged by terms: </span>Kiev');
+    expect(res.text).toMatch(/<mark id="flag-[0-9a-f]+" class="flag flag-error"/);
+    expect(res.text).toContain('<span class="visually-hidden">Write &quot;Kyiv&quot;, not &quot;Kiev&quot; (house style). </span>Kiev');
     expect(res.text).toMatch(/id="check-name-variants"/);
     expect(res.text).toContain('One spelling everywhere');
     expect(res.text).toContain(`href="/articles/${id}/passages/1/edit"`);

@@ -165,7 +165,7 @@ const cases: BadInput[] = [
     message: 'There are no open <img src=x onerror=alert(1)> findings',
     check: (res) => expect(res.text).not.toContain('<img src=x'),
   },
-  { name: 'group: a spelling not in the group', send: (f) => f.web.post(`/articles/${f.id}/groups/apply`, { group: f.variant.group!, spelling: 'Smith' }), status: 422, message: '“Smith” is not one of the spellings in this group' },
+  { name: 'group: a spelling not in the group', send: (f) => f.web.post(`/articles/${f.id}/groups/apply`, { group: f.variant.group!, spelling: 'Smith' }), status: 422, message: '“Smith” is not one of the spellings this group may use' },
   { name: 'group: an unknown group', send: (f) => f.web.post(`/articles/${f.id}/groups/apply`, { group: SQL, spelling: 'Marchenko' }), status: 404, message: 'That group of findings is no longer reported' },
   { name: 'group: no spelling', send: (f) => f.web.post(`/articles/${f.id}/groups/apply`, { group: f.variant.group! }), status: 422, message: 'Choose the spelling to use' },
 

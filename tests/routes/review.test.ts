@@ -78,7 +78,8 @@ describe('invisible characters on the review pages', () => {
     const review = (await web.get(`/articles/${id}`).expect(200)).text;
     expect(review).not.toContain('\u202e');
     // In the passage, highlighted as a finding; in the source column; in the findings panel.
-    expect(review).toContain(`Wit<mark class="flag flag-warning" data-findings="${finding().fingerprint}"><a href="#finding-${finding().fingerprint}"><span class="visually-hidden">flagged by invisible-characters: </span>${OVERRIDE_MARKER}</a></mark>koff`);
+    const { fingerprint, message } = finding();
+    expect(review).toContain(`Wit<mark id="flag-${fingerprint}" class="flag flag-error" data-findings="${fingerprint}"><a href="#finding-${fingerprint}" title="${message}"><span class="visually-hidden">${message} </span>${OVERRIDE_MARKER}</a></mark>koff`);
     expect(review).toContain(`Уит${OVERRIDE_MARKER}кофф`);
     expect(review).toContain(`<q>${OVERRIDE_MARKER}</q>`);
     expect(review).toContain('An invisible right-to-left override (U+202E) sits inside “Witkoff”');

@@ -15,6 +15,8 @@ export interface StoredFinding {
   suggestions: Suggestion[];
   group: string | null;
   alternatives: string[];
+  /** Why, shared by the findings of its group (see Report.note). */
+  note: string | null;
   passageIdx: number | null;
   passageStart: number | null;
   passageEnd: number | null;
@@ -39,7 +41,7 @@ interface FindingRow extends Omit<StoredFinding, 'fix' | 'suggestions' | 'group'
 
 const SELECT = `SELECT f.fingerprint, f.check_id AS "check", f.severity, f.its_type AS itsType, f.message,
   f.start_offset AS start, f.end_offset AS "end", f.text, f.fix_json AS fixJson, f.suggestions_json AS suggestionsJson,
-  f.group_key AS groupKey, f.alternatives_json AS alternativesJson, f.passage_idx AS passageIdx,
+  f.group_key AS groupKey, f.alternatives_json AS alternativesJson, f.note, f.passage_idx AS passageIdx,
   f.passage_start AS passageStart, f.passage_end AS passageEnd, f.dismissed, d.reason AS dismissalReason
   FROM findings f LEFT JOIN dismissals d ON d.article_id = f.article_id AND d.fingerprint = f.fingerprint`;
 
@@ -57,6 +59,7 @@ function fromRow(row: FindingRow): StoredFinding {
     suggestions: row.suggestionsJson ? (JSON.parse(row.suggestionsJson) as Suggestion[]) : [],
     group: row.groupKey,
     alternatives: row.alternativesJson ? (JSON.parse(row.alternativesJson) as string[]) : [],
+    note: row.note,
     passageIdx: row.passageIdx,
     passageStart: row.passageStart,
     passageEnd: row.passageEnd,
@@ -89,10 +92,10 @@ export function findingRepository(db: Db) {
   const clear = db.prepare('DELETE FROM findings WHERE article_id = ?');
   // A finding whose fingerprint was dismissed is stored dismissed, so a re-check keeps it out of the counts.
   const insert = db.prepare(`INSERT INTO findings (article_id, fingerprint, check_id, severity, its_type, message,
-      start_offset, end_offset, text, fix_json, suggestions_json, group_key, alternatives_json,
+      start_offset, end_offset, text, fix_json, suggestions_json, group_key, alternatives_json, note,
       passage_idx, passage_start, passage_end, dismissed)
     VALUES (@articleId, @fingerprint, @check, @severity, @itsType, @message, @start, @end, @text, @fixJson,
-      @suggestionsJson, @groupKey, @alternativesJson, @passageIdx, @passageStart, @passageEnd,
+      @suggestionsJson, @groupKey, @alternativesJson, @note, @passageIdx, @passageStart, @passageEnd,
       EXISTS (SELECT 1 FROM dismissals WHERE article_id = @articleId AND fingerprint = @fingerprint))`);
   const ofArticle = db.prepare(`${SELECT} WHERE f.article_id = ? ORDER BY f.start_offset, f.end_offset`);
   const one = db.prepare(`${SELECT} WHERE f.article_id = ? AND f.fingerprint = ?`);
@@ -121,6 +124,7 @@ export function findingRepository(db: Db) {
           suggestionsJson: f.suggestions?.length ? JSON.stringify(f.suggestions) : null,
           groupKey: f.group ?? null,
           alternativesJson: f.alternatives?.length ? JSON.stringify(f.alternatives) : null,
+          note: f.note ?? null,
           passageIdx: f.passageIdx,
           passageStart: f.passageStart,
           passageEnd: f.passageEnd,

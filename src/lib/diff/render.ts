@@ -11,10 +11,10 @@ export const DIFF_RENDERER_SOURCE = readFileSync(fileURLToPath(import.meta.url))
 export interface Highlight {
   start: number;
   end: number;
-  /** The finding's fingerprint: the link target in the findings panel. */
+  /** The finding's fingerprint: the link target in the findings panel; the span's first mark is `flag-` and it. */
   id: string;
   severity: Severity;
-  /** Read out before the span, e.g. "flagged by terms". */
+  /** The finding's message: read out before the span and shown as the tooltip of each of its marks. */
   label: string;
 }
 
@@ -31,6 +31,14 @@ const markers = new Map<string, string>();
  */
 export function escapeHtml(text: string): string {
   return text.replace(TO_ESCAPE, (c) => ESCAPES[c] ?? markerOf(c));
+}
+
+/**
+ * Text as an attribute value: escaped like element content, but each invisible character named
+ * in brackets ("[ZWSP]"), since no element can stand in an attribute.
+ */
+export function escapeAttribute(text: string): string {
+  return text.replace(TO_ESCAPE, (c) => ESCAPES[c] ?? `[${invisibleName(c.codePointAt(0)!).abbreviation}]`);
 }
 
 function markerOf(character: string): string {
@@ -117,19 +125,32 @@ class HighlightSweep {
     this.covering.splice(this.covering.indexOf(highlight), 1);
   }
 
+  /**
+   * A piece covered by highlights: a link to the first one's finding, titled with every covering
+   * finding's message. The first piece of each highlight carries its id (`flag-` and the
+   * fingerprint, so the finding can link back) and reads its message out; a piece where several
+   * start gives the mark the first id and an empty anchor to each other.
+   */
   private mark(piece: string): string {
     let severity: Severity = 'info';
     let labels = '';
+    let titles = '';
     let ids = '';
+    let anchors = '';
+    let markId = '';
     for (const h of this.covering) {
       if (h.severity === 'error' || (h.severity === 'warning' && severity === 'info')) severity = h.severity;
       if (!this.announced.has(h.id)) {
         labels += labels ? `; ${h.label}` : h.label;
         this.announced.add(h.id);
+        if (markId) anchors += `<span id="flag-${escapeAttribute(h.id)}"></span>`;
+        else markId = ` id="flag-${escapeAttribute(h.id)}"`;
       }
+      titles += titles ? `; ${h.label}` : h.label;
       ids += ids ? ` ${h.id}` : h.id;
     }
-    const prefix = labels ? hidden(`${labels}: `) : '';
-    return `<mark class="flag flag-${severity}" data-findings="${escapeHtml(ids)}"><a href="#finding-${escapeHtml(this.covering[0]!.id)}">${prefix}${piece}</a></mark>`;
+    const prefix = labels ? hidden(`${labels} `) : '';
+    const first = escapeAttribute(this.covering[0]!.id);
+    return `<mark${markId} class="flag flag-${severity}" data-findings="${escapeAttribute(ids)}">${anchors}<a href="#finding-${first}" title="${escapeAttribute(titles)}">${prefix}${piece}</a></mark>`;
   }
 }
