@@ -82,7 +82,7 @@ describe('the pages this work changed, at 1366 and 390 px', () => {
     await page.getByRole('checkbox', { name: /Choose passage 2 of/ }).check();
     await page.getByRole('button', { name: 'Approve the ticked proposals' }).click();
     await page.waitForURL(`${base}/queue?done=proposals-approved`);
-    expect(await page.getByRole('status').textContent()).toBe('The chosen proposals are approved.');
+    expect(await page.locator('.alert[role="status"]').textContent()).toBe('The chosen proposals are approved.');
     expect(await page.getByText('No proposed corrections wait.').count()).toBe(1);
     await context.close();
   });

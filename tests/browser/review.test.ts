@@ -133,7 +133,7 @@ describe('reviewing an article in the browser', () => {
     await page.getByLabel('What this correction fixes').selectOption('fluency');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.waitForURL(`${base}/articles/${id}?done=saved#p-${idx}`);
-    expect(await page.getByRole('status').textContent()).toBe('Saved.');
+    expect(await page.locator('.alert[role="status"]').textContent()).toBe('Saved.');
     expect(await (await fetch(`${base}/api/articles/${id}`, { headers: { authorization: editor.bearer } })).text()).toContain('Edited by hand in the browser.');
     expect(await page.locator(`#p-${idx} ins`).count()).toBeGreaterThan(0);
     // The change is in the article's history, with its author.
