@@ -3,6 +3,7 @@ import { applyEdits } from '../checks/fixer.js';
 import type { TextEdit } from '../checks/types.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import { alignPassages } from '../text/align.js';
+import { widerGap } from '../text/passage-deletions.js';
 import { splitLines } from '../text/segment.js';
 import { ValidationError } from './errors.js';
 
@@ -78,14 +79,22 @@ export function splitPassages(aiText: string, sourceText: string | null): Passag
 
 /**
  * The corrected article: kept passages, each preceded by its original gap (none before the
- * first), so the checks see the layout of the AI text minus what was deleted.
+ * first), so the checks see the layout of the AI text minus what was deleted. Where passages
+ * were deleted, their gaps collapse as the command line's fixes collapse them (widerGap).
  */
 export function correctedArticle(passages: readonly PassageText[]): CorrectedArticle {
   let text = '';
   const placed: PlacedPassage[] = [];
+  // The widest gap of the passages deleted since the last kept one.
+  let deletedGap: string | null = null;
   for (const p of passages) {
-    if (p.correctedText === '') continue;
-    if (placed.length > 0) text += p.gapBefore;
+    const gap: string = deletedGap === null ? p.gapBefore : widerGap(deletedGap, p.gapBefore);
+    if (p.correctedText === '') {
+      deletedGap = gap;
+      continue;
+    }
+    deletedGap = null;
+    if (placed.length > 0) text += gap;
     placed.push({ idx: p.idx, start: text.length, end: text.length + p.correctedText.length });
     text += p.correctedText;
   }

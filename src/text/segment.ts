@@ -131,26 +131,3 @@ function looksLikeHeadline(text: string, first: Passage): boolean {
   const followedByBlankLine = /^\r?\n[ \t]*\r?\n/.test(text.slice(first.end).replace(/^[ \t]+/, ''));
   return followedByBlankLine && first.text.length <= 200 && !/[.:;,]$/.test(first.text);
 }
-
-/**
- * The range that removes a whole passage with its line break, so deleting it leaves
- * the surrounding paragraphs separated as before.
- */
-export function passageDeletion(text: string, passages: readonly Passage[], passage: Passage): Span {
-  const next = passages[passage.index + 1];
-  if (next) {
-    // Cut up to the start of the next passage's line, keeping that line's own indentation.
-    return { start: lineStartOf(text, passage.start), end: lineStartOf(text, next.start) };
-  }
-  const previous = passages[passage.index - 1];
-  return { start: previous ? previous.end : lineStartOf(text, passage.start), end: text.trimEnd().length === passage.end ? text.length - trailingLineBreak(text) : passage.end };
-}
-
-function lineStartOf(text: string, at: number): number {
-  return text.lastIndexOf('\n', at - 1) + 1;
-}
-
-function trailingLineBreak(text: string): number {
-  const m = /\r?\n?$/.exec(text);
-  return m ? m[0].length : 0;
-}
