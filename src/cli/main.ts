@@ -10,7 +10,7 @@ import { analyse } from '../text/analyse.js';
 import { formatCapNotes, formatFindings, formatSummary } from './format.js';
 import { addUser, createToken } from './accounts.js';
 import { importFiles } from './import.js';
-import { readArticle, writeFileAtomic, type CliIO } from './io.js';
+import { framedAsExported, readArticle, writeFileAtomic, type CliIO } from './io.js';
 
 export const USAGE = `Usage:
   workbench check FILE... [--source FILE] [--source-lang CODE] [--terms FILE] [--lang CODE] [--format text|json]
@@ -100,7 +100,7 @@ async function fix(args: string[], io: CliIO): Promise<number> {
   if (values.write && file === '-') throw new UsageError('--write needs a FILE, not standard input');
 
   const reference = loadReference({ termbase: stringOption(values, 'terms') });
-  const result = fixArticle({ text: await readArticle(file, io), lang: stringOption(values, 'lang') }, reference);
+  const result = fixArticle({ text: framedAsExported(await readArticle(file, io)), lang: stringOption(values, 'lang') }, reference);
   if (values.write) await writeFileAtomic(file, result.text);
   else io.stdout(result.text);
   if (result.remaining.length > 0) {

@@ -4,7 +4,7 @@ import type { TextEdit } from '../checks/types.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import { alignPassages } from '../text/align.js';
 import { widerGap } from '../text/passage-deletions.js';
-import { splitLines } from '../text/segment.js';
+import { splitLines, trimSpaces } from '../text/segment.js';
 import { ValidationError } from './errors.js';
 
 /**
@@ -156,7 +156,7 @@ export function applyArticleEdits(passages: readonly PassageText[], edits: reado
   for (const [idx, list] of local) {
     const before = byIdx.get(idx)!.correctedText;
     // A passage's line breaks belong to the gaps: text kept inside one passage stays on one line.
-    const after = applyEdits(before, list).text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    const after = trimSpaces(applyEdits(before, list).text.replace(/\s*[\r\n]+\s*/g, ' '));
     if (after !== before) changed.set(idx, after);
   }
   return changed;

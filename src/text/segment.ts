@@ -108,13 +108,31 @@ export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   const line = /[^\r\n]+/g;
   for (let m = line.exec(text); m; m = line.exec(text)) {
-    const raw = m[0];
-    const body = raw.trim();
-    if (!body) continue;
-    const start = m.index + raw.length - raw.trimStart().length;
-    lines.push({ start, end: start + body.length, text: body });
+    const { from, to } = trimmedRange(m[0]);
+    if (from === to) continue;
+    lines.push({ start: m.index + from, end: m.index + to, text: m[0].slice(from, to) });
   }
   return lines;
+}
+
+/**
+ * A text without the spaces and line breaks around it. Unlike String.trim, a byte order mark
+ * (U+FEFF) stays: it is an invisible character to fix, and one trimmed off its passage would sit
+ * in the gap between passages, where the web app cannot edit it.
+ */
+export function trimSpaces(text: string): string {
+  const { from, to } = trimmedRange(text);
+  return text.slice(from, to);
+}
+
+const isEdgeSpace = (c: string) => c !== '\uFEFF' && /\s/.test(c);
+
+function trimmedRange(line: string): { from: number; to: number } {
+  let from = 0;
+  let to = line.length;
+  while (from < to && isEdgeSpace(line[from]!)) from++;
+  while (to > from && isEdgeSpace(line[to - 1]!)) to--;
+  return { from, to };
 }
 
 /** Splits a text into passages (its non-blank lines, see splitLines), each with its sentences and words. */
