@@ -3,7 +3,7 @@ import { applyEdits } from '../checks/fixer.js';
 import type { TextEdit } from '../checks/types.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import { alignPassages } from '../text/align.js';
-import { widerGap } from '../text/passage-deletions.js';
+import { gapOf, widerGap, type Gap } from '../text/passage-deletions.js';
 import { splitLines, trimSpaces } from '../text/segment.js';
 import { ValidationError } from './errors.js';
 
@@ -86,15 +86,14 @@ export function correctedArticle(passages: readonly PassageText[]): CorrectedArt
   let text = '';
   const placed: PlacedPassage[] = [];
   // The widest gap of the passages deleted since the last kept one.
-  let deletedGap: string | null = null;
+  let deletedGap: Gap | null = null;
   for (const p of passages) {
-    const gap: string = deletedGap === null ? p.gapBefore : widerGap(deletedGap, p.gapBefore);
     if (p.correctedText === '') {
-      deletedGap = gap;
+      deletedGap = deletedGap === null ? gapOf(p.gapBefore) : widerGap(deletedGap, gapOf(p.gapBefore));
       continue;
     }
+    if (placed.length > 0) text += deletedGap === null ? p.gapBefore : widerGap(deletedGap, gapOf(p.gapBefore)).text;
     deletedGap = null;
-    if (placed.length > 0) text += gap;
     placed.push({ idx: p.idx, start: text.length, end: text.length + p.correctedText.length });
     text += p.correctedText;
   }

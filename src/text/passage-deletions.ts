@@ -1,5 +1,15 @@
 import type { Passage, Span } from './segment.js';
 
+/** The whitespace between two passages, with its line breaks counted once. */
+export interface Gap {
+  text: string;
+  lineBreaks: number;
+}
+
+export function gapOf(text: string): Gap {
+  return { text, lineBreaks: text.match(/\r\n?|\n/g)?.length ?? 0 };
+}
+
 /**
  * The layout rule for deleted passages, shared by the command line's fixes (passageDeletions)
  * and the web app's corrected article (services/passage-layout.ts correctedArticle), so both
@@ -8,14 +18,8 @@ import type { Passage, Span } from './segment.js';
  * tie the later one, so a kept passage keeps its own gap (and indentation) unless a wider one
  * went with the deletion. Nothing is kept above the first kept passage or below the last.
  */
-export function widerGap(earlier: string, later: string): string {
-  return lineBreaks(later) >= lineBreaks(earlier) ? later : earlier;
-}
-
-const LINE_BREAK = /\r\n?|\n/g;
-
-function lineBreaks(gap: string): number {
-  return gap.match(LINE_BREAK)?.length ?? 0;
+export function widerGap(earlier: Gap, later: Gap): Gap {
+  return later.lineBreaks >= earlier.lineBreaks ? later : earlier;
 }
 
 /**
@@ -58,8 +62,8 @@ function keptGap(text: string, passages: readonly Passage[], first: number, last
   return kept;
 }
 
-function gapBefore(text: string, passages: readonly Passage[], index: number): string {
-  return text.slice(passages[index - 1]!.end, passages[index]!.start);
+function gapBefore(text: string, passages: readonly Passage[], index: number): Gap {
+  return gapOf(text.slice(passages[index - 1]!.end, passages[index]!.start));
 }
 
 /** A passage with the gap in front of it. */
