@@ -67,14 +67,13 @@ export const invisibleCharacters: Check = {
     let rightToLeft = false;
     for (const m of text.matchAll(INVISIBLE_RUN)) {
       const start = m.index;
+      // Every run is inside a passage: no invisible character is trimmed off a line (splitLines).
       while (p + 1 < passages.length && passages[p + 1]!.start <= start) p++;
-      // A byte order mark at the edge of a line is trimmed off its passage.
-      const inPassage = p >= 0 && start < passages[p]!.end;
-      if (inPassage && searched !== p) {
+      if (searched !== p) {
         searched = p;
         rightToLeft = RIGHT_TO_LEFT_LETTER.test(passages[p]!.text);
       }
-      const surroundings = { before: codePointBefore(text, start), after: codePointAt(text, start + m[0].length), rightToLeft: inPassage && rightToLeft };
+      const surroundings = { before: codePointBefore(text, start), after: codePointAt(text, start + m[0].length), rightToLeft };
       const report = reportRun(text, start, start + m[0].length, surroundings, conventions);
       if (report) reports.push(report);
     }

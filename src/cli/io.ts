@@ -1,6 +1,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { decodeArticle } from '../text/decode.js';
+import { trimSpaces } from '../text/segment.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -19,6 +20,16 @@ export async function readArticle(file: string, io: CliIO): Promise<string> {
     throw new InputError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file} is a directory` : `${file}: cannot read (${code ?? String(error)})`);
   }
   return decodeArticle(bytes, file);
+}
+
+/**
+ * An article framed as the web app exports it: nothing before its first line and one line break
+ * (of the text's own kind) after its last, so `workbench fix` prints what the web app exports
+ * after the same fixes. Line endings inside stay as they are.
+ */
+export function framedAsExported(text: string): string {
+  const lineBreak = /\r\n?|\n/.exec(text)?.[0] ?? '\n';
+  return trimSpaces(text) + lineBreak;
 }
 
 /** Replaces a file through a temporary sibling so a crash never leaves it half written. */

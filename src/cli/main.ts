@@ -11,7 +11,7 @@ import { analyse } from '../text/analyse.js';
 import { formatCapNotes, formatFindings, formatSummary } from './format.js';
 import { addUser, createToken } from './accounts.js';
 import { importFiles } from './import.js';
-import { readArticle, writeFileAtomic, type CliIO } from './io.js';
+import { framedAsExported, readArticle, writeFileAtomic, type CliIO } from './io.js';
 
 /** What `workbench help` and a command's --help say about each option. */
 const OPTION_HELP: Readonly<Record<string, string>> = {
@@ -110,7 +110,7 @@ async function fix(values: Options, positionals: string[], io: CliIO): Promise<n
   const lang = languageCode(stringOption(values, 'lang'), 'translation');
 
   const reference = loadReference({ termbase: stringOption(values, 'terms') });
-  const result = fixArticle({ text: await readArticle(file, io), lang }, reference);
+  const result = fixArticle({ text: framedAsExported(await readArticle(file, io)), lang }, reference);
   if (values.write) await writeFileAtomic(file, result.text);
   else io.stdout(result.text);
   if (result.remaining.length > 0) {

@@ -1,6 +1,9 @@
 import { extname } from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
+import type { Nodes, Parents } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
 import { parse } from 'node-html-parser';
 import { formatBytes, TooLargeError, ValidationError } from '../errors.js';
 import { decodeArticle } from '../text/decode.js';
@@ -22,7 +25,7 @@ const DOCX_MAX_PARTS = 1000;
 
 /**
  * Turns an uploaded file into article text, one paragraph per line with blank lines between:
- * plain text and Markdown as they are, HTML stripped to its paragraphs, .docx to its paragraphs.
+ * plain text as it is, Markdown, HTML and .docx stripped to their paragraphs.
  * Text of more than `maxTextBytes` (in UTF-8) is refused, as is a .docx that would unpack to
  * more than DOCX_UNPACKED_PER_TEXT_BYTE times that or has more than DOCX_MAX_PARTS parts.
  */
@@ -37,8 +40,9 @@ async function textOf(fileName: string, bytes: Uint8Array, maxTextBytes: number)
   const extension = extname(fileName).toLowerCase();
   switch (extension) {
     case '.txt':
-    case '.md':
       return decodeArticle(bytes, fileName);
+    case '.md':
+      return nonEmpty(markdownToText(decodeArticle(bytes, fileName)), fileName);
     case '.html':
     case '.htm':
       return nonEmpty(htmlToText(decodeArticle(bytes, fileName)), fileName);
@@ -58,6 +62,168 @@ export function htmlToText(html: string): string {
     .map((el) => collapse(el.textContent));
   const text = paragraphs.length > 0 ? paragraphs : root.textContent.split(/\n\s*\n/).map(collapse);
   return text.filter((p) => p !== '').join('\n\n');
+}
+
+/**
+ * The most emphasis and link marks one parse of Markdown takes. Pairing them costs micromark
+ * up to the square of their number (a wall of `*_*_`, `[a](` or nested `***a***` ran for
+ * minutes), so a longer text is parsed in pieces with at most about this many each, cut at a
+ * blank line where one comes, else between lines: a cut between lines changes nothing, as each
+ * line stays a line. A line with more marks than this is no Markdown anyone wrote, and is
+ * taken as plain text. Real paragraphs hold a few dozen.
+ */
+const MARKS_PER_PARSE = 100;
+
+/** A line's emphasis and link marks, counted up to one past MARKS_PER_PARSE. */
+function marksOf(line: string): number {
+  let count = 0;
+  for (let i = 0; i < line.length && count <= MARKS_PER_PARSE; i++) {
+    const c = line[i];
+    if (c === '*' || c === '_' || c === '[' || c === ']' || c === '`') count++;
+  }
+  return count;
+}
+
+/**
+ * The deepest a line's block quotes and list items may nest (`> > >`, `- - -`): deeper, the
+ * line is read as plain text, since micromark's cost grows with the square of the depth and its
+ * tree past some thousands of levels overflows the stack.
+ */
+const MAX_NESTING = 16;
+
+/**
+ * The text of a Markdown document: each heading, paragraph, list item, block quote and code
+ * block a paragraph; emphasis, links and inline code reduced to their text; HTML dropped.
+ * Images are dropped with their alt text, as in .html uploads: it describes a picture the
+ * export does not carry, and inside a sentence it would read as part of it. A line break
+ * inside a paragraph stays one: the workbench's passages are lines, and residue such as a
+ * counter line must stay on its own line to be found.
+ */
+export function markdownToText(markdown: string): string {
+  let text = '';
+  let blankLine = false;
+  for (const piece of markdownPieces(markdown.split(/\r\n?|\n/).map(withinNesting))) {
+    const paragraphs = piece.plain ? collapse(piece.text) : blocksOf(piece.text).join('\n\n');
+    // Pieces are cut at a blank line (kept at the start of the next piece) or between two lines.
+    blankLine ||= isBlank(piece.text.slice(0, piece.text.indexOf('\n') + 1 || undefined));
+    if (paragraphs === '') blankLine = true;
+    else {
+      if (text !== '') text += blankLine ? '\n\n' : '\n';
+      text += paragraphs;
+      blankLine = false;
+    }
+    blankLine ||= isBlank(piece.text.slice(piece.text.lastIndexOf('\n') + 1));
+  }
+  return text;
+}
+
+const isBlank = (line: string) => line.trim() === '';
+
+/** The text of each leaf block of a Markdown text, in order; walked with a stack, as block quotes may nest deep. */
+function blocksOf(markdown: string): string[] {
+  const blocks: string[] = [];
+  const stack: Nodes[] = [fromMarkdown(markdown)];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const text = blockText(node);
+    if (text !== undefined) {
+      if (text !== '') blocks.push(text);
+    } else {
+      const { children } = node as Parents;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+  return blocks;
+}
+
+const CONTAINERS = new Set<string>(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition']);
+
+/** A leaf block's text, its lines collapsed; '' for a block without text (HTML, a thematic break, a definition), undefined for a container. */
+function blockText(node: Nodes): string | undefined {
+  if (node.type === 'paragraph' || node.type === 'heading') return linesOf(toString(withLineBreaks(node), { includeImageAlt: false, includeHtml: false }));
+  if (node.type === 'code') return linesOf(node.value);
+  if (CONTAINERS.has(node.type)) return undefined;
+  return '';
+}
+
+/** A hard line break (two spaces or a backslash at a line's end) becomes a line break in the text, which toString would drop. */
+function withLineBreaks(node: Parents): Parents {
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (!('children' in current)) continue;
+    current.children = current.children.map((child) => (child.type === 'break' ? { type: 'text', value: '\n' } : child)) as typeof current.children;
+    // A loop, not push(...children): a paragraph of many thousand hard-broken lines would overflow the stack.
+    for (const child of current.children) stack.push(child);
+  }
+  return node;
+}
+
+function linesOf(text: string): string {
+  return text.split(/\r\n?|\n/).map(collapse).filter((line) => line !== '').join('\n');
+}
+
+/** A line whose block quotes and list items nest deeper than MAX_NESTING, its first marker escaped so it reads as text. */
+function withinNesting(line: string): string {
+  let depth = 0;
+  let first = -1;
+  for (let i = 0; i < line.length; ) {
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    const marker = /^(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/.exec(line.slice(i, i + 11));
+    if (!marker) break;
+    if (first < 0) first = i + marker[0].length - 1;
+    depth++;
+    i += marker[0].length;
+    if (depth > MAX_NESTING) return `${line.slice(0, first)}\\${line.slice(first)}`;
+  }
+  return line;
+}
+
+interface Piece {
+  text: string;
+  /** A line with more marks than MARKS_PER_PARSE: taken as it is. */
+  plain: boolean;
+}
+
+/** The document in pieces of Markdown with at most about MARKS_PER_PARSE marks each, and lines with more on their own, as plain text. */
+function markdownPieces(lines: readonly string[]): Piece[] {
+  const pieces: Piece[] = [];
+  let current: string[] = [];
+  let marks = 0;
+  // Where the current piece may be cut at a blank line: its index in `current` and the marks before it.
+  let lastBlank = -1;
+  let marksBeforeBlank = 0;
+  const cut = (at: number) => {
+    if (at > 0) pieces.push({ text: current.slice(0, at).join('\n'), plain: false });
+    current = current.slice(at);
+    lastBlank = -1;
+  };
+  for (const line of lines) {
+    const count = marksOf(line);
+    if (count > MARKS_PER_PARSE) {
+      cut(current.length);
+      pieces.push({ text: line, plain: true });
+      marks = 0;
+      continue;
+    }
+    if (marks + count > MARKS_PER_PARSE) {
+      if (lastBlank > 0) {
+        cut(lastBlank);
+        marks -= marksBeforeBlank;
+      } else {
+        cut(current.length);
+        marks = 0;
+      }
+    }
+    if (isBlank(line)) {
+      lastBlank = current.length;
+      marksBeforeBlank = marks;
+    }
+    current.push(line);
+    marks += count;
+  }
+  cut(current.length);
+  return pieces;
 }
 
 async function docxToText(bytes: Uint8Array, fileName: string, limits: UnzipLimits): Promise<string> {

@@ -3,7 +3,8 @@ import { applyEdits } from '../checks/fixer.js';
 import type { TextEdit } from '../checks/types.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import { alignPassages } from '../text/align.js';
-import { splitLines } from '../text/segment.js';
+import { gapOf, widerGap, type Gap } from '../text/passage-deletions.js';
+import { splitLines, trimSpaces } from '../text/segment.js';
 import { ValidationError } from '../errors.js';
 
 /**
@@ -78,14 +79,21 @@ export function splitPassages(aiText: string, sourceText: string | null): Passag
 
 /**
  * The corrected article: kept passages, each preceded by its original gap (none before the
- * first), so the checks see the layout of the AI text minus what was deleted.
+ * first), so the checks see the layout of the AI text minus what was deleted. Where passages
+ * were deleted, their gaps collapse as the command line's fixes collapse them (widerGap).
  */
 export function correctedArticle(passages: readonly PassageText[]): CorrectedArticle {
   let text = '';
   const placed: PlacedPassage[] = [];
+  // The widest gap of the passages deleted since the last kept one.
+  let deletedGap: Gap | null = null;
   for (const p of passages) {
-    if (p.correctedText === '') continue;
-    if (placed.length > 0) text += p.gapBefore;
+    if (p.correctedText === '') {
+      deletedGap = deletedGap === null ? gapOf(p.gapBefore) : widerGap(deletedGap, gapOf(p.gapBefore));
+      continue;
+    }
+    if (placed.length > 0) text += deletedGap === null ? p.gapBefore : widerGap(deletedGap, gapOf(p.gapBefore)).text;
+    deletedGap = null;
     placed.push({ idx: p.idx, start: text.length, end: text.length + p.correctedText.length });
     text += p.correctedText;
   }
@@ -147,7 +155,7 @@ export function applyArticleEdits(passages: readonly PassageText[], edits: reado
   for (const [idx, list] of local) {
     const before = byIdx.get(idx)!.correctedText;
     // A passage's line breaks belong to the gaps: text kept inside one passage stays on one line.
-    const after = applyEdits(before, list).text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    const after = trimSpaces(applyEdits(before, list).text.replace(/\s*[\r\n]+\s*/g, ' '));
     if (after !== before) changed.set(idx, after);
   }
   return changed;

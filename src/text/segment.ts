@@ -108,13 +108,31 @@ export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   const line = /[^\r\n]+/g;
   for (let m = line.exec(text); m; m = line.exec(text)) {
-    const raw = m[0];
-    const body = raw.trim();
-    if (!body) continue;
-    const start = m.index + raw.length - raw.trimStart().length;
-    lines.push({ start, end: start + body.length, text: body });
+    const { from, to } = trimmedRange(m[0]);
+    if (from === to) continue;
+    lines.push({ start: m.index + from, end: m.index + to, text: m[0].slice(from, to) });
   }
   return lines;
+}
+
+/**
+ * A text without the spaces and line breaks around it. Unlike String.trim, a byte order mark
+ * (U+FEFF) stays: it is an invisible character to fix, and one trimmed off its passage would sit
+ * in the gap between passages, where the web app cannot edit it.
+ */
+export function trimSpaces(text: string): string {
+  const { from, to } = trimmedRange(text);
+  return text.slice(from, to);
+}
+
+const isEdgeSpace = (c: string) => c !== '\uFEFF' && /\s/.test(c);
+
+function trimmedRange(line: string): { from: number; to: number } {
+  let from = 0;
+  let to = line.length;
+  while (from < to && isEdgeSpace(line[from]!)) from++;
+  while (to > from && isEdgeSpace(line[to - 1]!)) to--;
+  return { from, to };
 }
 
 /** Splits a text into passages (its non-blank lines, see splitLines), each with its sentences and words. */
@@ -130,27 +148,4 @@ export function segment(text: string): Passage[] {
 function looksLikeHeadline(text: string, first: Passage): boolean {
   const followedByBlankLine = /^\r?\n[ \t]*\r?\n/.test(text.slice(first.end).replace(/^[ \t]+/, ''));
   return followedByBlankLine && first.text.length <= 200 && !/[.:;,]$/.test(first.text);
-}
-
-/**
- * The range that removes a whole passage with its line break, so deleting it leaves
- * the surrounding paragraphs separated as before.
- */
-export function passageDeletion(text: string, passages: readonly Passage[], passage: Passage): Span {
-  const next = passages[passage.index + 1];
-  if (next) {
-    // Cut up to the start of the next passage's line, keeping that line's own indentation.
-    return { start: lineStartOf(text, passage.start), end: lineStartOf(text, next.start) };
-  }
-  const previous = passages[passage.index - 1];
-  return { start: previous ? previous.end : lineStartOf(text, passage.start), end: text.trimEnd().length === passage.end ? text.length - trailingLineBreak(text) : passage.end };
-}
-
-function lineStartOf(text: string, at: number): number {
-  return text.lastIndexOf('\n', at - 1) + 1;
-}
-
-function trailingLineBreak(text: string): number {
-  const m = /\r?\n?$/.exec(text);
-  return m ? m[0].length : 0;
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/checks/types.js';
 import { runCli } from '../helpers/run-cli.js';
+import { fixInWebApp } from '../helpers/web-fix.js';
 
 // The newsroom's real example lives outside the repository; CI has it, a fresh clone may not.
 const SEED = fileURLToPath(new URL('../../../shared/seed/article.txt', import.meta.url));
@@ -68,5 +69,11 @@ describe.skipIf(!present)('the seed article', () => {
     expect(fixed.match(/This is the first time since the start of the war/g)).toHaveLength(1);
     expect(fixed.match(/Vladimir Putin, Photo: Reuters/g)).toHaveLength(1);
     expect(fixed).not.toMatch(/\n\n\n/);
+  });
+
+  it('is exported by the web app, after every fix is applied there, exactly as workbench fix prints it (issue 10)', async () => {
+    const web = await fixInWebApp(text);
+    expect(web.applied).toBeGreaterThan(10);
+    expect(web.text).toBe(runCli(['fix', SEED]).stdout);
   });
 });

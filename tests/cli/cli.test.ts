@@ -112,6 +112,11 @@ describe('workbench fix', () => {
     expect(run.stderr).toMatch(/Left for a human \(1\):\n-:3:14 {2}warning {2}This quotation mark has no partner/);
   });
 
+  it('frames the text as the web app exports it: nothing above the first line, one line break after the last, line endings kept', () => {
+    expect(runCli(['fix', '-'], '\n\n  Grain exports rise\n\nShipments grew.').stdout).toBe('Grain exports rise\n\nShipments grew.\n');
+    expect(runCli(['fix', '-'], 'Grain exports rise\r\n\r\nShipments grew.\r\n\r\n\r\n').stdout).toBe('Grain exports rise\r\n\r\nShipments grew.\r\n');
+  });
+
   it('fixes every slip, past the caps on listed findings', () => {
     const spaced = file('spaced-fix.txt', `Talks${'  went on'.repeat(5_000)} today.\n`);
     const run = runCli(['fix', spaced]);

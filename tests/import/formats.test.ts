@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TooLargeError, ValidationError } from '../../src/errors.js';
-import { extractText, htmlToText } from '../../src/import/formats.js';
+import { extractText, htmlToText, markdownToText } from '../../src/import/formats.js';
 import { buildDocx, buildDocxBomb, declareUncompressedSize } from '../helpers/docx.js';
 import { costOf } from '../helpers/cost.js';
-import { GROWTH_LIMIT } from '../helpers/growth.js';
+import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
 
 /** The article limit these tests extract under (the app's is 2 MB); a .docx may unpack to 16 times it. */
 const LIMIT = 64 * 1024;
@@ -23,14 +23,71 @@ describe('htmlToText', () => {
   });
 });
 
+describe('markdownToText', () => {
+  it.each([
+    ['a heading and a paragraph, with their marks gone', '# Talks in **Kiev**\n\nThe _envoy_ left.\n', 'Talks in Kiev\n\nThe envoy left.'],
+    ['a setext heading', 'Talks in Kiev\n=============\n\nThe envoy left.', 'Talks in Kiev\n\nThe envoy left.'],
+    ['emphasis, links and inline code reduced to their text', 'See ***the*** [report](https://example.org "t") and `the code` on <https://example.org>.', 'See the report and the code on https://example.org.'],
+    ['a reference link', 'See [the report][r].\n\n[r]: https://example.org', 'See the report.'],
+    ['images dropped with their alt text', 'The talks ![Envoys at the table](a.png) ended.\n\n![Only a picture](b.png)', 'The talks ended.'],
+    ['HTML blocks dropped, inline tags dropped around their text', '<div class="ad">Buy now</div>\n\nThe <b>talks</b> ended.', 'The talks ended.'],
+    ['list items each a paragraph, nested ones too', '- One\n- Two\n  1. Three', 'One\n\nTwo\n\nThree'],
+    ['block quotes each a paragraph', '> A quote\n\n> Another', 'A quote\n\nAnother'],
+    ['a code block as its lines', '```\nline one\n\nline two\n```', 'line one\nline two'],
+    ['a line break inside a paragraph stays one, so residue stays on its own line', 'The talks ended.\n4821 views 3 comment(s)\nA caption', 'The talks ended.\n4821 views 3 comment(s)\nA caption'],
+    ['hard line breaks too', 'One  \nTwo\\\nThree', 'One\nTwo\nThree'],
+    ['escapes and entities as the characters they stand for', '\\*Not emphasis\\* &amp; 5 \\> 3', '*Not emphasis* & 5 > 3'],
+    ['Windows line breaks', '# Title\r\n\r\nBody\r\nline', 'Title\n\nBody\nline'],
+    ['a thematic break dropped', 'One\n\n***\n\nTwo', 'One\n\nTwo'],
+  ])('%s', (_case, markdown, text) => {
+    expect(markdownToText(markdown)).toBe(text);
+  });
+
+  it('reads a line nested deeper than 16 block quotes or list items as text', () => {
+    expect(markdownToText(`${'>'.repeat(40)} deep`)).toBe(`${'>'.repeat(40)} deep`);
+    expect(markdownToText(`${'- '.repeat(17)}deep`)).toBe(`${'- '.repeat(17)}deep`);
+    expect(markdownToText(`${'> '.repeat(16)}deep`)).toBe('deep');
+  });
+
+  it('takes a line with more emphasis and link marks than one parse takes as plain text, keeping the blank lines around it', () => {
+    expect(markdownToText(`**A** b\n\n${'*_'.repeat(60)}\nc\n\n_d_`)).toBe(`A b\n\n${'*_'.repeat(60)}\nc\n\nd`);
+  });
+
+  it('parses a long document in pieces that change nothing but where emphasis would cross them', () => {
+    const paragraphs = Array.from({ length: 300 }, (_, i) => `Paragraph ${i} names **Kiev** and _Odessa_.`);
+    expect(markdownToText(paragraphs.join('\n\n'))).toBe(paragraphs.map((p) => p.replace(/\*\*|_/g, '')).join('\n\n'));
+    expect(markdownToText(paragraphs.join('\n'))).toBe(paragraphs.map((p) => p.replace(/\*\*|_/g, '')).join('\n'));
+  });
+
+  // Degenerate Markdown: micromark pairs emphasis and link marks and nests block quotes and
+  // lists at a cost up to quadratic (a wall of 8,000 `*_` took seconds, 5,000 nested `>` overflowed
+  // the stack). Lines taken as plain text cost little, so they are measured on larger inputs.
+  it.each([
+    ['a wall of *', 50_000, (n: number) => '*'.repeat(n)],
+    ['nested emphasis', 50_000, (n: number) => `${'*'.repeat(n / 2)}a${'*'.repeat(n / 2)}`],
+    ['alternating * and _', 50_000, (n: number) => '*_'.repeat(n / 2)],
+    ['nested block quotes on one line', 50_000, (n: number) => `${'>'.repeat(n)} deep`],
+    ['nested list items on one line', 50_000, (n: number) => `${'- '.repeat(n / 2)}x`],
+    ['unclosed links over many lines', 4000, (n: number) => Array.from({ length: n / 40 }, () => '[a]('.repeat(10)).join('\n')],
+    ['lines of alternating * and _ just under the marks one parse takes', 4000, (n: number) => Array.from({ length: n / 100 }, () => '*_'.repeat(50)).join('\n')],
+    ['emphasis on every word over many lines', 4000, (n: number) => Array.from({ length: n / 20 }, (_, i) => `*word ${i}* _and_ **more**`).join('\n')],
+    ['nested block quotes, one level deeper on each line', 4000, (n: number) => Array.from({ length: n / 20 }, (_, i) => `${'> '.repeat(i % 20)}line`).join('\n')],
+  ])('costs near-linear time on %s', (_case, size, make) => {
+    const growth = growthOf(size, make, markdownToText);
+    expect(growth).toBeLessThan(GROWTH_LIMIT);
+  });
+});
+
 describe('extractText', () => {
-  it('reads .txt and .md as UTF-8 text', async () => {
-    expect(await extractText('a.md', encode('# Title\n\nBody'), LIMIT)).toBe('# Title\n\nBody');
+  it('reads .txt as UTF-8 text and .md to its paragraphs', async () => {
+    expect(await extractText('a.txt', encode('# Title\n\nBody'), LIMIT)).toBe('# Title\n\nBody');
+    expect(await extractText('a.md', encode('# Title\n\n**Body**'), LIMIT)).toBe('Title\n\nBody');
   });
 
   it('refuses unknown types, HTML without text and broken .docx', async () => {
     await expect(extractText('a.pdf', new Uint8Array([1]), LIMIT)).rejects.toThrow(ValidationError);
     await expect(extractText('a.html', encode('<p> </p><b>'), LIMIT)).rejects.toThrow(/no text/);
+    await expect(extractText('a.md', encode('<div>\nOnly HTML\n</div>\n\n![a picture](a.png)'), LIMIT)).rejects.toThrow('a.md has no text');
     await expect(extractText('a.docx', encode('not a zip'), LIMIT)).rejects.toThrow(/not a readable .docx/);
   });
 
@@ -53,7 +110,7 @@ const texts = {
 
 describe('the article limit on extracted text', () => {
   // 16 paragraphs of 1,000 looped words: 64,015 bytes of text, just under 64 KB (65,536 bytes);
-  // 17 of them: 68,017 bytes, over it. Markdown keeps its "> " marks: 16 paragraphs there are 64,047.
+  // 17 of them: 68,017 bytes, over it. Markdown's block quotes lose their "> " marks.
   const under = Array.from({ length: 16 }, () => loop(1000));
   const over = Array.from({ length: 17 }, () => loop(1000));
 

@@ -84,6 +84,19 @@ describe('article pages', () => {
     expect(article.sourceLang).toBe('uk');
   });
 
+  it('POST /articles imports an uploaded .md without its markup, its leading heading the title when none is given', async () => {
+    const { web, ctx } = testApp();
+    const markdown = '# Talks in **Kiev**\n\nThe *envoy* met [officials](https://example.org) on Monday.\n4821 views 3 comment(s)\n';
+    const imported = async (title: string) => {
+      const res = await web.upload('/articles').field('title', title).attach('file', Buffer.from(markdown), 'talks.md').expect(303);
+      return ctx.repos.articles.find(Number(res.headers.location!.split('/').pop()))!;
+    };
+    const untitled = await imported('');
+    expect(untitled.title).toBe('Talks in Kiev');
+    expect(untitled.aiText).toBe('Talks in Kiev\n\nThe envoy met officials on Monday.\n4821 views 3 comment(s)');
+    expect((await imported('Envoy meets officials')).title).toBe('Envoy meets officials');
+  });
+
   it('re-renders the form with the error and the values kept', async () => {
     const { web } = testApp();
     const empty = await web.upload('/articles').field('title', 'Kept <title>').field('text', ' ').expect(422);

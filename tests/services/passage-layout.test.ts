@@ -53,6 +53,16 @@ describe('passage layout cost', () => {
     expect(growth).toBeLessThan(GROWTH_LIMIT);
   });
 
+  it('joins a run of deleted passages after a long gap in time near-linear in the article', () => {
+    // Each deleted passage's gap is weighed against the widest so far, whose line breaks are counted once.
+    const make = (lines: number) => {
+      const text = `Kept.${'\n'.repeat(lines)}${'Deleted.\n'.repeat(lines)}Kept again.`;
+      return splitPassages(text, null).map((p) => (p.aiText === 'Deleted.' ? { ...p, correctedText: '' } : p));
+    };
+    const growth = growthOf(20_000, make, (passages) => correctedArticle(passages));
+    expect(growth).toBeLessThan(GROWTH_LIMIT);
+  });
+
   it('carries corrections over a re-import that changes every passage in time near-linear in the article', () => {
     const make = (lines: number) => ({ old: stored(article(lines)), fresh: splitPassages(article(lines).replace(/Line/g, 'Row'), null) });
     const growth = growthOf(2000, make, ({ old, fresh }) => carryOver(old, fresh));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segment, splitSentences } from '../../src/text/segment.js';
+import { segment, splitLines, splitSentences } from '../../src/text/segment.js';
 import { growthOf, GROWTH_LIMIT } from '../helpers/growth.js';
 
 const sentences = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
@@ -38,6 +38,18 @@ describe('segment', () => {
     ['ellipses', '…'],
   ])('costs near-linear time on a wall of %s', (_, mark) => {
     const growth = growthOf(50_000, (n) => `Talks ended${mark.repeat(n / mark.length)} and resumed`, (text) => segment(text));
+    expect(growth).toBeLessThan(GROWTH_LIMIT);
+  });
+});
+
+describe('splitLines', () => {
+  it('trims spaces off its lines but keeps a byte order mark, an invisible character to fix in its passage', () => {
+    const text = 'One.\n\u00a0 \ufeffTwo. \t\n \n';
+    expect(splitLines(text)).toEqual([{ start: 0, end: 4, text: 'One.' }, { start: 7, end: 12, text: '\ufeffTwo.' }]);
+  });
+
+  it('costs near-linear time on lines of spaces', () => {
+    const growth = growthOf(50_000, (n) => `Talks${' '.repeat(n)}ended\n${' '.repeat(n)}\n`, (text) => splitLines(text));
     expect(growth).toBeLessThan(GROWTH_LIMIT);
   });
 });
