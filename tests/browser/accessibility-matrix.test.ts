@@ -86,12 +86,14 @@ describe.each([1366, 390])('at %i px wide', (width) => {
       '/admin/tokens',
       '/articles/999999',
     ]);
+    // The last of them is the error page, not an article.
+    expect(await page.locator('h1').textContent()).toBe('Not found');
     await page.context().close();
     const signedOut = await pageAt(width);
     found.push(...(await problems(signedOut, width, ['/login'])));
     await signedOut.context().close();
     expect(found).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it('the review page with a passage in every state, for an editor and a translator', async () => {
     const found: string[] = [];
@@ -109,5 +111,5 @@ describe.each([1366, 390])('at %i px wide', (width) => {
       await page.context().close();
     }
     expect(found).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });
