@@ -1,9 +1,9 @@
 /**
- * `npm run bench`, second part: the review web app under load (issue 3). Imports a generated
- * corpus through the import service into a temporary SQLite file, serves it with the real
- * server in a child process, and loads the list and article pages with autocannon over
- * loopback, beside a bare Express route in another child process, run again just before each
- * page it is compared with.
+ * `npm run bench`, second part: the review web app (issue 10's Speed). Imports a directory of
+ * generated articles with the real command line (`workbench import DIR`) into a temporary SQLite
+ * file, serves it with the real server in a child process, and loads the list and article pages
+ * with autocannon over loopback, beside a bare Express route in another child process, run again
+ * just before each page it is compared with; then times in-place actions one at a time (actions.ts).
  * The servers run in their own processes so the load generator does not share their event
  * loop and the workbench server's resident memory can be read after the load. The bare server
  * also sends the bytes of each page as the workbench sent them, which tells what a page's
@@ -11,32 +11,36 @@
  * Exits 1 when a target is missed, after printing every figure; the servers are stopped and
  * the database removed in every case.
  *
- * Options: --seed --articles --mean-length --connections --duration --warm-up (all integers; seconds).
+ * Options: --seed --articles --mean-length --connections --duration --warm-up --actions (all integers; seconds).
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { openDatabase } from '#dist/db/connection.js';
-import { migrate } from '#dist/db/migrate.js';
 import { loadReference } from '#dist/reference/load.js';
 import { loadConfig } from '#dist/config.js';
 import { SESSION_COOKIE } from '#dist/middleware/session.js';
 import { startSession } from '#dist/services/accounts.js';
 import { PAGE_SIZE } from '#dist/services/articles.js';
 import { createServiceContext } from '#dist/services/context.js';
-import { importArticle } from '#dist/services/import.js';
 import { freePort } from '../tests/helpers/child-process.js';
+import { ACTION_PASSAGES, measureActions, prepareActionArticles, type ActionArticles, type ActionTimes } from './actions.js';
 import { ChildServer, inScratchDir, SERVER_SCRIPT } from './child-server.js';
 import { DEFAULT_SEED, generateArticle } from './corpus-generator.js';
-import { formatFigure, MB, readIntegerOptions, renderTable, Stopwatch, type Line } from './measure.js';
+import { formatFigure, MB, median, percentile, readIntegerOptions, renderTable, type Line } from './measure.js';
 import { deriveSeed, mulberry32 } from '../tests/helpers/random.js';
 
 const TARGETS = {
   /** Each page's requests/s as a share of the bare route's. */
-  shareOfBare: 0.5,
+  shareOfBare: 0.25,
+  pageP99Ms: 100,
+  actionMedianMs: 30,
   importPerSecond: 300,
   serverRssMB: 250,
 } as const;
@@ -50,45 +54,67 @@ interface Options {
   connections: number;
   duration: number;
   warmUp: number;
+  actions: number;
 }
 
 function readOptions(): Options {
-  return readIntegerOptions({ seed: DEFAULT_SEED, articles: 10_000, meanLength: 7000, connections: 50, duration: 10, warmUp: 2 });
+  return readIntegerOptions({ seed: DEFAULT_SEED, articles: 10_000, meanLength: 7000, connections: 50, duration: 10, warmUp: 2, actions: 200 });
 }
 
 interface ImportedCorpus {
   ids: number[];
-  /** The session cookie of the editor the load signs in as. */
-  cookie: string;
   bytes: number;
-  findings: number;
-  /** importArticle calls only, not the generation of the articles. */
-  clock: Stopwatch;
+  /** Wall clock of `workbench import DIR`, from its start to its exit. */
+  seconds: number;
 }
 
-/** Generates the articles one at a time (article i as generateCorpus makes it) and imports each through the import service. */
-async function importCorpus(dbFile: string, options: Options): Promise<ImportedCorpus> {
+/** The built command line, as `npm install -g` would run it. */
+const CLI_SCRIPT = fileURLToPath(import.meta.resolve('#dist/cli.js'));
+
+/**
+ * Writes the generated articles (article i as generateCorpus makes it) as files of a directory
+ * and imports it with `workbench import DIR` into `dbFile`, timed by the wall clock; the ids are
+ * those it printed.
+ */
+async function importCorpus(dir: string, dbFile: string, options: Options): Promise<ImportedCorpus> {
+  const corpusDir = join(dir, 'corpus');
+  mkdirSync(corpusDir);
+  let bytes = 0;
+  for (let i = 0; i < options.articles; i++) {
+    const { text } = generateArticle(deriveSeed(options.seed, i), options.meanLength);
+    bytes += Buffer.byteLength(text);
+    writeFileSync(join(corpusDir, `${String(i).padStart(6, '0')}.txt`), text);
+  }
+  const start = performance.now();
+  const cli = spawn(process.execPath, [CLI_SCRIPT, 'import', corpusDir], { env: { ...process.env, WORKBENCH_DB: dbFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderrTail = '';
+  cli.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  cli.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderrTail = (stderrTail + chunk).slice(-2000)));
+  const [code] = (await once(cli, 'exit')) as [number | null];
+  const seconds = (performance.now() - start) / 1000;
+  if (code !== 0) throw new Error(`workbench import ${corpusDir} exited with ${code}:\n${stderrTail}`);
+  return { ids: stdout.trim().split('\n').map(Number), bytes, seconds };
+}
+
+interface Accounts {
+  /** The session cookie of the editor the load signs in as. */
+  cookie: string;
+  actionArticles: ActionArticles;
+}
+
+/** Adds an editor with a session, as after a login, and a translator, and prepares the articles the in-place actions are made on. */
+async function prepareAccounts(dbFile: string, options: Options): Promise<Accounts> {
   const db = openDatabase(dbFile);
   try {
-    migrate(db);
     const ctx = createServiceContext(db, loadReference());
-    // Pages need a signed-in user: an editor with a session, as after a login.
-    const editor = ctx.repos.users.insert({ name: 'bench-editor', role: 'editor', passwordHash: 'not-a-hash', now: ctx.now() });
-    const cookie = `${SESSION_COOKIE}=${startSession(ctx, editor, randomBytes(16).toString('hex'), loadConfig().session)}`;
-    const imported: ImportedCorpus = { ids: [], cookie, bytes: 0, findings: 0, clock: new Stopwatch() };
-    for (let i = 0; i < options.articles; i++) {
-      const { text } = generateArticle(deriveSeed(options.seed, i), options.meanLength);
-      imported.bytes += Buffer.byteLength(text);
-      const { id, findings } = await imported.clock.timeAsync(() => importArticle(ctx, { text, targetLang: 'en' }));
-      imported.ids.push(id);
-      imported.findings += findings.length;
-    }
-    return imported;
+    const user = (role: 'editor' | 'translator') => ctx.repos.users.insert({ name: `bench-${role}`, role, passwordHash: 'not-a-hash', now: ctx.now() });
+    const cookie = `${SESSION_COOKIE}=${startSession(ctx, user('editor'), randomBytes(16).toString('hex'), loadConfig().session)}`;
+    return { cookie, actionArticles: await prepareActionArticles(ctx, user('translator'), options.actions) };
   } finally {
     db.close();
   }
 }
-
 
 interface Load {
   label: string;
@@ -221,35 +247,47 @@ function loadLines(results: readonly LoadResult[]): Line[] {
     const note = [
       baseline ? `bare route just before: ${count(Math.round(baseline.requests.average))} req/s` : 'baseline',
       share === undefined || load.judged ? '' : `no target, ${share.toFixed(2)} × the bare route`,
-      `p99 ${formatFigure(result.latency.p99)} ms`,
+      load.judged ? `median ${formatFigure(result.latency.p50)} ms` : `p99 ${formatFigure(result.latency.p99)} ms`,
       `${count(result.requests.total)} requests of ${kB(result.throughput.total / result.requests.total)}`,
       `${count(failedRequests(result))} non-2xx or failed`,
       `server CPU ${Math.round(serverCpu * 100)} % of a core, ${Math.round((serverCpu * result.duration * 1e6) / result.requests.total)} µs a request`,
     ];
     const line: Line = { label: load.label, figure: rate, unit: 'req/s', note: note.filter(Boolean).join(', ') };
     if (!load.judged || share === undefined) return [line];
-    return [line, { label: '  share of the bare route', figure: share, unit: '×', target: { kind: 'at-least', value: TARGETS.shareOfBare } }];
+    return [
+      line,
+      { label: '  share of the bare route', figure: share, unit: '×', target: { kind: 'at-least', value: TARGETS.shareOfBare } },
+      { label: '  p99 latency', figure: result.latency.p99, unit: 'ms', target: { kind: 'below', value: TARGETS.pageP99Ms } },
+    ];
   });
 }
 
+function actionLines(label: string, times: readonly number[]): Line[] {
+  return [
+    { label, figure: median(times), unit: 'ms', target: { kind: 'below', value: TARGETS.actionMedianMs }, note: `median of ${count(times.length)}` },
+    { label: '  p99', figure: percentile(times, 99), unit: 'ms' },
+  ];
+}
+
 /** Prints every figure; returns whether every target was met. */
-function report(options: Options, corpus: ImportedCorpus, results: readonly LoadResult[], memory: { rss: number; peakRss: number }, loadAverage: number): boolean {
+function report(options: Options, corpus: ImportedCorpus, results: readonly LoadResult[], actions: ActionTimes, memory: { rss: number; peakRss: number }, loadAverage: number): boolean {
   const articles = corpus.ids.length;
-  const importSeconds = corpus.clock.wallMs / 1000;
   const table = renderTable([
-    'Import (import service: checks, stored findings and diffs, one transaction per article; wall clock)',
+    '`workbench import DIR` (dist/cli.js in its own process, one generated article a file; wall clock from its start to its exit, which includes the sync to disk)',
     {
       label: 'import with checks',
-      figure: articles / importSeconds,
+      figure: articles / corpus.seconds,
       unit: 'articles/s',
       target: { kind: 'at-least', value: TARGETS.importPerSecond },
-      note:
-        `${formatFigure(importSeconds)} s for ${count(articles)} articles, ${count(corpus.findings)} findings; ` +
-        `${formatFigure(corpus.clock.cpuMs / articles)} ms CPU and ${formatFigure(corpus.clock.wallMs / articles)} ms wall each (the rest is waiting for the disk)`,
+      note: `${formatFigure(corpus.seconds)} s for ${count(articles)} files`,
     },
     `Requests per second (autocannon, ${options.connections} connections, mean over ${options.duration} s after a ${options.warmUp} s warm-up; ` +
       `the article page cycles through all ${count(articles)} articles; each page is compared with a run of the bare route just before it)`,
     ...loadLines(results),
+    `In-place actions (the form POSTed as the browser sends it, signed in as an editor, with the page's CSRF token; one at a time, ` +
+      `each on a passage no earlier one touched, of ${ACTION_PASSAGES}-passage articles; from sending the POST to its 303 answer)`,
+    ...actionLines('apply a fix', actions.apply),
+    ...actionLines('approve a proposal', actions.approve),
     'Workbench server memory (/proc VmRSS right after the load)',
     {
       label: 'RSS after the load',
@@ -286,10 +324,11 @@ async function main(): Promise<void> {
   await inScratchDir('workbench-web-bench-', async (dir, servers) => {
     const dbFile = join(dir, 'workbench.sqlite');
     process.stderr.write(`web bench: importing ${count(options.articles)} generated articles into ${dbFile}…\n`);
-    const corpus = await importCorpus(dbFile, options);
+    const corpus = await importCorpus(dir, dbFile, options);
+    const { cookie, actionArticles } = await prepareAccounts(dbFile, options);
 
     const articlePaths = mulberry32(options.seed).shuffled(corpus.ids).map((id) => `/articles/${id}`);
-    const started = await startServers(dir, dbFile, corpus.cookie, articlePaths, servers);
+    const started = await startServers(dir, dbFile, cookie, articlePaths, servers);
     const middlePage = Math.ceil(Math.ceil(corpus.ids.length / PAGE_SIZE) / 2);
     const { baseline, compared } = loadsOf(started, articlePaths, middlePage);
     const results: LoadResult[] = [];
@@ -300,8 +339,10 @@ async function main(): Promise<void> {
       results.push({ ...(await measure(load, options)), baseline: bare.result });
     }
     const memory = started.workbench.memory();
+    process.stderr.write(`web bench: ${count(options.actions)} in-place actions of each kind…\n`);
+    const actions = await measureActions(started.workbench.url, cookie, actionArticles, options.actions);
 
-    if (!report(options, corpus, results, memory, loadAverage)) process.exitCode = 1;
+    if (!report(options, corpus, results, actions, memory, loadAverage)) process.exitCode = 1;
   });
 }
 

@@ -36,6 +36,7 @@ describe('workbench import', () => {
     expect(run.stdout).toBe('1\n2\n');
     expect(run.stderr).toContain('[1/3]');
     expect(run.stderr).toContain('c.txt: not imported');
+    expect(run.stderr).toMatch(/Synced to disk: the 2 imported articles are safe from a power cut too\.\n$/);
   });
 
   it('updates the article imported under the same --external-id instead of adding one', () => {

@@ -23,7 +23,7 @@
  * assertion holds wherever the kill lands. SIGKILL loses the processes, not the operating
  * system's page cache: this tests that the server and the command line acknowledge only
  * committed transactions and that SQLite's WAL recovers, not what a power cut leaves (that is
- * SQLite's synchronous=FULL, src/db/connection.ts).
+ * SQLite's synchronous=FULL, src/db/connection.ts; the command line syncs once, at its end).
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

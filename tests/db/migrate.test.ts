@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/connection.js';
+import { deferDurability, makeDurable, openDatabase } from '../../src/db/connection.js';
 import { migrate, MIGRATIONS_DIR } from '../../src/db/migrate.js';
 import { RENDER_KEY } from '../../src/render/review-fragments.js';
 import { reviewArticle } from '../../src/services/review-fragments.js';
@@ -157,6 +157,38 @@ describe('migrate', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.close();
+  });
+
+  it('defers the sync of a bulk write to one checkpoint that copies the whole WAL and restores full sync', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wb-db-')), 'workbench.sqlite');
+    const db = openDatabase(file);
+    deferDurability(db);
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    db.exec('CREATE TABLE t (n INTEGER)');
+    for (let n = 0; n < 20; n++) db.prepare('INSERT INTO t VALUES (?)').run(n);
+    expect(makeDurable(db)).toBe(true);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    // Nothing left in the WAL that the database file does not hold.
+    const [after] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    expect(after!.log).toBeGreaterThan(0);
+    expect(after!.checkpointed).toBe(after!.log);
+    db.close();
+  });
+
+  it('says so when a reader of an older snapshot keeps the checkpoint from copying every commit', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wb-db-')), 'workbench.sqlite');
+    const db = openDatabase(file, 50);
+    db.exec('CREATE TABLE t (n INTEGER)');
+    const reader = openDatabase(file);
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM t').get();
+    deferDurability(db);
+    db.prepare('INSERT INTO t VALUES (1)').run();
+    expect(makeDurable(db)).toBe(false);
+    reader.exec('COMMIT');
+    expect(makeDurable(db)).toBe(true);
+    reader.close();
     db.close();
   });
 });
