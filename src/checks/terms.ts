@@ -1,3 +1,4 @@
+import { inCaseOf } from '../text/letter-case.js';
 import type { Check, Report } from './types.js';
 
 // A whitespace-delimited chunk is a web address, an email address or a handle when it has a
@@ -53,17 +54,4 @@ function insideWebAddress(text: string, start: number, end: number): boolean {
 
 function isSpace(code: number): boolean {
   return code <= 32 || code === 0xa0 || code === 0x202f || (code >= 0x2000 && code <= 0x200b) || code === 0x3000;
-}
-
-/**
- * The preferred form written in the case pattern of the text: "KIEV" → "KYIV", a variant
- * capitalised at the start of a sentence → the preferred form capitalised, otherwise as listed.
- */
-function inCaseOf(written: string, variant: string, preferred: string): string {
-  const isUpper = (s: string) => s === s.toUpperCase() && s !== s.toLowerCase();
-  const isLower = (s: string) => s === s.toLowerCase() && s !== s.toUpperCase();
-  if (isUpper(written) && !isUpper(variant) && written.length > 1) return preferred.toUpperCase();
-  if (isLower(written) && !isLower(variant)) return preferred.toLowerCase();
-  if (isUpper(written[0] ?? '') && isLower(variant[0] ?? '')) return preferred[0]!.toUpperCase() + preferred.slice(1);
-  return preferred;
 }

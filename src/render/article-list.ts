@@ -1,7 +1,7 @@
 import { ARTICLE_STATUSES, type ArticleFilter } from '../db/repositories/articles.js';
 import { compressChunk, type CompressedChunk } from '../lib/http/gzip-assembly.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
-import { CHECK_IDS, listArticles } from '../services/articles.js';
+import { CHECK_IDS, listArticles, listVersion } from '../services/articles.js';
 import type { ServiceContext } from '../services/context.js';
 import { compileFragment } from './compile.js';
 import { openCounts, STATUS_LABELS, timeOf } from './view-helpers.js';
@@ -31,7 +31,7 @@ const STATUS_CHOICES = ARTICLE_STATUSES.map((s) => ({ value: s, label: STATUS_LA
 export function articleListRenderer(ctx: ServiceContext): (filter: ArticleFilter, page: number) => CompressedChunk {
   const cache = new VersionedCache<CompressedChunk>(PAGES_CACHED);
   return (filter, requested) => {
-    const version = ctx.repos.dataVersion();
+    const version = listVersion(ctx);
     const key = listHref(filter, requested);
     const cached = cache.get(key, version);
     if (cached) return cached;

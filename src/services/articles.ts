@@ -22,6 +22,16 @@ export interface ArticlePage {
   pageCount: number;
 }
 
+/** Changes whenever anything in the database does: a list page rendered at one version stays right until it changes. */
+export function listVersion(ctx: ServiceContext): string {
+  return ctx.repos.dataVersion();
+}
+
+/** Whether the database holds no article yet. */
+export function noArticleYet(ctx: ServiceContext): boolean {
+  return ctx.repos.articles.isEmpty();
+}
+
 /** One page of the article list, newest change first. */
 export function listArticles(ctx: ServiceContext, filter: ArticleFilter, page: number): ArticlePage {
   const total = ctx.repos.articles.count(filter);

@@ -1,4 +1,5 @@
 import { findCheck } from '../checks/index.js';
+import { reachedCaps } from '../checks/run-checks.js';
 import { ERROR_CATEGORIES, type ErrorCategory, type TextEdit } from '../checks/types.js';
 import type { Article, ArticleSummary } from '../db/repositories/articles.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
@@ -6,6 +7,7 @@ import type { StoredPassage } from '../db/repositories/passages.js';
 import type { Actor, ServiceContext } from './context.js';
 import { ConflictError, NotFoundError, StaleEditError, ValidationError } from '../errors.js';
 import { mergeWords } from '../lib/diff/index.js';
+import { inCaseOf } from '../text/letter-case.js';
 import { applyArticleEdits, correctedArticle, refuseLongPassage } from './passage-layout.js';
 import { changeArticle, correctionsChange, type ArticleChange, type ArticleSnapshot, type Change } from './article-change.js';
 
@@ -73,21 +75,55 @@ export function applyFinding(ctx: ServiceContext, actor: Actor, articleId: numbe
   });
 }
 
-/** Uses one spelling of an inconsistency group for every occurrence of the group's spellings. */
-export function applyGroupSpelling(ctx: ServiceContext, actor: Actor, articleId: number, group: string, spelling: string): Promise<void> {
-  return changeArticle(ctx, articleId, (snapshot) => {
-    const members = ctx.repos.findings.ofArticle(articleId).filter((f) => f.group === group);
-    const alternatives = new Set(members.flatMap((f) => f.alternatives));
-    if (alternatives.size === 0 || members.every((f) => f.dismissed)) throw new NotFoundError('That group of findings is no longer reported.');
-    if (!alternatives.has(spelling)) throw new ValidationError(`“${spelling}” is not one of the spellings this group may use.`);
-    // The spellings in play: the allowed ones and those flagged (a disallowed variant is only the latter).
-    const inPlay = new Set([...alternatives, ...members.map((f) => f.text)]);
-    const others = [...inPlay].filter((a) => a !== spelling).sort((a, b) => b.length - a.length);
-    const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\d])(?:${others.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}\\d])`, 'gu');
-    const { text } = correctedArticle(snapshot.passages);
-    const edits = [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: spelling }));
-    return correctionsChange(ctx, snapshot, editsAsCorrections(snapshot, actor, edits), { actor, kind: 'spelling', category: categoryOf(members[0]!) });
-  });
+/**
+ * Uses one spelling of an inconsistency group at each of its open flagged occurrences, in the
+ * case each is written in ("KIEV" becomes "KYIV"), and for the group's other allowed spellings,
+ * which are not flagged. Only these change: a variant in a context the termbase allows ("chicken
+ * Kiev") is not flagged, and a dismissed one was judged right. Findings are listed up to a cap
+ * per check; when the group's check reached it, the re-check lists the occurrences past it, and
+ * they are changed in a further round.
+ */
+export async function applyGroupSpelling(ctx: ServiceContext, actor: Actor, articleId: number, group: string, spelling: string): Promise<void> {
+  for (;;) {
+    const listedAtCap = checkAtCap(ctx.repos.findings.ofArticle(articleId), group);
+    await changeArticle(ctx, articleId, (snapshot) => groupSpellingChange(ctx, snapshot, actor, group, spelling));
+    if (!listedAtCap || toRespell(ctx.repos.findings.ofArticle(articleId), group, spelling).length === 0) return;
+  }
+}
+
+/** The open findings of a group whose text the spelling changes. */
+function toRespell(findings: readonly StoredFinding[], group: string, spelling: string): StoredFinding[] {
+  return findings.filter((f) => f.group === group && !f.dismissed && inCaseOf(f.text, spelling, spelling) !== f.text);
+}
+
+/** Whether the check of a group lists as many open findings as it may, so that more may be past the cap. */
+function checkAtCap(findings: readonly StoredFinding[], group: string): boolean {
+  const check = findings.find((f) => f.group === group)?.check;
+  return check !== undefined && reachedCaps(findings).checks.has(check);
+}
+
+function groupSpellingChange(ctx: ServiceContext, snapshot: ArticleSnapshot, actor: Actor, group: string, spelling: string): ArticleChange<void> {
+  const findings = ctx.repos.findings.ofArticle(snapshot.article.id);
+  const members = findings.filter((f) => f.group === group);
+  const alternatives = new Set(members.flatMap((f) => f.alternatives));
+  if (alternatives.size === 0 || members.every((f) => f.dismissed)) throw new NotFoundError('That group of findings is no longer reported.');
+  if (!alternatives.has(spelling)) throw new ValidationError(`“${spelling}” is not one of the spellings this group may use.`);
+  const flagged = toRespell(findings, group, spelling).map((f) => ({ start: f.start, end: f.end, text: inCaseOf(f.text, spelling, spelling) }));
+  // The spelling a name group prefers is not flagged; when another one is chosen, its occurrences change too.
+  const unflagged = [...alternatives].filter((a) => a !== spelling && !members.some((f) => f.text === a));
+  const others = unflagged.length === 0 ? [] : occurrences(correctedArticle(snapshot.passages).text, unflagged).map((m) => ({ ...m, text: spelling }));
+  return correctionsChange(ctx, snapshot, editsAsCorrections(snapshot, actor, [...flagged, ...others]), { actor, kind: 'spelling', category: categoryOf(members[0]!) });
+}
+
+/** Where the words are written in the text as whole words. */
+function occurrences(text: string, words: readonly string[]): { start: number; end: number }[] {
+  const longestFirst = [...words].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\d])(?:${longestFirst.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}\\d])`, 'gu');
+  return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -219,10 +255,6 @@ export async function editPassage(ctx: ServiceContext, actor: Actor, articleId: 
 /** Puts a passage back to the AI text. */
 export function revertPassage(ctx: ServiceContext, actor: Actor, articleId: number, idx: number, baseVersion: number): Promise<void> {
   return changePassage(ctx, { actor, kind: 'revert', category: null }, articleId, idx, baseVersion, (passage) => passage.aiText);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -139,7 +139,7 @@ describe('reviewing an article in the browser', () => {
     // The change is in the article's history, with its author.
     await page.getByRole('link', { name: 'History' }).click();
     await page.waitForURL(`${base}/articles/${id}/history`);
-    expect(await page.locator('.history-entry').first().textContent()).toContain('editor edited passage');
+    expect((await page.locator('.history-entry').first().textContent())!.replace(/\s+/g, ' ')).toContain('editor edited passage');
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });

@@ -97,3 +97,8 @@ export function testApp(): { app: Express; db: Db; ctx: ServiceContext; web: Cli
 export function fragmentHtml(fragment: StoredFragment): string {
   return plainParts([fragment.chunk]).toString('utf8');
 }
+
+/** An element's text as a browser shows it: runs of white space (a template's line breaks) as one space. */
+export function shownText(node: { text: string }): string {
+  return node.text.replace(/\s+/g, ' ').trim();
+}

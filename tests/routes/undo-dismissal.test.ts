@@ -1,7 +1,7 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { importArticle } from '../../src/services/import.js';
-import { clientAs, testApp } from '../helpers/app.js';
+import { clientAs, shownText, testApp } from '../helpers/app.js';
 
 const TEXT = 'Officials in Kiev said the convoy left at dawn.\n\nThe convoy reached Kharkov by night.\n\nA later report from Kiev gave no new figures.\n';
 
@@ -41,7 +41,7 @@ describe('undoing a dismissal from its finding', () => {
     expect(terms().every((f) => !f.dismissed)).toBe(true);
     expect(openCount()).toBe(open);
     const entries = await historyEntries(s);
-    expect(entries.map((li) => li.querySelector('.meta')!.text.replace(/^\S+ \S+ /, ''))).toEqual([
+    expect(entries.map((li) => shownText(li.querySelector('.meta')!).replace(/^\S+ \S+ /, ''))).toEqual([
       'editor undid the dismissal of 1 finding (that dismissal)',
       'editor dismissed a finding',
     ]);
@@ -87,7 +87,7 @@ describe('undoing a dismissal of all of a check’s findings from the history', 
     const [bulk] = s.actions();
     let entries = await historyEntries(s);
     expect(entries).toHaveLength(1);
-    expect(entries[0]!.querySelector('.meta')!.text).toContain('editor dismissed all 3 findings of terms');
+    expect(shownText(entries[0]!.querySelector('.meta')!)).toContain('editor dismissed all 3 findings of terms');
     expect(entries[0]!.querySelector('.comment-body')!.text).toBe('House style allows both');
     expect(entries[0]!.querySelector('form')!.getAttribute('action')).toBe(`/articles/${id}/dismissals/${bulk!.id}/undo`);
 
@@ -99,7 +99,7 @@ describe('undoing a dismissal of all of a check’s findings from the history', 
     await web.post(`/articles/${id}/dismissals/${bulk!.id}/undo`).expect(303).expect('Location', `/articles/${id}/history`);
     expect(terms().every((f) => !f.dismissed)).toBe(true);
     entries = await historyEntries(s);
-    expect(entries[0]!.querySelector('.meta')!.text).toContain('editor undid the dismissal of 2 findings');
+    expect(shownText(entries[0]!.querySelector('.meta')!)).toContain('editor undid the dismissal of 2 findings');
     expect(entries.some((li) => li.querySelector('form'))).toBe(false);
 
     await web.post(`/articles/${id}/dismissals/${bulk!.id}/undo`).expect(409);

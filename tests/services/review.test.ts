@@ -3,6 +3,7 @@ import { articleHistory, correctedText, listArticles } from '../../src/services/
 import { reviewArticle } from '../../src/services/review-fragments.js';
 import { NotFoundError, StaleEditError, ValidationError } from '../../src/errors.js';
 import { importArticle } from '../../src/services/import.js';
+import { MAX_FINDINGS_PER_CHECK } from '../../src/checks/run-checks.js';
 import type { ArticleState } from '../../src/services/review-state.js';
 import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding, editPassage, parseCategory, restorePassage, revertPassage } from '../../src/services/review.js';
 import { contextOver, demoText, fragmentHtml, testContext, testUser } from '../helpers/app.js';
@@ -159,6 +160,45 @@ describe('review actions', () => {
     await applyGroupSpelling(ctx, actor, id, groupOf()!, 'Zelensky');
     expect(correctedText(ctx, id).text.match(/\b[ZS]elensk\p{L}*/gu)!.every((s) => s === 'Zelensky')).toBe(true);
     expect(groupOf()).toBeUndefined();
+  });
+
+  it('respells only the open flagged occurrences of a group, each in its own case', async () => {
+    const { ctx } = testContext();
+    const actor = testUser(ctx, 'editor');
+    const text = [
+      'Ferry timetable changes',
+      'The ferry from Kiev leaves at noon.',
+      'A café near the pier serves chicken Kiev all day.',
+      'KIEV PORT NOTICE: boarding closes early.',
+      'Travellers to Kiev should carry water.',
+    ].join('\n\n');
+    const { id } = await importArticle(ctx, { text });
+    const flagged = open(ctx, id).filter((f) => f.check === 'terms');
+    expect(flagged.map((f) => f.text)).toEqual(['Kiev', 'KIEV', 'Kiev']);
+    await dismissFinding(ctx, actor, id, flagged[2]!.fingerprint, 'quoted from a timetable');
+    await applyGroupSpelling(ctx, actor, id, flagged[0]!.group!, 'Kyiv');
+    expect(correctedText(ctx, id).text).toBe([
+      'Ferry timetable changes',
+      'The ferry from Kyiv leaves at noon.',
+      'A café near the pier serves chicken Kiev all day.',
+      'KYIV PORT NOTICE: boarding closes early.',
+      'Travellers to Kiev should carry water.\n',
+    ].join('\n\n'));
+  });
+
+  it('respells a group past the cap on listed findings of its check', async () => {
+    const { ctx } = testContext();
+    const actor = testUser(ctx, 'editor');
+    const count = MAX_FINDINGS_PER_CHECK + 30;
+    const text = ['Harbour log', ...Array.from({ length: count }, (_, i) => `Crossing ${i + 1} reached Kiev on time.`)].join('\n\n');
+    const { id } = await importArticle(ctx, { text });
+    const listed = open(ctx, id).filter((f) => f.check === 'terms');
+    expect(listed).toHaveLength(MAX_FINDINGS_PER_CHECK);
+    await applyGroupSpelling(ctx, actor, id, listed[0]!.group!, 'Kyiv');
+    const corrected = correctedText(ctx, id).text;
+    expect(corrected).not.toContain('Kiev');
+    expect(corrected.match(/Kyiv/g)).toHaveLength(count);
+    expect(open(ctx, id).filter((f) => f.check === 'terms')).toEqual([]);
   });
 
   it('edits a passage by hand and reverts it to the AI text', async () => {
