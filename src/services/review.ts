@@ -63,18 +63,51 @@ function cleanReason(reason: string | undefined): string {
   return text.slice(0, MAX_REASON);
 }
 
+/**
+ * How to take an applied fix back: restore the passage's text after an earlier change of its
+ * history (`restoreEvent`), or revert it to the AI text when that is what it was (null).
+ */
+export interface FixUndo {
+  idx: number;
+  /** The passage's version after the fix: the undo is based on it, so it refuses once someone changed the passage again. */
+  version: number;
+  restoreEvent: number | null;
+}
+
+/** What applying a fix changed: the passages, and how to undo it (null when there is no earlier text to go back to). */
+export interface AppliedFix {
+  passages: number[];
+  undo: FixUndo | null;
+}
+
+/** The way back to a passage's text before a change: its latest change's text, or the AI text. */
+function undoOf(ctx: ServiceContext, articleId: number, before: StoredPassage): FixUndo | null {
+  const latest = ctx.repos.passageEvents.latestOf(articleId, before.idx);
+  const version = before.version + 1;
+  if (latest && latest.afterText === before.correctedText) return { idx: before.idx, version, restoreEvent: latest.id };
+  return before.correctedText === before.aiText ? { idx: before.idx, version, restoreEvent: null } : null;
+}
+
 /** Applies a finding's fix, or the suggestion at `suggestion` (an index) when given. */
-export function applyFinding(ctx: ServiceContext, actor: Actor, articleId: number, fingerprint: string, suggestion?: number): Promise<void> {
+export function applyFinding(ctx: ServiceContext, actor: Actor, articleId: number, fingerprint: string, suggestion?: number): Promise<AppliedFix> {
   return changeArticle(ctx, articleId, (snapshot) => {
     const finding = requireFinding(ctx, articleId, fingerprint);
     const edit = suggestion === undefined ? finding.fix : finding.suggestions[suggestion]?.edit;
     if (!edit) throw new ValidationError(suggestion === undefined ? 'This finding has no fix to apply.' : 'There is no such suggestion.');
-    return correctionsChange(ctx, snapshot, editsAsCorrections(snapshot, actor, [edit]), { actor, kind: 'fix', category: categoryOf(finding) });
+    const corrections = editsAsCorrections(snapshot, actor, [edit]);
+    const changed = snapshot.passages.filter((p) => corrections.has(p.idx) && corrections.get(p.idx) !== p.correctedText);
+    const undo = changed.length === 1 ? undoOf(ctx, articleId, changed[0]!) : null;
+    const change = correctionsChange(ctx, snapshot, corrections, { actor, kind: 'fix', category: categoryOf(finding) });
+    const record = (now: string): AppliedFix => {
+      change.record(now);
+      return { passages: changed.map((p) => p.idx), undo };
+    };
+    return { ...change, record };
   });
 }
 
 /** Uses one spelling of an inconsistency group for every occurrence of the group's spellings. */
-export function applyGroupSpelling(ctx: ServiceContext, actor: Actor, articleId: number, group: string, spelling: string): Promise<void> {
+export function applyGroupSpelling(ctx: ServiceContext, actor: Actor, articleId: number, group: string, spelling: string): Promise<number[]> {
   return changeArticle(ctx, articleId, (snapshot) => {
     const members = ctx.repos.findings.ofArticle(articleId).filter((f) => f.group === group);
     const alternatives = new Set(members.flatMap((f) => f.alternatives));
@@ -86,7 +119,14 @@ export function applyGroupSpelling(ctx: ServiceContext, actor: Actor, articleId:
     const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\d])(?:${others.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}\\d])`, 'gu');
     const { text } = correctedArticle(snapshot.passages);
     const edits = [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: spelling }));
-    return correctionsChange(ctx, snapshot, editsAsCorrections(snapshot, actor, edits), { actor, kind: 'spelling', category: categoryOf(members[0]!) });
+    const corrections = editsAsCorrections(snapshot, actor, edits);
+    const changed = snapshot.passages.filter((p) => corrections.has(p.idx) && corrections.get(p.idx) !== p.correctedText).map((p) => p.idx);
+    const change = correctionsChange(ctx, snapshot, corrections, { actor, kind: 'spelling', category: categoryOf(members[0]!) });
+    const record = (now: string): number[] => {
+      change.record(now);
+      return changed;
+    };
+    return { ...change, record };
   });
 }
 
