@@ -156,7 +156,7 @@
   // What happened, said where the page starts the review; an error is an alert, kept until the next action.
   const said = document.createElement('div');
   said.className = 'in-place';
-  said.innerHTML = '<p class="alert alert-ok" role="status" id="in-place-status"></p><p class="alert alert-error" role="alert" id="in-place-error" hidden></p>';
+  said.innerHTML = '<p role="status" id="in-place-status"></p><p class="is-error" role="alert" id="in-place-error" hidden></p>';
   review.before(said);
   const statusLine = said.querySelector('[role="status"]');
   const errorLine = said.querySelector('[role="alert"]');
@@ -265,7 +265,6 @@
     if (!undo) return;
     const notice = document.createElement('p');
     notice.id = 'undo-notice';
-    notice.className = 'alert alert-ok';
     notice.setAttribute('role', 'status');
     notice.textContent = `Fix applied to passage ${passages.map((idx) => idx + 1).join(', ')}. `;
     const button = document.createElement('button');
