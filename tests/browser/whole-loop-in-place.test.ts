@@ -75,7 +75,7 @@ async function inPlace(page: Page, action: () => Promise<void>): Promise<void> {
 const shownCorrectedText = (page: Page) =>
   page.$$eval('table.passages tbody tr:not(.is-deleted) .diff', (diffs) =>
     diffs.map((diff) => {
-      const copy = diff.cloneNode(true) as Element;
+      const copy = diff.cloneNode(true) as typeof diff;
       for (const gone of copy.querySelectorAll('del, .visually-hidden')) gone.remove();
       return (copy.textContent ?? '').trim();
     }),
