@@ -33,8 +33,12 @@ export function findingsRouter(ctx: ServiceContext): Router {
   router.post('/articles/:id/findings/:fingerprint/apply', async (req, res) => {
     const id = idParam(req.params.id);
     const { passages, undo } = await applyFinding(ctx, signedInUser(req), id, req.params.fingerprint, suggestionIndex(field(req.body, 'suggestion')));
-    const undoAction = undo && (undo.restoreEvent === null ? `/articles/${id}/passages/${undo.idx}/revert` : `/articles/${id}/history/${undo.restoreEvent}/restore`);
-    answerChange(req, res, reviewUrl(id, passageAnchor(passages)), { passages, undo: undo && { action: undoAction!, version: undo.version } });
+    // The undo is a form post the page's script sends: a restore from the history, or a revert.
+    const undoForm = undo && {
+      action: undo.restoreEvent === null ? `/articles/${id}/passages/${undo.idx}/revert` : `/articles/${id}/history/${undo.restoreEvent}/restore`,
+      version: undo.version,
+    };
+    answerChange(req, res, reviewUrl(id, passageAnchor(passages)), { passages, undo: undoForm });
   });
 
   router.post('/articles/:id/findings/:fingerprint/dismiss', async (req, res) => {

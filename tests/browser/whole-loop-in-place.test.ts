@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editPassage } from '../../src/services/review.js';
+import type { ServiceContext } from '../../src/services/context.js';
+import { importArticle } from '../../src/services/import.js';
 import { clientAs, testApp, type Client } from '../helpers/app.js';
 import { launchChromium, listen } from '../helpers/browser.js';
 
@@ -22,9 +25,11 @@ let server: Server;
 let base: string;
 let editor: Client;
 let translator: Client;
+let services: ServiceContext;
 
 beforeAll(async () => {
   const { app, ctx } = testApp();
+  services = ctx;
   editor = clientAs(app, ctx, 'editor');
   translator = clientAs(app, ctx, 'translator');
   server = createServer(app);
@@ -216,4 +221,24 @@ describe('the whole review loop with the script, acting in place', () => {
     await editorContext.close();
     await translatorContext.close();
   }, 120_000);
+});
+
+describe('a refusal in place', () => {
+  it('says a 409 as an alert and keeps the page', async () => {
+    const { id } = await importArticle(services, { text: 'Ferries in Kiev ran late.\n\nThe river rose overnight.' });
+    await editPassage(services, translator.user, id, 1, 'The river rose sharply overnight.', 1, 'style');
+    const context = await signedInAs(translator);
+    const page = await context.newPage();
+    await page.goto(`${base}/articles/${id}`);
+    await markWindow(page);
+    // Someone else changes the passage after the page was loaded: its Revert form is now stale.
+    await editPassage(services, translator.user, id, 1, 'The river rose fast overnight.', 2, 'style');
+    await inPlace(page, async () => {
+      await page.locator('#p-1').getByRole('button', { name: /Revert/ }).click();
+      await page.getByRole('alert').waitFor();
+    });
+    expect(await page.getByRole('alert').textContent()).toMatch(/Reload the page to see the passage as it is now\.$/);
+    expect(services.repos.passages.find(id, 1)!.correctedText).toBe('The river rose fast overnight.');
+    await context.close();
+  }, 60_000);
 });
