@@ -292,10 +292,19 @@
     const submitter = event.submitter;
     const action = (submitter && submitter.getAttribute('formaction')) || form.action;
     const body = new URLSearchParams(new FormData(form, submitter));
+    // Where the form was, to put the focus back near it when it went with what was replaced.
+    const finding = form.closest('.finding');
+    const slot = finding ? findings().indexOf(finding) : -1;
+    const row = form.closest('tr');
     for (const button of form.querySelectorAll('button')) button.disabled = true;
     const answer = await post(action, body);
     for (const button of form.querySelectorAll('button')) button.disabled = false;
     if (!answer) return;
+    if (!document.activeElement || document.activeElement === document.body) {
+      const edit = row && document.getElementById(row.id) && document.getElementById(row.id).querySelector('a.edit');
+      if (slot >= 0) select(Math.min(slot, findings().length - 1), false);
+      else if (edit) edit.focus({ preventScroll: true });
+    }
     const applied = /\/apply$/.test(new URL(action, location.href).pathname);
     if (applied) offerUndo(answer.passages, answer.undo, form.closest('.finding') ? form.closest('.finding').id : null);
     else say(answer.notice);

@@ -139,6 +139,8 @@ describe('the whole review loop with the script, acting in place', () => {
       await page.getByText('Fix applied to passage 9.').waitFor();
     });
     expect(await rowText(page, 8)).toContain('near Kharkiv was clear');
+    // The clicked button went with its finding; the focus is on the finding now in its place, not lost.
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } | null } }).document.activeElement?.className)).toMatch(/\bfinding\b.*\bis-current\b/);
 
     // Dismiss one, then undo the dismissal.
     const kiev = page.locator('.finding', { has: page.locator('q', { hasText: /^Kiev$/ }) });
