@@ -11,7 +11,8 @@ interface HttpFailure {
 /** A path the API answers: routing ignores case, so /API/articles is the API too. */
 export const isApiPath = (path: string) => /^\/api(\/|$)/i.test(path);
 
-const wantsJson = (req: Request) => isApiPath(req.path) || req.path === '/healthz';
+// The review page's script posts asking for JSON (routes/in-place.ts), and shows the error's message in place.
+const wantsJson = (req: Request) => isApiPath(req.path) || req.path === '/healthz' || req.accepts(['html', 'json']) === 'json';
 
 /** Errors raised by body parsers (http-errors: 400 malformed, 413 too large with its limit, 415 charset) carry their own status. */
 function isExposedHttpError(error: unknown): error is { status: number; message: string; limit?: number } {

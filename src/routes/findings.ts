@@ -3,11 +3,17 @@ import { authorize, signedInUser } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
 import { ValidationError } from '../errors.js';
 import { applyFinding, applyGroupSpelling, dismissCheck, dismissFinding, undoDismissalAction, undoFindingDismissal } from '../services/review.js';
+import { answerChange } from './in-place.js';
 import { field, idParam } from './params.js';
 
-/** Back to the article after a change, at the part that changed. */
-export function reviewUrl(id: number, anchor = 'findings'): string {
+/** Back to the article after a change, at the part that changed: a passage (`p-N`) or a finding. */
+export function reviewUrl(id: number, anchor: string): string {
   return `/articles/${id}#${anchor}`;
+}
+
+/** The first passage a change touched, or the findings panel when it touched none. */
+function passageAnchor(passages: readonly number[]): string {
+  return passages.length > 0 ? `p-${Math.min(...passages)}` : 'findings';
 }
 
 function suggestionIndex(value: string | undefined): number | undefined {
@@ -26,20 +32,25 @@ export function findingsRouter(ctx: ServiceContext): Router {
 
   router.post('/articles/:id/findings/:fingerprint/apply', async (req, res) => {
     const id = idParam(req.params.id);
-    await applyFinding(ctx, signedInUser(req), id, req.params.fingerprint, suggestionIndex(field(req.body, 'suggestion')));
-    res.redirect(303, reviewUrl(id));
+    const { passages, undo } = await applyFinding(ctx, signedInUser(req), id, req.params.fingerprint, suggestionIndex(field(req.body, 'suggestion')));
+    // The undo is a form post the page's script sends: a restore from the history, or a revert.
+    const undoForm = undo && {
+      action: undo.restoreEvent === null ? `/articles/${id}/passages/${undo.idx}/revert` : `/articles/${id}/history/${undo.restoreEvent}/restore`,
+      version: undo.version,
+    };
+    answerChange(req, res, reviewUrl(id, passageAnchor(passages)), { passages, undo: undoForm });
   });
 
   router.post('/articles/:id/findings/:fingerprint/dismiss', async (req, res) => {
     const id = idParam(req.params.id);
     await dismissFinding(ctx, signedInUser(req), id, req.params.fingerprint, field(req.body, 'reason'));
-    res.redirect(303, reviewUrl(id));
+    answerChange(req, res, reviewUrl(id, `finding-${req.params.fingerprint}`), { passages: [] });
   });
 
   router.post('/articles/:id/findings/:fingerprint/undo-dismissal', async (req, res) => {
     const id = idParam(req.params.id);
     await undoFindingDismissal(ctx, signedInUser(req), id, req.params.fingerprint);
-    res.redirect(303, reviewUrl(id));
+    answerChange(req, res, reviewUrl(id, `finding-${req.params.fingerprint}`), { passages: [] });
   });
 
   router.post('/articles/:id/dismissals/:action/undo', async (req, res) => {
@@ -53,14 +64,15 @@ export function findingsRouter(ctx: ServiceContext): Router {
     const group = field(req.body, 'group');
     const spelling = field(req.body, 'spelling');
     if (!group || !spelling) throw new ValidationError('Choose the spelling to use.');
-    await applyGroupSpelling(ctx, signedInUser(req), id, group, spelling);
-    res.redirect(303, reviewUrl(id));
+    const passages = await applyGroupSpelling(ctx, signedInUser(req), id, group, spelling);
+    answerChange(req, res, reviewUrl(id, passageAnchor(passages)), { passages });
   });
 
   router.post('/articles/:id/checks/:check/dismiss', async (req, res) => {
     const id = idParam(req.params.id);
-    await dismissCheck(ctx, signedInUser(req), id, req.params.check, field(req.body, 'reason'));
-    res.redirect(303, reviewUrl(id));
+    const check = req.params.check;
+    await dismissCheck(ctx, signedInUser(req), id, check, field(req.body, 'reason'));
+    answerChange(req, res, reviewUrl(id, `check-${check}`), { passages: [] });
   });
 
   return router;

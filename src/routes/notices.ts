@@ -20,6 +20,11 @@ const NOTICES = {
 
 export type NoticeKey = keyof typeof NOTICES;
 
+/** The sentence for a notice, for a page that says it in place. */
+export function noticeText(key: NoticeKey): string {
+  return NOTICES[key];
+}
+
 /** The notice a page shows for its query, or null. */
 export function noticeOf(query: unknown): string | null {
   const key = field(query, 'done');

@@ -7,6 +7,7 @@ import { StaleEditError, ValidationError } from '../errors.js';
 import { articleHistory, nextPassageToEdit, passageForEdit } from '../services/articles.js';
 import { addComment, confirmPassage, editPassage, parseCategory, restorePassage, revertPassage } from '../services/review.js';
 import { reviewUrl } from './findings.js';
+import { answerChange } from './in-place.js';
 import { noticeOf, withNotice } from './notices.js';
 import { baseVersion, field, idParam } from './params.js';
 
@@ -52,14 +53,14 @@ export function passagesRouter(ctx: ServiceContext): Router {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     await revertPassage(ctx, signedInUser(req), id, idx, baseVersion(req.body));
-    res.redirect(303, reviewUrl(id, `p-${idx}`));
+    answerChange(req, res, reviewUrl(id, `p-${idx}`), { passages: [idx] });
   });
 
   router.post('/articles/:id/passages/:idx/confirm', async (req, res) => {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     await confirmPassage(ctx, id, idx, baseVersion(req.body));
-    res.redirect(303, reviewUrl(id, `p-${idx}`));
+    answerChange(req, res, reviewUrl(id, `p-${idx}`), { passages: [idx] });
   });
 
   router.post('/articles/:id/passages/:idx/comments', async (req, res) => {
@@ -77,7 +78,7 @@ export function passagesRouter(ctx: ServiceContext): Router {
   router.post('/articles/:id/history/:event/restore', authorize('review'), async (req, res) => {
     const id = idParam(req.params.id);
     const idx = await restorePassage(ctx, signedInUser(req), id, idParam(req.params.event, 'change'), baseVersion(req.body));
-    res.redirect(303, reviewUrl(id, `p-${idx}`));
+    answerChange(req, res, reviewUrl(id, `p-${idx}`), { passages: [idx] });
   });
 
   return router;

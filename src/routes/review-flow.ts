@@ -3,7 +3,8 @@ import { authorize, signedInUser } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
 import { approveProposal, decideProposals, rejectProposal } from '../services/review.js';
 import { assignArticle, queueOf, stepPermission, takeStep } from '../services/review-flow.js';
-import { noticeOf, withNotice } from './notices.js';
+import { answerChange } from './in-place.js';
+import { noticeOf, noticeText, withNotice } from './notices.js';
 import { baseVersion, field, idParam, proposalPicks } from './params.js';
 
 /** The article's way through review: submit, approve, send back, assign; and each person's queue. */
@@ -42,14 +43,14 @@ export function reviewFlowRouter(ctx: ServiceContext): Router {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     await approveProposal(ctx, id, idx, baseVersion(req.body));
-    res.redirect(303, withNotice(afterDecision(req.body, id, idx), 'proposal-approved'));
+    answerChange(req, res, withNotice(afterDecision(req.body, id, idx), 'proposal-approved'), { passages: [idx], notice: noticeText('proposal-approved') });
   });
 
   router.post('/articles/:id/passages/:idx/reject', authorize('approve'), async (req, res) => {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     await rejectProposal(ctx, signedInUser(req), id, idx, baseVersion(req.body), field(req.body, 'comment'));
-    res.redirect(303, withNotice(afterDecision(req.body, id, idx), 'proposal-rejected'));
+    answerChange(req, res, withNotice(afterDecision(req.body, id, idx), 'proposal-rejected'), { passages: [idx], notice: noticeText('proposal-rejected') });
   });
 
   /** Several proposals approved or rejected at once: from the queue's checkboxes, or all of an article's from its page. */
@@ -58,7 +59,8 @@ export function reviewFlowRouter(ctx: ServiceContext): Router {
       const picks = proposalPicks(req.body);
       const { skipped } = await decideProposals(ctx, signedInUser(req), decision, picks, field(req.body, 'comment'));
       const back = field(req.body, 'back') === 'queue' ? '/queue' : `/articles/${picks[0]!.articleId}`;
-      res.redirect(303, withNotice(back, skipped > 0 ? 'proposals-skipped' : decision === 'approve' ? 'proposals-approved' : 'proposals-rejected'));
+      const notice = skipped > 0 ? 'proposals-skipped' : decision === 'approve' ? 'proposals-approved' : 'proposals-rejected';
+      answerChange(req, res, withNotice(back, notice), { passages: picks.map((p) => p.idx), notice: noticeText(notice) });
     });
   }
 

@@ -65,13 +65,46 @@ function cleanReason(reason: string | undefined): string {
   return text.slice(0, MAX_REASON);
 }
 
+/**
+ * How to take an applied fix back: restore the passage's text after an earlier change of its
+ * history (`restoreEvent`), or revert it to the AI text when that is what it was (null).
+ */
+export interface FixUndo {
+  idx: number;
+  /** The passage's version after the fix: the undo is based on it, so it refuses once someone changed the passage again. */
+  version: number;
+  restoreEvent: number | null;
+}
+
+/** What applying a fix changed: the passages, and how to undo it (null when there is no earlier text to go back to). */
+export interface AppliedFix {
+  passages: number[];
+  undo: FixUndo | null;
+}
+
+/** The way back to a passage's text before a change: its latest change's text, or the AI text. */
+function undoOf(ctx: ServiceContext, articleId: number, before: StoredPassage): FixUndo | null {
+  const latest = ctx.repos.passageEvents.latestOf(articleId, before.idx);
+  const version = before.version + 1;
+  if (latest && latest.afterText === before.correctedText) return { idx: before.idx, version, restoreEvent: latest.id };
+  return before.correctedText === before.aiText ? { idx: before.idx, version, restoreEvent: null } : null;
+}
+
 /** Applies a finding's fix, or the suggestion at `suggestion` (an index) when given. */
-export function applyFinding(ctx: ServiceContext, actor: Actor, articleId: number, fingerprint: string, suggestion?: number): Promise<void> {
+export function applyFinding(ctx: ServiceContext, actor: Actor, articleId: number, fingerprint: string, suggestion?: number): Promise<AppliedFix> {
   return changeArticle(ctx, articleId, (snapshot) => {
     const finding = requireFinding(ctx, articleId, fingerprint);
     const edit = suggestion === undefined ? finding.fix : finding.suggestions[suggestion]?.edit;
     if (!edit) throw new ValidationError(suggestion === undefined ? 'This finding has no fix to apply.' : 'There is no such suggestion.');
-    return correctionsChange(ctx, snapshot, editsAsCorrections(snapshot, actor, [edit]), { actor, kind: 'fix', category: categoryOf(finding) });
+    const corrections = editsAsCorrections(snapshot, actor, [edit]);
+    const changed = snapshot.passages.filter((p) => corrections.has(p.idx) && corrections.get(p.idx) !== p.correctedText);
+    const undo = changed.length === 1 ? undoOf(ctx, articleId, changed[0]!) : null;
+    const change = correctionsChange(ctx, snapshot, corrections, { actor, kind: 'fix', category: categoryOf(finding) });
+    const record = (now: string): AppliedFix => {
+      change.record(now);
+      return { passages: changed.map((p) => p.idx), undo };
+    };
+    return { ...change, record };
   });
 }
 
@@ -83,11 +116,12 @@ export function applyFinding(ctx: ServiceContext, actor: Actor, articleId: numbe
  * per check; when the group's check reached it, the re-check lists the occurrences past it, and
  * they are changed in a further round.
  */
-export async function applyGroupSpelling(ctx: ServiceContext, actor: Actor, articleId: number, group: string, spelling: string): Promise<void> {
+export async function applyGroupSpelling(ctx: ServiceContext, actor: Actor, articleId: number, group: string, spelling: string): Promise<number[]> {
+  const changed = new Set<number>();
   for (;;) {
     const listedAtCap = checkAtCap(ctx.repos.findings.ofArticle(articleId), group);
-    await changeArticle(ctx, articleId, (snapshot) => groupSpellingChange(ctx, snapshot, actor, group, spelling));
-    if (!listedAtCap || toRespell(ctx.repos.findings.ofArticle(articleId), group, spelling).length === 0) return;
+    for (const idx of await changeArticle(ctx, articleId, (snapshot) => groupSpellingChange(ctx, snapshot, actor, group, spelling))) changed.add(idx);
+    if (!listedAtCap || toRespell(ctx.repos.findings.ofArticle(articleId), group, spelling).length === 0) return [...changed].sort((a, b) => a - b);
   }
 }
 
@@ -102,7 +136,8 @@ function checkAtCap(findings: readonly StoredFinding[], group: string): boolean 
   return check !== undefined && reachedCaps(findings).checks.has(check);
 }
 
-function groupSpellingChange(ctx: ServiceContext, snapshot: ArticleSnapshot, actor: Actor, group: string, spelling: string): ArticleChange<void> {
+/** The change one spelling makes, answering the passages whose text it changed. */
+function groupSpellingChange(ctx: ServiceContext, snapshot: ArticleSnapshot, actor: Actor, group: string, spelling: string): ArticleChange<number[]> {
   const findings = ctx.repos.findings.ofArticle(snapshot.article.id);
   const members = findings.filter((f) => f.group === group);
   const alternatives = new Set(members.flatMap((f) => f.alternatives));
@@ -112,7 +147,16 @@ function groupSpellingChange(ctx: ServiceContext, snapshot: ArticleSnapshot, act
   // The spelling a name group prefers is not flagged; when another one is chosen, its occurrences change too.
   const unflagged = [...alternatives].filter((a) => a !== spelling && !members.some((f) => f.text === a));
   const others = unflagged.length === 0 ? [] : occurrences(correctedArticle(snapshot.passages).text, unflagged).map((m) => ({ ...m, text: spelling }));
-  return correctionsChange(ctx, snapshot, editsAsCorrections(snapshot, actor, [...flagged, ...others]), { actor, kind: 'spelling', category: categoryOf(members[0]!) });
+  const corrections = editsAsCorrections(snapshot, actor, [...flagged, ...others]);
+  const changed = snapshot.passages.filter((p) => corrections.has(p.idx) && corrections.get(p.idx) !== p.correctedText).map((p) => p.idx);
+  const change = correctionsChange(ctx, snapshot, corrections, { actor, kind: 'spelling', category: categoryOf(members[0]!) });
+  return {
+    ...change,
+    record: (now) => {
+      change.record(now);
+      return changed;
+    },
+  };
 }
 
 /** Where the words are written in the text as whole words. */

@@ -119,8 +119,9 @@ describe('reviewing an article in the browser', () => {
     await page.keyboard.press('Escape');
     await page.locator('h1').click();
 
-    await Promise.all([page.waitForEvent('framenavigated'), page.keyboard.press('a')]);
-    await page.waitForLoadState('load');
+    // a applies the fix in place, and offers to undo it.
+    await page.keyboard.press('a');
+    await page.locator('#undo-notice').getByRole('button', { name: 'Undo' }).waitFor();
     await expect.poll(open).toBe(before - 1);
 
     // e opens the current finding's passage for editing, with the cursor in its text.

@@ -15,7 +15,7 @@ describe('finding actions', () => {
   it('POST …/findings/:fp/apply applies the fix and redirects back', async () => {
     const { web, ctx, id, finding } = await setup();
     const f = finding('terms', 'Zaporozhye');
-    await web.post(`/articles/${id}/findings/${f.fingerprint}/apply`).expect(303).expect('Location', `/articles/${id}#findings`);
+    await web.post(`/articles/${id}/findings/${f.fingerprint}/apply`).expect(303).expect('Location', `/articles/${id}#p-${f.passageIdx}`);
     expect(ctx.repos.passages.find(id, f.passageIdx!)!.correctedText).toContain('Zaporizhzhia');
     const page = await web.get(`/articles/${id}`).expect(200);
     expect(page.text).toContain('<del><span class="visually-hidden">deleted: </span>Zaporozhye</del>');

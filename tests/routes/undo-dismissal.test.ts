@@ -37,7 +37,7 @@ describe('undoing a dismissal from its finding', () => {
     expect(undo.getAttribute('action')).toBe(`/articles/${id}/findings/${first!.fingerprint}/undo-dismissal`);
     expect(panel.querySelectorAll('form.undo-dismissal')).toHaveLength(1);
 
-    await web.post(undo.getAttribute('action')!).expect(303).expect('Location', `/articles/${id}#findings`);
+    await web.post(undo.getAttribute('action')!).expect(303).expect('Location', `/articles/${id}#finding-${first!.fingerprint}`);
     expect(terms().every((f) => !f.dismissed)).toBe(true);
     expect(openCount()).toBe(open);
     const entries = await historyEntries(s);
