@@ -94,8 +94,8 @@ describe('the review loop in the browser', () => {
     expect(total).toBeGreaterThan(1);
     await terms.locator('summary', { hasText: 'Dismiss all' }).click();
     await terms.getByRole('button', { name: 'Dismiss all' }).click();
-    await page.waitForLoadState();
-    expect(await terms.locator('li.finding.is-dismissed').count()).toBe(total);
+    // The panel is replaced in place once the dismissal is stored.
+    await expect.poll(() => terms.locator('li.finding.is-dismissed').count()).toBe(total);
     expect(await terms.locator('form.undo-dismissal').count()).toBe(total);
 
     await page.goto(`${base}/articles/${id}/history`);

@@ -80,7 +80,7 @@ function proposalsIn(html: string | undefined, articleId: number): { passage: nu
 
 /** The history page's restore forms: the change to restore and the passage version now. */
 function restoresIn(html: string): { event: number; version: number }[] {
-  const forms = html.matchAll(/\/history\/(\d+)\/restore"><input type="hidden" name="_csrf" value="[^"]*">\s*<input type="hidden" name="version" value="(\d+)">/g);
+  const forms = html.matchAll(/\/history\/(\d+)\/restore">\s*<input type="hidden" name="_csrf" value="[^"]*">\s*<input type="hidden" name="version" value="(\d+)">/g);
   return [...forms].map((m) => ({ event: Number(m[1]), version: Number(m[2]) }));
 }
 
