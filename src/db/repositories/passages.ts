@@ -46,8 +46,10 @@ export function passageRepository(db: Db) {
   const ofArticle = db.prepare(`SELECT ${COLUMNS} FROM passages WHERE article_id = ? ORDER BY idx`);
   const one = db.prepare(`SELECT ${COLUMNS} FROM passages WHERE article_id = ? AND idx = ?`);
   const count = db.prepare('SELECT count(*) FROM passages WHERE article_id = ?').pluck();
-  const pendingCount = db.prepare('SELECT count(*) FROM passages WHERE article_id = ? AND corrected_text <> approved_text').pluck();
-  const firstPending = db.prepare('SELECT idx FROM passages WHERE article_id = ? AND corrected_text <> approved_text ORDER BY idx LIMIT 1').pluck();
+  // The article page asks these of every view: the partial index answers in ~6 µs where the
+  // primary key, which SQLite's planner prefers without statistics, reads every passage's texts (~60 µs).
+  const pendingCount = db.prepare('SELECT count(*) FROM passages INDEXED BY passages_pending WHERE article_id = ? AND corrected_text <> approved_text').pluck();
+  const firstPending = db.prepare('SELECT idx FROM passages INDEXED BY passages_pending WHERE article_id = ? AND corrected_text <> approved_text ORDER BY idx LIMIT 1').pluck();
   const update = db.prepare(`UPDATE passages SET corrected_text = @correctedText, approved_text = @approvedText, version = @version,
     needs_review = @needsReview WHERE article_id = @articleId AND idx = @idx`);
   // Passages whose working text waits for an editor, with the latest proposal's author and category:
@@ -58,7 +60,7 @@ export function passageRepository(db: Db) {
     JOIN passage_events e ON e.id = (SELECT max(id) FROM passage_events WHERE article_id = p.article_id AND passage_idx = p.idx AND status = 'proposed')
     JOIN users u ON u.id = e.user_id
     WHERE p.corrected_text <> p.approved_text ORDER BY min(e.id) OVER (PARTITION BY p.article_id), p.idx LIMIT @limit`);
-  const pendingOf = db.prepare('SELECT idx, version FROM passages WHERE article_id = ? AND corrected_text <> approved_text ORDER BY idx');
+  const pendingOf = db.prepare('SELECT idx, version FROM passages INDEXED BY passages_pending WHERE article_id = ? AND corrected_text <> approved_text ORDER BY idx');
 
   const insertOne = (articleId: number, p: StoredPassage) => insert.run({ articleId, ...p, needsReview: p.needsReview ? 1 : 0 });
 
