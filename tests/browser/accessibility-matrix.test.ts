@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArticle } from '../../src/services/import.js';
 import { dismissCheck, editPassage } from '../../src/services/review.js';
 import { clientAs, testApp, type Client } from '../helpers/app.js';
-import { launchChromium, listen, seriousViolations } from '../helpers/browser.js';
+import { seriousViolations, servedInChromium } from '../helpers/browser.js';
 
 // Our own fixture. Passage 1 gets an approved correction and then a re-import changes its AI text
 // (re-review); 2 a translator's proposal; 3 is deleted; 4 keeps open findings; terms are dismissed.
@@ -22,7 +21,7 @@ const FIRST = [
 const REIMPORTED = FIRST.replace('on Thursday.', 'on Thursday evening.');
 
 let browser: Browser;
-let server: Server;
+let close: (() => Promise<void>) | undefined;
 let base: string;
 let admin: Client;
 let translator: Client;
@@ -40,15 +39,10 @@ beforeAll(async () => {
   await editPassage(ctx, editor.user, stateful, 3, '', 1, 'boilerplate');
   await dismissCheck(ctx, editor.user, stateful, 'terms', 'House style allows it here');
   await importArticle(ctx, { text: REIMPORTED, externalId: 'every-state' });
-  server = createServer(app);
-  base = await listen(server);
-  browser = await launchChromium();
+  ({ base, browser, close } = await servedInChromium(app));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+afterAll(() => close?.());
 
 async function pageAt(width: number, client?: Client): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });

@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArticle } from '../../src/services/import.js';
 import { editPassage } from '../../src/services/review.js';
 import { clientAs, testApp, testUser, type Client } from '../helpers/app.js';
-import { launchChromium, listen, seriousViolations } from '../helpers/browser.js';
+import { seriousViolations, servedInChromium } from '../helpers/browser.js';
 
 const ARTICLE = [
   'River ferry resumes after the spring floods near Kiev',
@@ -15,7 +14,7 @@ const ARTICLE = [
 ].join('\n');
 
 let browser: Browser;
-let server: Server;
+let close: (() => Promise<void>) | undefined;
 let base: string;
 let admin: Client;
 let articleId: number;
@@ -26,15 +25,10 @@ beforeAll(async () => {
   admin = clientAs(app, ctx, 'admin', 'administrator.of.the.newsroom');
   ({ id: articleId } = await importArticle(ctx, { text: ARTICLE, source: 'Пором знову курсує.\n\nПором між берегами.\n\nОператор очікує пасажирів.' }));
   await editPassage(ctx, testUser(ctx, 'translator'), articleId, 1, 'A passenger ferry between the two banks resumed on Tuesday, the regional administration in Kyiv said.', 1, 'terminology');
-  server = createServer(app);
-  base = await listen(server);
-  browser = await launchChromium();
+  ({ base, browser, close } = await servedInChromium(app));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+afterAll(() => close?.());
 
 async function signedIn(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
   const context = await browser.newContext(options);

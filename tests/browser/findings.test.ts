@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client } from '../helpers/app.js';
-import { launchChromium, listen } from '../helpers/browser.js';
+import { servedInChromium } from '../helpers/browser.js';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -28,22 +27,17 @@ interface ApiFinding {
 }
 
 let browser: Browser;
-let server: Server;
+let close: (() => Promise<void>) | undefined;
 let base: string;
 let editor: Client;
 
 beforeAll(async () => {
   const { app, web } = testApp();
   editor = web;
-  server = createServer(app);
-  base = await listen(server);
-  browser = await launchChromium();
+  ({ base, browser, close } = await servedInChromium(app));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+afterAll(() => close?.());
 
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);

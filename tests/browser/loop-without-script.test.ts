@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { parse } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientAs, testApp, type Client } from '../helpers/app.js';
-import { launchChromium, listen } from '../helpers/browser.js';
+import { servedInChromium } from '../helpers/browser.js';
 
 // Our own fixture: a place name in the old spelling, a European number, scraping residue, one line each.
 const ARTICLE = [
@@ -19,7 +18,7 @@ const ARTICLE = [
 ].join('\n');
 
 let browser: Browser;
-let server: Server;
+let close: (() => Promise<void>) | undefined;
 let base: string;
 let editor: Client;
 let translator: Client;
@@ -28,15 +27,10 @@ beforeAll(async () => {
   const app = testApp();
   editor = app.web;
   translator = clientAs(app.app, app.ctx, 'translator');
-  server = createServer(app.app);
-  base = await listen(server);
-  browser = await launchChromium();
+  ({ base, browser, close } = await servedInChromium(app.app));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+afterAll(() => close?.());
 
 /** A page without the script, signed in as the client's user: every step is a form post and a new page. */
 async function pageWithoutScript(client: Client): Promise<Page> {

@@ -1,4 +1,3 @@
-import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArticle } from '../../src/services/import.js';
@@ -6,7 +5,7 @@ import { editPassage, revertPassage } from '../../src/services/review.js';
 import { assignArticle, takeStep } from '../../src/services/review-flow.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { clientAs, testApp, type Client } from '../helpers/app.js';
-import { launchChromium, listen, seriousViolations } from '../helpers/browser.js';
+import { seriousViolations, servedInChromium } from '../helpers/browser.js';
 
 const ARTICLE = [
   'Tram line reopens in Kharkov',
@@ -17,7 +16,7 @@ const ARTICLE = [
 ].join('\n');
 
 let browser: Browser;
-let server: Server;
+let close: (() => Promise<void>) | undefined;
 let base: string;
 let ctx: ServiceContext;
 let editor: Client;
@@ -28,15 +27,10 @@ beforeAll(async () => {
   ctx = app.ctx;
   editor = app.web;
   translator = clientAs(app.app, ctx, 'translator');
-  server = createServer(app.app);
-  base = await listen(server);
-  browser = await launchChromium();
+  ({ base, browser, close } = await servedInChromium(app.app));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+afterAll(() => close?.());
 
 /** A page signed in as the client's user. */
 async function pageAs(client: Client): Promise<Page> {

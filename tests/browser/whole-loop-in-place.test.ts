@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editPassage } from '../../src/services/review.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { importArticle } from '../../src/services/import.js';
 import { clientAs, testApp, type Client } from '../helpers/app.js';
-import { launchChromium, listen } from '../helpers/browser.js';
+import { servedInChromium } from '../helpers/browser.js';
 
 // Our own article: place names the termbase corrects, a European number, scraping residue, and
 // enough plain passages that the page scrolls in a short window.
@@ -21,7 +20,7 @@ const ARTICLE = [
 ].join('\n\n');
 
 let browser: Browser;
-let server: Server;
+let close: (() => Promise<void>) | undefined;
 let base: string;
 let editor: Client;
 let translator: Client;
@@ -32,15 +31,10 @@ beforeAll(async () => {
   services = ctx;
   editor = clientAs(app, ctx, 'editor');
   translator = clientAs(app, ctx, 'translator');
-  server = createServer(app);
-  base = await listen(server);
-  browser = await launchChromium();
+  ({ base, browser, close } = await servedInChromium(app));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+afterAll(() => close?.());
 
 async function signedInAs(client: Client): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 700 } });

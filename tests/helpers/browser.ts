@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's chromium: nothing in this project downloads a browser of its own. */
@@ -30,4 +30,16 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(() => (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run());
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+}
+
+/** The app served on a free loopback port with chromium launched to visit it; `close` ends both. */
+export async function servedInChromium(app: RequestListener): Promise<{ base: string; browser: Browser; close: () => Promise<void> }> {
+  const server = createServer(app);
+  const base = await listen(server);
+  const browser = await launchChromium();
+  const close = async () => {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  return { base, browser, close };
 }
