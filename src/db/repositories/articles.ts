@@ -88,6 +88,7 @@ export function articleRepository(db: Db) {
   const exists = db.prepare('SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?)').pluck();
   const contentVersion = db.prepare('SELECT content_version FROM articles WHERE id = ?').pluck();
   const byExternalId = db.prepare('SELECT id FROM articles WHERE external_id = ?').pluck();
+  const externalIdOf = db.prepare('SELECT external_id FROM articles WHERE id = ?').pluck();
   const updateArticle = db.prepare(`UPDATE articles SET separate_title = @separateTitle, target_lang = @targetLang, source_lang = @sourceLang, updated_at = @now,
     status = CASE WHEN status = 'new' THEN 'new' ELSE 'in_review' END WHERE id = @id`);
   const updateTexts = db.prepare('UPDATE article_texts SET ai_text = @aiText, source_text = @sourceText WHERE article_id = @id');
@@ -170,6 +171,10 @@ export function articleRepository(db: Db) {
     /** The article imported under the CMS's id, if any. */
     idOfExternal(externalId: string): number | undefined {
       return byExternalId.get(externalId) as number | undefined;
+    },
+    /** The CMS's id the article was imported under; null when none was given. */
+    externalIdOf(id: number): string | null {
+      return (externalIdOf.get(id) as string | null | undefined) ?? null;
     },
     /** Call inside a transaction: a re-import's new texts; an article under review goes back into review. */
     update(id: number, article: Omit<NewArticle, 'externalId'>): void {
