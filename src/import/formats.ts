@@ -4,6 +4,7 @@ import mammoth from 'mammoth';
 import type { Nodes, Parents } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
+import { parse as parseYaml } from 'yaml';
 import { parse } from 'node-html-parser';
 import { formatBytes, TooLargeError, ValidationError } from '../errors.js';
 import { decodeArticle } from '../text/decode.js';
@@ -42,7 +43,7 @@ async function textOf(fileName: string, bytes: Uint8Array, maxTextBytes: number)
     case '.txt':
       return decodeArticle(bytes, fileName);
     case '.md':
-      return nonEmpty(markdownToText(decodeArticle(bytes, fileName)), fileName);
+      return nonEmpty(markdownArticle(decodeArticle(bytes, fileName)), fileName);
     case '.html':
     case '.htm':
       return nonEmpty(htmlToText(decodeArticle(bytes, fileName)), fileName);
@@ -65,6 +66,40 @@ export function htmlToText(html: string): string {
 }
 
 /**
+ * YAML front matter, as static site generators and many CMSes write it before the Markdown:
+ * `---` on the first line, the metadata, then `---` (or `...`) on a line of its own.
+ */
+const FRONT_MATTER_START = /^---[ \t]*\r?\n/;
+const FRONT_MATTER_END = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/gm;
+
+/**
+ * A Markdown file's article text: its front matter is metadata, not text (read as Markdown it
+ * became a rule and a heading "title: …"), but its title, when it gives one, heads the text as
+ * the article's title line.
+ */
+export function markdownArticle(markdown: string): string {
+  const start = FRONT_MATTER_START.exec(markdown);
+  FRONT_MATTER_END.lastIndex = start?.[0].length ?? 0;
+  const end = start && FRONT_MATTER_END.exec(markdown);
+  if (!start || !end) return markdownToText(markdown);
+  const body = markdownToText(markdown.slice(end.index + end[0].length));
+  const title = titleOf(markdown.slice(start[0].length, end.index));
+  return title === undefined || body.startsWith(title) ? body : `${title}\n\n${body}`;
+}
+
+/** The `title` of YAML front matter, on one line; undefined when there is none or the YAML is not valid. */
+function titleOf(frontMatter: string): string | undefined {
+  let metadata: unknown;
+  try {
+    metadata = parseYaml(frontMatter);
+  } catch {
+    return undefined;
+  }
+  const title = typeof metadata === 'object' && metadata !== null ? (metadata as Record<string, unknown>).title : undefined;
+  return typeof title === 'string' && title.trim() !== '' ? collapse(title) : undefined;
+}
+
+/**
  * The most emphasis and link marks one parse of Markdown takes. Pairing them costs micromark
  * up to the square of their number (a wall of `*_*_`, `[a](` or nested `***a***` ran for
  * minutes), so a longer text is parsed in pieces with at most about this many each, cut at a
@@ -73,6 +108,13 @@ export function htmlToText(html: string): string {
  * taken as plain text. Real paragraphs hold a few dozen.
  */
 const MARKS_PER_PARSE = 100;
+
+/**
+ * The most lines one parse of Markdown takes: micromark resolves each setext heading underline
+ * (`-` or `=` under a line) by walking back over the events before it, so 20 KB of `a` / `-`
+ * lines took 22 s. Cut into pieces of this many lines, the text costs time linear in its length.
+ */
+const LINES_PER_PARSE = 50;
 
 /** A line's emphasis and link marks, counted up to one past MARKS_PER_PARSE. */
 function marksOf(line: string): number {
@@ -185,7 +227,7 @@ interface Piece {
   plain: boolean;
 }
 
-/** The document in pieces of Markdown with at most about MARKS_PER_PARSE marks each, and lines with more on their own, as plain text. */
+/** The document in pieces of Markdown with at most about MARKS_PER_PARSE marks and LINES_PER_PARSE lines each, and lines with more marks on their own, as plain text. */
 function markdownPieces(lines: readonly string[]): Piece[] {
   const pieces: Piece[] = [];
   let current: string[] = [];
@@ -206,7 +248,7 @@ function markdownPieces(lines: readonly string[]): Piece[] {
       marks = 0;
       continue;
     }
-    if (marks + count > MARKS_PER_PARSE) {
+    if (marks + count > MARKS_PER_PARSE || current.length >= LINES_PER_PARSE) {
       if (lastBlank > 0) {
         cut(lastBlank);
         marks -= marksBeforeBlank;

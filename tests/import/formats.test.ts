@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TooLargeError, ValidationError } from '../../src/errors.js';
-import { extractText, htmlToText, markdownToText } from '../../src/import/formats.js';
+import { extractText, htmlToText, markdownArticle, markdownToText } from '../../src/import/formats.js';
 import { buildDocx, buildDocxBomb, declareUncompressedSize } from '../helpers/docx.js';
 import { costOf } from '../helpers/cost.js';
 import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
@@ -71,6 +71,8 @@ describe('markdownToText', () => {
     ['unclosed links over many lines', 4000, (n: number) => Array.from({ length: n / 40 }, () => '[a]('.repeat(10)).join('\n')],
     ['lines of alternating * and _ just under the marks one parse takes', 4000, (n: number) => Array.from({ length: n / 100 }, () => '*_'.repeat(50)).join('\n')],
     ['emphasis on every word over many lines', 4000, (n: number) => Array.from({ length: n / 20 }, (_, i) => `*word ${i}* _and_ **more**`).join('\n')],
+    ['a setext heading underline under every other line', 4000, (n: number) => 'Talks\n-\n'.repeat(n / 8)],
+    ['lines of two dashes', 4000, (n: number) => '--\n'.repeat(n / 3)],
     ['nested block quotes, one level deeper on each line', 4000, (n: number) => Array.from({ length: n / 20 }, (_, i) => `${'> '.repeat(i % 20)}line`).join('\n')],
   ])('costs near-linear time on %s', (_case, size, make) => {
     const growth = growthOf(size, make, markdownToText);
@@ -82,6 +84,22 @@ describe('extractText', () => {
   it('reads .txt as UTF-8 text and .md to its paragraphs', async () => {
     expect(await extractText('a.txt', encode('# Title\n\nBody'), LIMIT)).toBe('# Title\n\nBody');
     expect(await extractText('a.md', encode('# Title\n\n**Body**'), LIMIT)).toBe('Title\n\nBody');
+  });
+
+  it.each([
+    ['its title heads the text', '---\ntitle: "Talks in Kiev: day two"\ndate: 2026-11-30\n---\nThe envoy **arrived**.', 'Talks in Kiev: day two\n\nThe envoy arrived.'],
+    ['a title the text already starts with is not repeated', '---\ntitle: Talks\n...\n# Talks\n\nBody', 'Talks\n\nBody'],
+    ['front matter without a title is dropped', '---\nauthor: A. Writer\ntags: [a, b]\n---\n\n# Heading\n\nBody', 'Heading\n\nBody'],
+    ['front matter that is not valid YAML is dropped', '---\ntitle: [unclosed\n---\nBody', 'Body'],
+    ['a rule that opens no front matter stays a rule', 'Intro\n\n---\n\ntitle: not metadata\n---\n', 'Intro\n\ntitle: not metadata'],
+    ['an unclosed opening rule is Markdown', '---\nBody', 'Body'],
+  ])('reads Markdown front matter: %s', async (_case, markdown, text) => {
+    expect(await extractText('a.md', encode(markdown), LIMIT)).toBe(text);
+  });
+
+  it('costs near-linear time on a document of rules that never closes its front matter', () => {
+    const growth = growthOf(4000, (n) => `---\n${'-- \n'.repeat(n / 4)}`, markdownArticle);
+    expect(growth).toBeLessThan(GROWTH_LIMIT);
   });
 
   it('refuses unknown types, HTML without text and broken .docx', async () => {
