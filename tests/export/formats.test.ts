@@ -9,8 +9,9 @@ import type { ExportFormat, ExportText } from '../../src/export/format.js';
 import type { ArticleJson } from '../../src/export/formats/json.js';
 import { exportFormats, findFormat } from '../../src/export/index.js';
 import { importArticle } from '../../src/services/import.js';
+import { editPassage } from '../../src/services/review.js';
 import { exportDocument } from '../../src/services/export.js';
-import { shownText, testContext } from '../helpers/app.js';
+import { shownText, testContext, testUser } from '../helpers/app.js';
 import { DISMISSAL_REASON, reviewedArticle, type ReviewedArticle } from '../helpers/reviewed-article.js';
 
 const format = (id: string): ExportFormat => findFormat(id) ?? expect.unreachable(`no format ${id}`);
@@ -225,5 +226,26 @@ describe('text that looks like markup', () => {
     expect(page.querySelector('html')?.getAttribute('lang')).toBe('en-GB');
     expect(page.querySelectorAll('script, b, a')).toEqual([]);
     expect(page.querySelectorAll('article p:not(.draft-notice)').map((p) => p.text)).toEqual(lines.slice(1));
+  });
+});
+
+describe('a title given apart from the text, then corrected', () => {
+  let doc: ExportDocument;
+  beforeAll(async () => {
+    const { ctx } = testContext();
+    const { id } = await importArticle(ctx, { title: 'Talks in Kiev resume', text: 'Envoys met on Monday.\nThey will meet again.', targetLang: 'en' });
+    await editPassage(ctx, testUser(ctx, 'editor'), id, 0, 'Talks in Kyiv resume', 1, 'terminology');
+    doc = exportDocument(ctx, id);
+  });
+
+  it('heads the document, and every line of the text is a paragraph', async () => {
+    expect(markdownBlocks(await rendered(doc, 'md'))).toEqual({ heading: 'Talks in Kyiv resume', paragraphs: [DRAFT.replace('awaiting approval', 'in review'), 'Envoys met on Monday.', 'They will meet again.'] });
+    expect(markdownBlocks(await rendered(doc, 'md', 'ai')).heading).toBe('Talks in Kiev resume');
+  });
+
+  it('shows the AI title under the corrected one in "both"', async () => {
+    const page = parse(await rendered(doc, 'html', 'both'));
+    expect(page.querySelector('h1')?.text).toBe('Talks in Kyiv resume');
+    expect(page.querySelectorAll('article p:not(.draft-notice)').map(shownText).slice(0, 2)).toEqual(['AI title: Talks in Kiev resume', 'AI text: Envoys met on Monday.']);
   });
 });
