@@ -30,7 +30,7 @@ const OPTION_HELP: Readonly<Record<string, string>> = {
   role: '--role ROLE         translator, editor or admin',
   user: '--user NAME         the user the token acts as',
   label: '--label TEXT        what the token is for, shown on the API tokens page',
-  text: '--text T            which text to export: corrected (default), ai or both, as the format offers',
+  text: "--text T            corrected, ai or both, as the format offers them (default: the format's first)",
   out: '--out FILE          write the export to FILE (replaced whole) instead of standard output',
   db: '--db FILE           the database to read (default: WORKBENCH_DB, else db/workbench.sqlite)',
   help: '--help, -h          print this and exit',
