@@ -23,5 +23,5 @@ export interface ExportFormat {
 export const EXPORT_TEXT_LABELS: Readonly<Record<ExportText, string>> = {
   corrected: 'Corrected text',
   ai: 'AI text',
-  both: 'Both (AI and corrected, passage by passage)',
+  both: 'Both, passage by passage',
 };
