@@ -88,6 +88,11 @@ describe('exporting an article: the page, the API and the command line', () => {
     expect((api.body as { error: { message: string } }).error.message).toContain(message);
   });
 
+  it('leads a refused menu choice back to the article', async () => {
+    const refused = parse((await web.get(`/articles/${reviewed.id}/export?format=txt&text=both`).expect(400)).text);
+    expect(refused.querySelector('main a')?.getAttribute('href')).toBe(`/articles/${reviewed.id}`);
+  });
+
   it('answers 404 for an article that does not exist, 401 to the API without a token', async () => {
     await web.get('/articles/999/export?format=md').expect(404);
     await web.get('/articles/abc/export?format=md').expect(404);
