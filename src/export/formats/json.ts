@@ -39,7 +39,7 @@ export interface ArticleJson {
     correctedText: string;
     deleted: boolean;
   }[];
-  /** Open and dismissed findings, in text order. */
+  /** Open and dismissed findings, in text order, as the review page lists them (an approved article has no proposal waiting, so they are of its approved text). */
   findings: {
     fingerprint: string;
     check: string;
