@@ -1,22 +1,7 @@
-import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/connection.js';
-import { migrate } from '../db/migrate.js';
 import { InputError } from '../errors.js';
-import { loadReference } from '../reference/load.js';
 import { createApiToken, createUser, parseRole } from '../services/accounts.js';
-import { createServiceContext, type ServiceContext } from '../services/context.js';
 import type { CliIO } from './io.js';
-
-/** Runs fn with the services over WORKBENCH_DB, migrated, and closes the database after. */
-async function withServices<T>(fn: (ctx: ServiceContext) => Promise<T> | T): Promise<T> {
-  const db = openDatabase(loadConfig().dbFile);
-  try {
-    migrate(db);
-    return await fn(createServiceContext(db, loadReference()));
-  } finally {
-    db.close();
-  }
-}
+import { withServices } from './services.js';
 
 /** The password on standard input: its first line, so `echo … |` and a file both work; never an argument, which `ps` would show. */
 async function passwordFromStdin(io: CliIO): Promise<string> {

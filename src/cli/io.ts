@@ -4,7 +4,8 @@ import { decodeArticle } from '../text/decode.js';
 import { trimSpaces } from '../text/segment.js';
 
 export interface CliIO {
-  stdout: (text: string) => void;
+  /** Text, or an export's bytes as they are. */
+  stdout: (output: string | Uint8Array) => void;
   stderr: (text: string) => void;
   readStdin: () => Promise<Buffer>;
 }
@@ -33,8 +34,8 @@ export function framedAsExported(text: string): string {
 }
 
 /** Replaces a file through a temporary sibling so a crash never leaves it half written. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text, 'utf8');
+  await writeFile(temporary, content, 'utf8');
   await rename(temporary, file);
 }

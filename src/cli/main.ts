@@ -9,7 +9,10 @@ import { loadReference } from '../reference/load.js';
 import { languageCode } from '../services/import.js';
 import { analyse } from '../text/analyse.js';
 import { formatCapNotes, formatFindings, formatSummary } from './format.js';
+import { exportFormats } from '../export/index.js';
+import { exportChoice } from '../services/export.js';
 import { addUser, createToken } from './accounts.js';
+import { exportOne } from './export.js';
 import { importFiles } from './import.js';
 import { framedAsExported, readArticle, writeFileAtomic, type CliIO } from './io.js';
 
@@ -27,7 +30,15 @@ const OPTION_HELP: Readonly<Record<string, string>> = {
   role: '--role ROLE         translator, editor or admin',
   user: '--user NAME         the user the token acts as',
   label: '--label TEXT        what the token is for, shown on the API tokens page',
+  text: "--text T            corrected, ai or both, as the format offers them (default: the format's first)",
+  out: '--out FILE          write the export to FILE (replaced whole) instead of standard output',
+  db: '--db FILE           the database to read (default: WORKBENCH_DB, else db/workbench.sqlite)',
   help: '--help, -h          print this and exit',
+};
+
+/** Where an option means something else for one command than OPTION_HELP says. */
+const EXPORT_OPTION_HELP: Readonly<Record<string, string>> = {
+  format: `--format F          ${exportFormats.map((f) => f.id).join(', ')}`,
 };
 
 type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
@@ -39,6 +50,8 @@ interface Command {
   /** What it does, a few lines of the usage. */
   about: string;
   options: OptionSpecs;
+  /** Its own words for options OPTION_HELP describes for other commands. */
+  optionHelp?: Readonly<Record<string, string>>;
   run: (values: Options, positionals: string[], io: CliIO) => Promise<number>;
 }
 
@@ -46,7 +59,7 @@ const help: OptionSpecs = { help: { type: 'boolean', short: 'h' } };
 
 /** A command's own usage, printed by `workbench COMMAND --help` and after a wrong option. */
 function usageOf(command: Command): string {
-  const options = Object.keys(command.options).map((name) => `  ${OPTION_HELP[name]}\n`);
+  const options = Object.keys(command.options).map((name) => `  ${command.optionHelp?.[name] ?? OPTION_HELP[name]}\n`);
   return `Usage: ${command.synopsis}\n\n${command.about}\n${options.join('')}`;
 }
 
@@ -151,6 +164,13 @@ async function backup(values: Options, positionals: string[], io: CliIO): Promis
   return 0;
 }
 
+async function exportCommand(values: Options, positionals: string[], io: CliIO): Promise<number> {
+  if (positionals.length !== 1 || !/^\d{1,15}$/.test(positionals[0]!)) throw new UsageError('export takes exactly one article ID (a number, as the article page\'s address shows it)');
+  // Refused before the database is opened.
+  const choice = exportChoice(stringOption(values, 'format'), stringOption(values, 'text'));
+  return exportOne(Number(positionals[0]), choice, { dbFile: stringOption(values, 'db'), out: stringOption(values, 'out') }, io);
+}
+
 async function user(values: Options, positionals: string[], io: CliIO): Promise<number> {
   if (positionals[0] !== 'add' || positionals.length !== 2) throw new UsageError('usage: workbench user add NAME --role ROLE');
   return addUser(positionals[1]!, stringOption(values, 'role'), io);
@@ -211,6 +231,16 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 `,
     options: { force: { type: 'boolean', default: false }, ...help },
     run: backup,
+  },
+  export: {
+    synopsis: 'workbench export ID --format F [--text T] [--out FILE] [--db FILE]',
+    about: `  Writes article ID as the article page and the API export it: approved corrections only; an
+  article not yet approved says so in the document and in the name the page gives the file.
+  Exit status: 0 written, 2 bad usage, an unknown format or text, no such article or database.
+`,
+    options: { format: { type: 'string' }, text: { type: 'string' }, out: { type: 'string' }, db: { type: 'string' }, ...help },
+    optionHelp: EXPORT_OPTION_HELP,
+    run: exportCommand,
   },
   user: {
     synopsis: 'workbench user add NAME --role translator|editor|admin    (password on standard input)',

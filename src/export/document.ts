@@ -1,4 +1,5 @@
 import type { ErrorCategory } from '../checks/types.js';
+import { STATUS_LABELS } from '../render/view-helpers.js';
 import type { ArticleStatus } from '../db/repositories/articles.js';
 import type { ArticleEvent } from '../db/repositories/article-events.js';
 import type { StoredFinding } from '../db/repositories/findings.js';
@@ -59,4 +60,9 @@ export interface ExportDocument {
   corrections: ExportCorrection[];
   /** Submits, send-backs, approvals, assignments and re-imports, oldest first. */
   steps: ArticleEvent[];
+}
+
+/** What an export of an article that is not approved says first, so no one takes it for the final text; null once approved. */
+export function draftNotice(doc: Pick<ExportDocument, 'approved' | 'status'>): string | null {
+  return doc.approved ? null : `Draft — not approved (status: ${STATUS_LABELS[doc.status].toLowerCase()})`;
 }

@@ -18,3 +18,10 @@ export interface ExportFormat {
   texts: readonly ExportText[];
   render(doc: ExportDocument, text: ExportText): string | Uint8Array | Promise<Uint8Array>;
 }
+
+/** The texts as the article page's export menu names them. */
+export const EXPORT_TEXT_LABELS: Readonly<Record<ExportText, string>> = {
+  corrected: 'Corrected text',
+  ai: 'AI text',
+  both: 'Both, passage by passage',
+};

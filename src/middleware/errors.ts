@@ -50,12 +50,13 @@ export const notFound: RequestHandler = (req, _res, next) => {
 };
 
 /**
- * Where an error page leads back to: a refused form of an article's page returns to the article
- * (to the passage that stands in the way, when the error names one); anything else to the list.
+ * Where an error page leads back to: a refused form of an article's page (a post, or the export
+ * menu's GET) returns to the article (to the passage that stands in the way, when the error names
+ * one); anything else to the list.
  */
 function backLink(req: Request, failure: HttpFailure): string {
   const article = /^\/articles\/(\d+)\//.exec(req.path)?.[1];
-  if (req.method !== 'POST' || article === undefined || failure.status === 404) return '/articles';
+  if (article === undefined || failure.status === 404) return '/articles';
   const passageIdx = (failure.details as { passageIdx?: unknown } | undefined)?.passageIdx;
   return typeof passageIdx === 'number' ? `/articles/${article}#p-${passageIdx}` : `/articles/${article}`;
 }

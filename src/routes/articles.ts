@@ -3,6 +3,9 @@ import { Router, type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { Config } from '../config.js';
 import { formatBytes, TooLargeError, WorkbenchError } from '../errors.js';
+import { downloadName } from '../export/file-name.js';
+import { EXPORT_TEXT_LABELS } from '../export/format.js';
+import { exportFormats } from '../export/index.js';
 import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
 import { storedChunk } from '../lib/http/gzip-assembly.js';
 import { articleListRenderer } from '../render/article-list.js';
@@ -16,6 +19,7 @@ import { authorize, signedInUser } from '../middleware/auth.js';
 import { csrf } from '../middleware/session.js';
 import { can } from '../services/permissions.js';
 import { renderAssembled, sendPage, sendParts } from './assembled-page.js';
+import { exportHandler } from './export.js';
 import { noticeOf } from './notices.js';
 import { compileView } from '../render/compile.js';
 import { articleListQuery, field, idParam, requesterError } from './params.js';
@@ -78,12 +82,6 @@ function multipartBody(parse: RequestHandler, config: Config): RequestHandler {
         next(refused);
       }
     });
-}
-
-/** A safe file name for the download: the title's letters and digits. */
-function downloadName(title: string): string {
-  const slug = title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-').slice(0, 60).toLowerCase();
-  return `${slug || 'article'}-corrected.txt`;
 }
 
 /** More text fields than the import form has (six) and room for a few more; a post with many more is not from it. */
@@ -152,7 +150,7 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
       [PASSAGES_MARK, [fragments.passages.chunk, storedChunk(formTokenInputs(FORM_ID_PREFIXES.passages, fragments.passages.forms, token))]],
       [FINDINGS_MARK, [fragments.findings.chunk, storedChunk(formTokenInputs(FORM_ID_PREFIXES.findings, fragments.findings.forms, token))]],
     ]);
-    renderAssembled(req, res, article.title, reviewView, { article, actions, sentBack, statusLabels: STATUS_LABELS, PASSAGES_MARK, FINDINGS_MARK, notice: noticeOf(req.query) }, fills);
+    renderAssembled(req, res, article.title, reviewView, { article, actions, sentBack, statusLabels: STATUS_LABELS, exportFormats, exportTexts: EXPORT_TEXT_LABELS, PASSAGES_MARK, FINDINGS_MARK, notice: noticeOf(req.query) }, fills);
   });
 
   // Parts of the review page alone, for the viewer (HTML fragments): what an action taken in place replaces.
@@ -175,6 +173,8 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
     const { title, text } = correctedText(ctx, idParam(req.params.id));
     res.attachment(downloadName(title)).type('text/plain; charset=utf-8').send(text);
   });
+
+  router.get('/articles/:id/export', authorize('view'), exportHandler(ctx));
 
   return router;
 }

@@ -1,4 +1,8 @@
 import type { ExportDocument } from '../export/document.js';
+import { exportFileName } from '../export/file-name.js';
+import type { ExportFormat, ExportText } from '../export/format.js';
+import { exportFormats, findFormat } from '../export/index.js';
+import { UsageError } from '../errors.js';
 import type { ServiceContext } from './context.js';
 import { correctedArticle } from './passage-layout.js';
 import { requireArticle } from './review.js';
@@ -18,7 +22,8 @@ export function exportDocument(ctx: ServiceContext, id: number): ExportDocument 
     }));
     const corrections = ctx.repos.passageEvents
       .ofArticle(id)
-      .filter((e) => e.status === 'approved')
+      // A rejection is stored as an editor's approved change back to the approved text; it corrects nothing.
+      .filter((e) => e.status === 'approved' && e.kind !== 'reject')
       .reverse()
       .map((e) => ({
         passageIdx: e.passageIdx,
@@ -49,4 +54,36 @@ export function exportDocument(ctx: ServiceContext, id: number): ExportDocument 
       steps: ctx.repos.articleEvents.ofArticle(id).reverse(),
     };
   });
+}
+
+/** A format and one of the texts it gives, as `?format=&text=` and `--format --text` choose them. */
+export interface ExportChoice {
+  format: ExportFormat;
+  text: ExportText;
+}
+
+/** The format and text asked for; no text means the format's first. Unknown ones are refused with those there are. */
+export function exportChoice(formatId: string | undefined, text: string | undefined): ExportChoice {
+  const ids = exportFormats.map((f) => f.id).join(', ');
+  if (!formatId) throw new UsageError(`Choose an export format: ${ids}.`);
+  const format = findFormat(formatId);
+  if (!format) throw new UsageError(`There is no export format “${formatId}”; there are ${ids}.`);
+  if (!text) return { format, text: format.texts[0]! };
+  const offered = format.texts.find((t) => t === text);
+  if (!offered) throw new UsageError(`The ${format.id} export offers the texts ${format.texts.join(', ')}; “${text}” is not one of them.`);
+  return { format, text: offered };
+}
+
+/** An export as a file: what every way in (the page, the API, the command line) sends or writes, byte for byte. */
+export interface ExportFile {
+  fileName: string;
+  mediaType: string;
+  bytes: Buffer;
+}
+
+export async function exportArticle(ctx: ServiceContext, id: number, { format, text }: ExportChoice): Promise<ExportFile> {
+  const doc = exportDocument(ctx, id);
+  const rendered = await format.render(doc, text);
+  const bytes = typeof rendered === 'string' ? Buffer.from(rendered, 'utf8') : Buffer.from(rendered.buffer, rendered.byteOffset, rendered.byteLength);
+  return { fileName: exportFileName(doc, format, text), mediaType: format.mediaType, bytes };
 }

@@ -159,7 +159,11 @@ describe('the whole review loop with the script turned off', () => {
     // The deleted line had a blank line before it and one line break after: the paragraph break stays.
     // The export ends with a line break, as a text file does.
     expect(text).toBe(`${shown.filter((passage) => passage !== '').join('\n\n')}\n`);
-    const [download] = await Promise.all([editorPage.waitForEvent('download'), editorPage.getByRole('link', { name: 'Download .txt' }).click()]);
+    // The export menu's plain text of the approved article is the same text, with no draft notice.
+    await editorPage.getByLabel('Format').selectOption('txt');
+    await editorPage.getByLabel('Text', { exact: true }).selectOption('corrected');
+    const [download] = await Promise.all([editorPage.waitForEvent('download'), editorPage.getByRole('button', { name: 'Download', exact: true }).click()]);
+    expect(download.suggestedFilename()).toBe('grain-barges-leave-odesa-again.txt');
     expect(readFileSync((await download.path())!, 'utf8')).toBe(text);
     await editorPage.context().close();
     await page.context().close();

@@ -91,8 +91,11 @@ describe('reviewing an article in the browser', () => {
     await page.reload();
     expect(await page.locator(`#finding-${fingerprint}`).getAttribute('class')).toContain('is-dismissed');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download .txt' }).click()]);
+    // The export menu's first format and text: the corrected plain text, marked a draft until approved.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download', exact: true }).click()]);
+    expect(download.suggestedFilename()).toMatch(/-draft\.txt$/);
     const corrected = readFileSync((await download.path())!, 'utf8');
+    expect(corrected).toMatch(/^Draft — not approved \(status: in review\)\n\n/);
     expect(corrected).toContain('the regional administration in Kyiv said.');
     expect(corrected).not.toContain('Kiev');
     expect(corrected).toContain('700.000 passengers');

@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../../src/services/context.js';
+import type { Db } from '../../src/db/connection.js';
 import type { User } from '../../src/db/repositories/users.js';
 import { importArticle } from '../../src/services/import.js';
 import { applyFinding, decideProposals, dismissFinding, editPassage } from '../../src/services/review.js';
@@ -6,6 +7,8 @@ import { takeStep } from '../../src/services/review-flow.js';
 import { demoText, testContext, testUser } from './app.js';
 
 export interface ReviewedArticle {
+  /** The in-memory database it is stored in, for an app or a command line over it. */
+  db: Db;
   ctx: ServiceContext;
   id: number;
   translator: User;
@@ -24,7 +27,7 @@ export const DISMISSAL_REASON = 'Not a slip: the source names two people';
  * the editor approves all proposals and then the article. `approve: false` stops after the submit.
  */
 export async function reviewedArticle(text: string = demoText, { approve = true } = {}): Promise<ReviewedArticle> {
-  const { ctx } = testContext();
+  const { db, ctx } = testContext();
   const translator = testUser(ctx, 'translator');
   const editor = testUser(ctx, 'editor');
   const { id } = await importArticle(ctx, { text, targetLang: 'en', actor: editor });
@@ -43,7 +46,7 @@ export async function reviewedArticle(text: string = demoText, { approve = true 
     await decideProposals(ctx, editor, 'approve', picks);
     takeStep(ctx, editor, id, 'approve');
   }
-  return { ctx, id, translator, editor, dismissed: { fingerprint: toDismiss.fingerprint, check: toDismiss.check, reason: DISMISSAL_REASON }, editedIdx: edited.idx };
+  return { db, ctx, id, translator, editor, dismissed: { fingerprint: toDismiss.fingerprint, check: toDismiss.check, reason: DISMISSAL_REASON }, editedIdx: edited.idx };
 }
 
 function openFix(ctx: ServiceContext, id: number) {

@@ -7,6 +7,7 @@ import { authorize, signedInUser } from '../../middleware/auth.js';
 import { articleResource, findingResource, findingsOf, listArticles } from '../../services/articles.js';
 import type { ServiceContext } from '../../services/context.js';
 import { importArticle, LANGUAGE_CODE } from '../../services/import.js';
+import { exportHandler } from '../export.js';
 import { articleListQuery, idParam } from '../params.js';
 
 const LANGUAGE = z.string().regex(LANGUAGE_CODE, 'a BCP 47 language code such as en, uk or ru');
@@ -61,6 +62,8 @@ export function apiArticlesRouter(ctx: ServiceContext, config: Config): Router {
   router.get('/articles/:id/findings', authorize('view'), (req, res) => {
     res.json(findingsOf(ctx, idParam(req.params.id)));
   });
+
+  router.get('/articles/:id/export', authorize('view'), exportHandler(ctx));
 
   return router;
 }

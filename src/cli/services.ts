@@ -1,0 +1,16 @@
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/connection.js';
+import { migrate } from '../db/migrate.js';
+import { loadReference } from '../reference/load.js';
+import { createServiceContext, type ServiceContext } from '../services/context.js';
+
+/** Runs fn with the services over the database (WORKBENCH_DB unless another file is given), migrated, and closes it after. */
+export async function withServices<T>(fn: (ctx: ServiceContext) => Promise<T> | T, dbFile = loadConfig().dbFile): Promise<T> {
+  const db = openDatabase(dbFile);
+  try {
+    migrate(db);
+    return await fn(createServiceContext(db, loadReference()));
+  } finally {
+    db.close();
+  }
+}
