@@ -53,14 +53,14 @@ export function passagesRouter(ctx: ServiceContext): Router {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     await revertPassage(ctx, signedInUser(req), id, idx, baseVersion(req.body));
-    answerChange(req, res, reviewUrl(id, `p-${idx}`), { passages: [idx] });
+    answerChange(ctx, req, res, id, reviewUrl(id, `p-${idx}`), { passages: [idx] });
   });
 
   router.post('/articles/:id/passages/:idx/confirm', async (req, res) => {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     await confirmPassage(ctx, id, idx, baseVersion(req.body));
-    answerChange(req, res, reviewUrl(id, `p-${idx}`), { passages: [idx] });
+    answerChange(ctx, req, res, id, reviewUrl(id, `p-${idx}`), { passages: [idx] });
   });
 
   router.post('/articles/:id/passages/:idx/comments', async (req, res) => {
@@ -78,7 +78,7 @@ export function passagesRouter(ctx: ServiceContext): Router {
   router.post('/articles/:id/history/:event/restore', authorize('review'), async (req, res) => {
     const id = idParam(req.params.id);
     const idx = await restorePassage(ctx, signedInUser(req), id, idParam(req.params.event, 'change'), baseVersion(req.body));
-    answerChange(req, res, reviewUrl(id, `p-${idx}`), { passages: [idx] });
+    answerChange(ctx, req, res, id, reviewUrl(id, `p-${idx}`), { passages: [idx] });
   });
 
   return router;

@@ -376,6 +376,21 @@ function approvalsChange(ctx: ServiceContext, snapshot: ArticleSnapshot, propose
   });
 }
 
+/**
+ * The approvals of all the proposals waiting in the article, as a change, when they are exactly
+ * the ones the editor saw (passage index → version); refused (409) when one changed or another
+ * came meanwhile, so nothing is approved unseen.
+ */
+export function approvalsOfAllWaiting(ctx: ServiceContext, snapshot: ArticleSnapshot, seen: ReadonlyMap<number, number>): ArticleChange<void> {
+  const waiting = snapshot.passages.filter((p) => p.correctedText !== p.approvedText);
+  const unseen = waiting.find((p) => seen.get(p.idx) !== p.version);
+  if (unseen || waiting.length !== seen.size) {
+    const where = unseen ? ` (passage ${unseen.idx + 1})` : '';
+    throw new ConflictError(`The proposals changed since the page was loaded${where}, so nothing was approved. Reload the page to see them as they are now.`);
+  }
+  return approvalsChange(ctx, snapshot, waiting);
+}
+
 /** Rejections of passages' proposals as one change: their text goes back to the approved one; a comment on each tells the translator why. */
 function rejectionsChange(ctx: ServiceContext, actor: Actor, snapshot: ArticleSnapshot, proposed: readonly StoredPassage[], note: string | null): ArticleChange<void> {
   const change = correctionsChange(ctx, snapshot, new Map(proposed.map((p) => [p.idx, p.approvedText])), { actor, kind: 'reject', category: null });
