@@ -7,6 +7,7 @@ import { field } from './params.js';
  */
 const NOTICES = {
   saved: 'Saved.',
+  commented: 'Comment added to the passage’s thread.',
   merged: 'Saved. Someone saved this passage after you opened it; you changed different words, so their changes and yours are both kept.',
   submitted: 'Submitted for approval. An editor approves the article or sends it back.',
   approved: 'Article approved: exports give the approved text.',

@@ -8,7 +8,7 @@ import { articleHistory, nextPassageToEdit, passageForEdit } from '../services/a
 import { addComment, confirmPassage, editPassage, parseCategory, restorePassage, revertPassage } from '../services/review.js';
 import { reviewUrl } from './findings.js';
 import { answerChange } from './in-place.js';
-import { noticeOf, withNotice } from './notices.js';
+import { noticeOf, noticeText, withNotice } from './notices.js';
 import { baseVersion, field, idParam } from './params.js';
 
 
@@ -67,7 +67,9 @@ export function passagesRouter(ctx: ServiceContext): Router {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     await addComment(ctx, signedInUser(req), id, idx, field(req.body, 'body') ?? '');
-    res.redirect(303, `/articles/${id}/passages/${idx}/edit#comments`);
+    // From the review page's row, back to the row (or in place); from the edit page, back to its thread.
+    const back = field(req.body, 'back') === 'review' ? reviewUrl(id, `p-${idx}`) : `/articles/${id}/passages/${idx}/edit#comments`;
+    answerChange(ctx, req, res, id, withNotice(back, 'commented'), { passages: [idx], notice: noticeText('commented') });
   });
 
   router.get('/articles/:id/history', authorize('view'), (req, res) => {

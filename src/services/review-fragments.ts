@@ -3,6 +3,7 @@ import type { AudienceFragments } from '../db/repositories/review-fragments.js';
 import type { Role } from '../db/repositories/users.js';
 import { fragmentArticle, RENDER_KEY, renderPassageRow, rowFormPrefix, unpackFragment, type RenderedFragment, type StoredFragment } from '../render/review-fragments.js';
 import { changeArticle } from './article-change.js';
+import { LATEST_COMMENTS } from './review-state.js';
 import type { ServiceContext } from './context.js';
 import { NotFoundError } from '../errors.js';
 import type { SendBack } from '../db/repositories/article-events.js';
@@ -85,7 +86,7 @@ export function passageRowFor(ctx: ServiceContext, viewer: { role: Role }, artic
     const passage = repos.passages.find(articleId, idx);
     if (!passage) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
     const findings = repos.findings.ofArticle(articleId).filter((f) => f.passageIdx === idx);
-    const row = renderPassageRow(fragmentArticle(article), passage, findings, repos.passageComments.counts(articleId).get(idx) ?? 0, mayDecideProposals(viewer.role));
+    const row = renderPassageRow(fragmentArticle(article), passage, findings, repos.passageComments.briefs(articleId, LATEST_COMMENTS).get(idx), mayDecideProposals(viewer.role));
     return { ...row, formPrefix: rowFormPrefix(idx) };
   });
 }

@@ -10,6 +10,7 @@ import { mergeWords } from '../lib/diff/index.js';
 import { inCaseOf } from '../text/letter-case.js';
 import { applyArticleEdits, correctedArticle, refuseLongPassage } from './passage-layout.js';
 import { changeArticle, correctionsChange, type ArticleChange, type ArticleSnapshot, type Change } from './article-change.js';
+import { LATEST_COMMENTS } from './review-state.js';
 
 const MAX_REASON = 500;
 
@@ -324,7 +325,10 @@ function cleanComment(body: string): string {
 /** Adds a comment to a change: the review page shows how many each passage has. */
 function withComment<T>(ctx: ServiceContext, change: ArticleChange<T>, actor: Actor, idx: number, body: string): ArticleChange<T> {
   const { state } = change;
-  const comments = new Map(state.comments).set(idx, (state.comments.get(idx) ?? 0) + 1);
+  const before = state.comments.get(idx) ?? { count: 0, latest: [] };
+  const userName = ctx.repos.users.find(actor.id)?.name ?? '';
+  const brief = { count: before.count + 1, latest: [...before.latest, { userName, body }].slice(-LATEST_COMMENTS) };
+  const comments = new Map(state.comments).set(idx, brief);
   return {
     ...change,
     state: { ...state, comments },

@@ -36,8 +36,8 @@ beforeAll(async () => {
 
 afterAll(() => close?.());
 
-async function pageAs(client: Client, width = 1366): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
+async function pageAs(client: Client, width = 1366, javaScriptEnabled = true): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled });
   context.setDefaultTimeout(8_000);
   const [name, value] = client.cookie.split('=') as [string, string];
   await context.addCookies([{ name, value, url: base }]);
@@ -149,4 +149,45 @@ describe('the review page’s head after actions taken in place', () => {
       await page.context().close();
     }
   }, 120_000);
+});
+
+describe('comments from the review page', () => {
+  it('a comment posted in place shows in its passage’s row; the page stays where it was', async () => {
+    const { id } = await importArticle(ctx, { text: ARTICLE });
+    for (const width of [1366, 390]) {
+      const page = await pageAs(translator, width);
+      await page.goto(`${base}/articles/${id}`);
+      await markWindow(page);
+      const row = page.locator('#p-3');
+      await row.locator('summary', { hasText: 'Comment' }).click();
+      await row.getByRole('textbox', { name: 'Your comment on passage 4' }).fill(`Is 45.000 the monthly count? (${width})`);
+      expect(await seriousViolations(page)).toEqual([]);
+      if (SCREENSHOTS) await row.screenshot({ path: `${SCREENSHOTS}/comment-form-${width}.png` });
+      await row.getByRole('button', { name: 'Post the comment' }).click();
+      await page.getByText('Comment added to the passage’s thread.').waitFor();
+      await page.locator('#p-3 .comment-brief li', { hasText: `(${width})` }).waitFor();
+      expect(await marker(page)).toBe('still here');
+      expect(await page.locator('#p-3 a.comment-count').textContent()).toBe(width === 1366 ? '1 comment' : '2 comments');
+      // The new row's form is closed and empty, ready for the next comment.
+      expect(await page.locator('#p-3 details.comment').getAttribute('open')).toBeNull();
+      expect(await seriousViolations(page)).toEqual([]);
+      if (SCREENSHOTS) await page.locator('#p-3').screenshot({ path: `${SCREENSHOTS}/comment-thread-${width}.png` });
+      await page.context().close();
+    }
+    expect(ctx.repos.passageComments.ofPassage(id, 3).map((c) => c.body)).toEqual(['Is 45.000 the monthly count? (1366)', 'Is 45.000 the monthly count? (390)']);
+  }, 120_000);
+
+  it('without the script, the comment form returns to the passage and says it was added', async () => {
+    const { id } = await importArticle(ctx, { text: ARTICLE });
+    const page = await pageAs(translator, 1366, false);
+    await page.goto(`${base}/articles/${id}`);
+    const row = page.locator('#p-2');
+    await row.locator('summary', { hasText: 'Comment' }).click();
+    await row.getByRole('textbox', { name: 'Your comment on passage 3' }).fill('Which pier?');
+    await row.getByRole('button', { name: 'Post the comment' }).click();
+    await page.waitForURL(`${base}/articles/${id}?done=commented#p-2`);
+    expect(await page.locator('.alert[role="status"]').textContent()).toContain('Comment added to the passage’s thread.');
+    expect(await page.locator('#p-2 .comment-brief li').textContent()).toMatch(/translator:\s+Which pier\?/);
+    await page.context().close();
+  }, 90_000);
 });
