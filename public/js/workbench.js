@@ -233,6 +233,16 @@
     window.scrollTo({ left: window.scrollX, top: scrollY, behavior: 'instant' });
   }
 
+  /** The notice of the post that loaded the page (?done=) is out of date once another action is taken: it goes, from the page and the address. */
+  function forgetPageNotice() {
+    const notice = document.querySelector('.alert-ok[role="status"]');
+    if (notice) notice.remove();
+    const url = new URL(location.href);
+    if (!url.searchParams.has('done')) return;
+    url.searchParams.delete('done');
+    history.replaceState(history.state, '', url);
+  }
+
   /** Carries what the person was writing or choosing in the old head's forms, and the disclosures open there, into the new head. */
   function keepEntries(old, fresh) {
     const twin = (element, selector) => {
@@ -277,6 +287,7 @@
         return null;
       }
       answer = json;
+      forgetPageNotice();
       replaceHead(answer.head);
       await refresh(answer.passages, before);
     } catch (error) {

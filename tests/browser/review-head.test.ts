@@ -80,6 +80,25 @@ describe('the review page’s head after actions taken in place', () => {
     await page.context().close();
   }, 90_000);
 
+  it('the notice of the step that loaded the page goes, from the page and the address, once an action is taken in place', async () => {
+    const { id } = await importArticle(ctx, { text: ARTICLE });
+    const page = await pageAs(translator);
+    await page.goto(`${base}/articles/${id}`);
+    await page.locator('#review-flow input[name="confirm"]').check();
+    await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await page.getByText('Submitted for approval.').waitFor();
+    await markWindow(page);
+    const odessa = page.locator('.finding', { has: page.locator('q', { hasText: /^Odessa$/ }) }).first();
+    await odessa.locator('button[data-action="apply"]').click();
+    await page.locator('#undo-notice').waitFor();
+    expect(await page.getByText('Submitted for approval.').count()).toBe(0);
+    expect(new URL(page.url()).search).toBe('');
+    expect(await marker(page)).toBe('still here');
+    // The fix is a proposal on an article awaiting approval: it stays awaiting approval.
+    expect(await page.locator('#review-summary .status').textContent()).toBe('Awaiting approval');
+    await page.context().close();
+  }, 90_000);
+
   it('an editor approving the proposals one by one in place is offered “Approve the article” once none waits', async () => {
     const { id } = await importArticle(ctx, { text: ARTICLE });
     await propose(id, 'Kharkov');
