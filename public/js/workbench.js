@@ -1,8 +1,8 @@
 // Progressive enhancement for the review page: keyboard shortcuts over the findings panel,
 // which can be turned off (WCAG 2.1.4), the panel's filter, the source column's choice kept
 // across pages, and actions taken in place: the review page's forms are sent with fetch and only
-// the passage rows and the findings panel they changed are replaced, so the scroll position and
-// the selected finding stay. Every action stays a plain form or link; without this script the
+// the passage rows and the findings panel they changed, and the page's head, are replaced, so the
+// scroll position and the selected finding stay. Every action stays a plain form or link; without this script the
 // page works the same (each post returns to what it changed) and the panel shows every finding.
 (() => {
   /** A checkbox whose state this browser remembers under `key`. */
