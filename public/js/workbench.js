@@ -1,8 +1,8 @@
 // Progressive enhancement for the review page: keyboard shortcuts over the findings panel,
 // which can be turned off (WCAG 2.1.4), the panel's filter, the source column's choice kept
 // across pages, and actions taken in place: the review page's forms are sent with fetch and only
-// the passage rows and the findings panel they changed are replaced, so the scroll position and
-// the selected finding stay. Every action stays a plain form or link; without this script the
+// the passage rows and the findings panel they changed, and the page's head, are replaced, so the
+// scroll position and the selected finding stay. Every action stays a plain form or link; without this script the
 // page works the same (each post returns to what it changed) and the panel shows every finding.
 (() => {
   /** A checkbox whose state this browser remembers under `key`. */
@@ -143,9 +143,10 @@
   });
 
   // Acting in place. The review page's forms (in the passages and the findings panel, and
-  // "Approve all") are posted asking for JSON: the answer names the passages the post changed;
-  // those rows, the rows of findings that came, went or were dismissed, and the panel are then
-  // fetched again from the endpoints that render them for this viewer, with their token inputs.
+  // "Approve all") are posted asking for JSON: the answer names the passages the post changed
+  // and carries the page's head (status, counts, review steps) rendered for this viewer; those
+  // rows, the rows of findings that came, went or were dismissed, and the panel are then fetched
+  // again from the endpoints that render them for this viewer, with their token inputs.
   const articleMatch = /^\/articles\/(\d+)$/.exec(location.pathname);
   const review = document.querySelector('.review');
   if (!articleMatch || !review) return;
@@ -232,6 +233,46 @@
     window.scrollTo({ left: window.scrollX, top: scrollY, behavior: 'instant' });
   }
 
+  /** The notice of the post that loaded the page (?done=) is out of date once another action is taken: it goes, from the page and the address. */
+  function forgetPageNotice() {
+    const notice = document.querySelector('.alert-ok[role="status"]');
+    if (notice) notice.remove();
+    const url = new URL(location.href);
+    if (!url.searchParams.has('done')) return;
+    url.searchParams.delete('done');
+    history.replaceState(history.state, '', url);
+  }
+
+  /** Carries what the person was writing or choosing in the old head's forms, and the disclosures open there, into the new head. */
+  function keepEntries(old, fresh) {
+    const twin = (element, selector) => {
+      const form = element.closest('form');
+      return form && fresh.querySelector(`form[action="${CSS.escape(form.getAttribute('action'))}"] ${selector}`);
+    };
+    for (const control of old.querySelectorAll('textarea[name], select[name]')) {
+      const same = twin(control, `[name="${CSS.escape(control.name)}"]`);
+      if (same) same.value = control.value;
+    }
+    for (const form of old.querySelectorAll('details[open] > form')) {
+      const same = twin(form, '');
+      if (same && same.parentElement.tagName === 'DETAILS') same.parentElement.open = true;
+    }
+  }
+
+  /** Replaces the page's head (its summary line and the review steps) with the one the answer carries, rendered for this viewer now. */
+  function replaceHead(head) {
+    if (!head) return;
+    for (const [id, html] of [['review-summary', head.summary], ['review-flow', head.flow]]) {
+      const old = document.getElementById(id);
+      const template = document.createElement('template');
+      template.innerHTML = html;
+      const fresh = template.content.getElementById(id);
+      if (!old || !fresh) continue;
+      keepEntries(old, fresh);
+      old.replaceWith(fresh);
+    }
+  }
+
   /** Posts `body` to `action` and brings the page up to date; the answer, or null when refused (said as an alert). */
   async function post(action, body) {
     errorLine.hidden = true;
@@ -246,6 +287,8 @@
         return null;
       }
       answer = json;
+      forgetPageNotice();
+      replaceHead(answer.head);
       await refresh(answer.passages, before);
     } catch (error) {
       fail(error instanceof Error && error.message ? error.message : 'The workbench could not be reached.');
@@ -296,19 +339,21 @@
     const finding = form.closest('.finding');
     const slot = finding ? findings().indexOf(finding) : -1;
     const row = form.closest('tr');
+    const inHead = Boolean(form.closest('#review-flow'));
     for (const button of form.querySelectorAll('button')) button.disabled = true;
     const answer = await post(action, body);
     for (const button of form.querySelectorAll('button')) button.disabled = false;
     if (!answer) return;
     if (!document.activeElement || document.activeElement === document.body) {
       const edit = row && document.getElementById(row.id) && document.getElementById(row.id).querySelector('a.edit');
+      // A step of the head (approve all) went with the head: the focus goes to the first step there now.
+      const step = inHead && document.querySelector('#review-flow button, #review-flow summary');
       if (slot >= 0) select(Math.min(slot, findings().length - 1), false);
       else if (edit) edit.focus({ preventScroll: true });
+      else if (step) step.focus({ preventScroll: true });
     }
     const applied = /\/apply$/.test(new URL(action, location.href).pathname);
     if (applied) offerUndo(answer.passages, answer.undo, form.closest('.finding') ? form.closest('.finding').id : null);
     else say(answer.notice);
-    // "Approve all" decided what it listed; its count is not brought up to date, so it goes.
-    if (!review.contains(form)) form.remove();
   });
 })();

@@ -11,6 +11,7 @@ import { compressChunk, parseChunk, serializeChunk, type DeflatedChunk } from '.
 import { compileFragment, type CompiledView } from './compile.js';
 import { viewHelpers } from './view-helpers.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
+import type { CommentsBrief } from '../db/repositories/passage-comments.js';
 
 /**
  * The review page's two large parts, the passages and the findings panel, rendered when an
@@ -68,7 +69,8 @@ export interface PassageView {
   revertible: boolean;
   /** What a revert from this page is based on. */
   version: number;
-  comments: number;
+  /** Its comments in brief (each shortened), or none. */
+  comments: CommentsBrief;
   /** A re-import changed the AI text under the correction. */
   needsReview: boolean;
   /** While a translator's correction waits for an editor, what its diff starts from; otherwise null. */
@@ -120,9 +122,14 @@ export interface CheckFindingsView {
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-function abbreviate(text: string): string {
-  return text.length <= 60 ? text : `${text.slice(0, 57)}…`;
+function abbreviate(text: string, most = 60): string {
+  return text.length <= most ? text : `${text.slice(0, most - 3)}…`;
 }
+
+/** How much of a comment a passage's row shows. */
+const COMMENT_SHOWN = 200;
+
+const NO_COMMENTS: CommentsBrief = { count: 0, latest: [] };
 
 function fixLabel(finding: StoredFinding): string | null {
   if (!finding.fix) return null;
@@ -205,8 +212,12 @@ export function groupFindings(findings: readonly StoredFinding[]): CheckFindings
   return views;
 }
 
+function commentsShown({ count, latest }: CommentsBrief): CommentsBrief {
+  return { count, latest: latest.map((c) => ({ userName: c.userName, body: abbreviate(c.body, COMMENT_SHOWN) })) };
+}
+
 /** Each passage's word diff with its open findings highlighted. */
-function passageViews(passages: readonly StoredPassage[], findings: readonly StoredFinding[], comments: ReadonlyMap<number, number>): PassageView[] {
+function passageViews(passages: readonly StoredPassage[], findings: readonly StoredFinding[], comments: ReadonlyMap<number, CommentsBrief>): PassageView[] {
   const highlights = new Map<number, Highlight[]>();
   for (const f of findings) {
     if (f.dismissed || f.passageIdx === null || f.passageStart === null || f.passageEnd === null) continue;
@@ -225,7 +236,7 @@ function passageViews(passages: readonly StoredPassage[], findings: readonly Sto
       deleted: p.correctedText === '',
       revertible: p.correctedText !== p.aiText,
       version: p.version,
-      comments: comments.get(p.idx) ?? 0,
+      comments: commentsShown(comments.get(p.idx) ?? NO_COMMENTS),
       needsReview: p.needsReview,
       proposedFrom: !proposed ? null : p.approvedText === p.aiText ? 'the AI text' : 'the approved text',
     };
@@ -289,12 +300,12 @@ function renderFragment(template: CompiledView, formPrefix: string, locals: obje
   return { html: template.render({ ...viewHelpers, ...locals, forms }), forms: forms.count };
 }
 
-/** Renders the passages and the findings panel of an article from its stored passages, findings and comment counts by passage. */
+/** Renders the passages and the findings panel of an article from its stored passages, findings and comments in brief by passage. */
 export function renderReviewFragments(
   article: FragmentArticle,
   passages: readonly StoredPassage[],
   findings: readonly StoredFinding[],
-  comments: ReadonlyMap<number, number>,
+  comments: ReadonlyMap<number, CommentsBrief>,
 ): RenderedReviewFragments {
   const open = findings.filter((f) => !f.dismissed).length;
   const views = passageViews(passages, findings, comments);
@@ -318,9 +329,9 @@ export function renderPassageRow(
   article: FragmentArticle,
   passage: StoredPassage,
   findings: readonly StoredFinding[],
-  comments: number,
+  comments: CommentsBrief | undefined,
   canApprove: boolean,
 ): RenderedFragment {
-  const views = passageViews([passage], findings, new Map([[passage.idx, comments]]));
+  const views = passageViews([passage], findings, new Map(comments ? [[passage.idx, comments]] : []));
   return renderFragment(passagesTemplate, rowFormPrefix(passage.idx), { article, passages: views, canApprove, rowsOnly: true });
 }

@@ -38,19 +38,19 @@ export function findingsRouter(ctx: ServiceContext): Router {
       action: undo.restoreEvent === null ? `/articles/${id}/passages/${undo.idx}/revert` : `/articles/${id}/history/${undo.restoreEvent}/restore`,
       version: undo.version,
     };
-    answerChange(req, res, reviewUrl(id, passageAnchor(passages)), { passages, undo: undoForm });
+    answerChange(ctx, req, res, id, reviewUrl(id, passageAnchor(passages)), { passages, undo: undoForm });
   });
 
   router.post('/articles/:id/findings/:fingerprint/dismiss', async (req, res) => {
     const id = idParam(req.params.id);
     await dismissFinding(ctx, signedInUser(req), id, req.params.fingerprint, field(req.body, 'reason'));
-    answerChange(req, res, reviewUrl(id, `finding-${req.params.fingerprint}`), { passages: [] });
+    answerChange(ctx, req, res, id, reviewUrl(id, `finding-${req.params.fingerprint}`), { passages: [] });
   });
 
   router.post('/articles/:id/findings/:fingerprint/undo-dismissal', async (req, res) => {
     const id = idParam(req.params.id);
     await undoFindingDismissal(ctx, signedInUser(req), id, req.params.fingerprint);
-    answerChange(req, res, reviewUrl(id, `finding-${req.params.fingerprint}`), { passages: [] });
+    answerChange(ctx, req, res, id, reviewUrl(id, `finding-${req.params.fingerprint}`), { passages: [] });
   });
 
   router.post('/articles/:id/dismissals/:action/undo', async (req, res) => {
@@ -65,14 +65,14 @@ export function findingsRouter(ctx: ServiceContext): Router {
     const spelling = field(req.body, 'spelling');
     if (!group || !spelling) throw new ValidationError('Choose the spelling to use.');
     const passages = await applyGroupSpelling(ctx, signedInUser(req), id, group, spelling);
-    answerChange(req, res, reviewUrl(id, passageAnchor(passages)), { passages });
+    answerChange(ctx, req, res, id, reviewUrl(id, passageAnchor(passages)), { passages });
   });
 
   router.post('/articles/:id/checks/:check/dismiss', async (req, res) => {
     const id = idParam(req.params.id);
     const check = req.params.check;
     await dismissCheck(ctx, signedInUser(req), id, check, field(req.body, 'reason'));
-    answerChange(req, res, reviewUrl(id, `check-${check}`), { passages: [] });
+    answerChange(ctx, req, res, id, reviewUrl(id, `check-${check}`), { passages: [] });
   });
 
   return router;

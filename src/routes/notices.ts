@@ -7,9 +7,13 @@ import { field } from './params.js';
  */
 const NOTICES = {
   saved: 'Saved.',
+  commented: 'Comment added to the passage’s thread.',
   merged: 'Saved. Someone saved this passage after you opened it; you changed different words, so their changes and yours are both kept.',
   submitted: 'Submitted for approval. An editor approves the article or sends it back.',
   approved: 'Article approved: exports give the approved text.',
+  'approved-with-proposals': 'The waiting proposals and the article are approved: exports give the approved text.',
+  assigned: 'Assignment saved: the article is in the assignee’s queue.',
+  unassigned: 'The article is assigned to nobody now.',
   'sent-back': 'Sent back for more work, with your comment for the translator.',
   'proposal-approved': 'Proposal approved: exports take it.',
   'proposal-rejected': 'Proposal rejected: the passage is back to its approved text.',

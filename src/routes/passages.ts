@@ -8,7 +8,7 @@ import { articleHistory, nextPassageToEdit, passageForEdit } from '../services/a
 import { addComment, confirmPassage, editPassage, parseCategory, restorePassage, revertPassage } from '../services/review.js';
 import { reviewUrl } from './findings.js';
 import { answerChange } from './in-place.js';
-import { noticeOf, withNotice } from './notices.js';
+import { noticeOf, noticeText, withNotice } from './notices.js';
 import { baseVersion, field, idParam } from './params.js';
 
 
@@ -53,21 +53,23 @@ export function passagesRouter(ctx: ServiceContext): Router {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     await revertPassage(ctx, signedInUser(req), id, idx, baseVersion(req.body));
-    answerChange(req, res, reviewUrl(id, `p-${idx}`), { passages: [idx] });
+    answerChange(ctx, req, res, id, reviewUrl(id, `p-${idx}`), { passages: [idx] });
   });
 
   router.post('/articles/:id/passages/:idx/confirm', async (req, res) => {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     await confirmPassage(ctx, id, idx, baseVersion(req.body));
-    answerChange(req, res, reviewUrl(id, `p-${idx}`), { passages: [idx] });
+    answerChange(ctx, req, res, id, reviewUrl(id, `p-${idx}`), { passages: [idx] });
   });
 
   router.post('/articles/:id/passages/:idx/comments', async (req, res) => {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     await addComment(ctx, signedInUser(req), id, idx, field(req.body, 'body') ?? '');
-    res.redirect(303, `/articles/${id}/passages/${idx}/edit#comments`);
+    // From the review page's row, back to the row (or in place); from the edit page, back to its thread.
+    const back = field(req.body, 'back') === 'review' ? reviewUrl(id, `p-${idx}`) : `/articles/${id}/passages/${idx}/edit#comments`;
+    answerChange(ctx, req, res, id, withNotice(back, 'commented'), { passages: [idx], notice: noticeText('commented') });
   });
 
   router.get('/articles/:id/history', authorize('view'), (req, res) => {
@@ -78,7 +80,7 @@ export function passagesRouter(ctx: ServiceContext): Router {
   router.post('/articles/:id/history/:event/restore', authorize('review'), async (req, res) => {
     const id = idParam(req.params.id);
     const idx = await restorePassage(ctx, signedInUser(req), id, idParam(req.params.event, 'change'), baseVersion(req.body));
-    answerChange(req, res, reviewUrl(id, `p-${idx}`), { passages: [idx] });
+    answerChange(ctx, req, res, id, reviewUrl(id, `p-${idx}`), { passages: [idx] });
   });
 
   return router;

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { authorize, signedInUser } from '../middleware/auth.js';
 import type { ServiceContext } from '../services/context.js';
 import { approveProposal, decideProposals, rejectProposal } from '../services/review.js';
-import { assignArticle, queueOf, stepPermission, takeStep } from '../services/review-flow.js';
+import { approveWithProposals, assignArticle, queueOf, stepPermission, takeStep } from '../services/review-flow.js';
 import { answerChange } from './in-place.js';
 import { noticeOf, noticeText, withNotice } from './notices.js';
 import { baseVersion, field, idParam, proposalPicks } from './params.js';
@@ -24,6 +24,12 @@ export function reviewFlowRouter(ctx: ServiceContext): Router {
     res.redirect(303, withNotice(`/articles/${id}`, 'approved'));
   });
 
+  router.post('/articles/:id/approve-with-proposals', authorize(stepPermission('approve')), async (req, res) => {
+    const id = idParam(req.params.id);
+    await approveWithProposals(ctx, signedInUser(req), id, proposalPicks(req.body));
+    res.redirect(303, withNotice(`/articles/${id}`, 'approved-with-proposals'));
+  });
+
   router.post('/articles/:id/send-back', authorize(stepPermission('sendBack')), (req, res) => {
     const id = idParam(req.params.id);
     takeStep(ctx, signedInUser(req), id, 'sendBack', field(req.body, 'comment'));
@@ -32,8 +38,8 @@ export function reviewFlowRouter(ctx: ServiceContext): Router {
 
   router.post('/articles/:id/assign', authorize('assign'), (req, res) => {
     const id = idParam(req.params.id);
-    assignArticle(ctx, signedInUser(req), id, field(req.body, 'assignee') ?? '');
-    res.redirect(303, `/articles/${id}`);
+    const assignee = assignArticle(ctx, signedInUser(req), id, field(req.body, 'assignee') ?? '');
+    res.redirect(303, withNotice(`/articles/${id}`, assignee ? 'assigned' : 'unassigned'));
   });
 
   /** Back to where the editor decided: the queue, or the passage on the article page. */
@@ -43,14 +49,14 @@ export function reviewFlowRouter(ctx: ServiceContext): Router {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     await approveProposal(ctx, id, idx, baseVersion(req.body));
-    answerChange(req, res, withNotice(afterDecision(req.body, id, idx), 'proposal-approved'), { passages: [idx], notice: noticeText('proposal-approved') });
+    answerChange(ctx, req, res, id, withNotice(afterDecision(req.body, id, idx), 'proposal-approved'), { passages: [idx], notice: noticeText('proposal-approved') });
   });
 
   router.post('/articles/:id/passages/:idx/reject', authorize('approve'), async (req, res) => {
     const id = idParam(req.params.id);
     const idx = idParam(req.params.idx, 'passage');
     await rejectProposal(ctx, signedInUser(req), id, idx, baseVersion(req.body), field(req.body, 'comment'));
-    answerChange(req, res, withNotice(afterDecision(req.body, id, idx), 'proposal-rejected'), { passages: [idx], notice: noticeText('proposal-rejected') });
+    answerChange(ctx, req, res, id, withNotice(afterDecision(req.body, id, idx), 'proposal-rejected'), { passages: [idx], notice: noticeText('proposal-rejected') });
   });
 
   /** Several proposals approved or rejected at once: from the queue's checkboxes, or all of an article's from its page. */
@@ -60,7 +66,7 @@ export function reviewFlowRouter(ctx: ServiceContext): Router {
       const { skipped } = await decideProposals(ctx, signedInUser(req), decision, picks, field(req.body, 'comment'));
       const back = field(req.body, 'back') === 'queue' ? '/queue' : `/articles/${picks[0]!.articleId}`;
       const notice = skipped > 0 ? 'proposals-skipped' : decision === 'approve' ? 'proposals-approved' : 'proposals-rejected';
-      answerChange(req, res, withNotice(back, notice), { passages: picks.map((p) => p.idx), notice: noticeText(notice) });
+      answerChange(ctx, req, res, picks[0]!.articleId, withNotice(back, notice), { passages: picks.map((p) => p.idx), notice: noticeText(notice) });
     });
   }
 

@@ -4,7 +4,7 @@ import type { ChangeKind } from '../db/repositories/passage-events.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import type { Actor, ServiceContext } from './context.js';
 import { BusyError, NotFoundError } from '../errors.js';
-import type { ArticleState, ReviewedState } from './review-state.js';
+import { LATEST_COMMENTS, type ArticleState, type ReviewedState } from './review-state.js';
 
 /**
  * How every change of an article is stored, in three steps:
@@ -99,7 +99,7 @@ export function readSnapshot(ctx: ServiceContext, articleId: number): ArticleSna
       contentVersion: repos.articles.contentVersion(articleId)!,
       passages: repos.passages.ofArticle(articleId),
       dismissals: repos.dismissals.ofArticle(articleId),
-      comments: repos.passageComments.counts(articleId),
+      comments: repos.passageComments.briefs(articleId, LATEST_COMMENTS),
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { StoredFinding } from '../db/repositories/findings.js';
+import type { CommentsBrief } from '../db/repositories/passage-comments.js';
 import { detectLanguage } from '../text/language.js';
 import { commitChange, prepareArticleChange, storeReview, type PreparedChange } from './article-change.js';
 import type { Actor, ServiceContext } from './context.js';
@@ -123,10 +124,10 @@ export async function importArticle(ctx: ServiceContext, input: ImportInput): Pr
   const prepareUpdate = (id: number): PreparedChange<Stored> =>
     prepareArticleChange(ctx, id, (snapshot) => {
       const carried = carryOver(snapshot.passages, fresh);
-      const comments = new Map<number, number>();
-      for (const [idx, count] of snapshot.comments) {
+      const comments = new Map<number, CommentsBrief>();
+      for (const [idx, brief] of snapshot.comments) {
         const moved = carried.newIndex[idx] ?? -1;
-        if (moved >= 0) comments.set(moved, count);
+        if (moved >= 0) comments.set(moved, brief);
       }
       return {
         state: { article: { id, ...languages }, passages: carried.passages, dismissals: snapshot.dismissals, comments },

@@ -9,7 +9,8 @@ import { listArticles } from './articles.js';
 import type { Actor, ServiceContext } from './context.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { can, type Action } from './permissions.js';
-import { requireSummary } from './review.js';
+import { changeArticle } from './article-change.js';
+import { approvalsOfAllWaiting, requireSummary, type ProposalPick } from './review.js';
 
 /** Who may take each step of the flow, which states it starts from, the state it leads to, and its history entry. */
 const STEPS = {
@@ -31,7 +32,10 @@ export function mayDecideProposals(role: Role): boolean {
 /** What the review page offers a person for an article in a status. */
 export interface OpenActions {
   submit: boolean;
+  /** Approve the article: open once no proposal waits (approveAll is empty). */
   approve: boolean;
+  /** Approve the waiting proposals and then the article, in one step: open where approve would be but for them. */
+  approveWithProposals: boolean;
   sendBack: boolean;
   /** Who the article can be assigned to, for a person who may assign it; otherwise null. */
   assignees: User[] | null;
@@ -42,12 +46,14 @@ export interface OpenActions {
 /** The steps a person's role may take that start from the article's status, and assigning. */
 export function openActions(ctx: ServiceContext, role: Role, article: { id: number; status: ArticleStatus }): OpenActions {
   const open = (step: Step) => can(role, STEPS[step].by) && (STEPS[step].from as readonly ArticleStatus[]).includes(article.status);
+  const approveAll = mayDecideProposals(role) ? ctx.repos.passages.pendingOf(article.id) : [];
   return {
     submit: open('submit'),
-    approve: open('approve'),
+    approve: open('approve') && approveAll.length === 0,
+    approveWithProposals: open('approve') && approveAll.length > 0,
     sendBack: open('sendBack'),
     assignees: can(role, 'assign') ? assignableUsers(ctx) : null,
-    approveAll: mayDecideProposals(role) ? ctx.repos.passages.pendingOf(article.id) : [],
+    approveAll,
   };
 }
 
@@ -86,6 +92,26 @@ export function takeStep(ctx: ServiceContext, actor: Actor, articleId: number, s
     const now = ctx.now();
     ctx.repos.articles.setStatus(article.id, to, now);
     ctx.repos.articleEvents.insert({ articleId: article.id, userId: actor.id, kind: event, comment: note || null, now });
+  });
+}
+
+/**
+ * Approves the article's waiting proposals (those the editor saw: `picks`) and then the article,
+ * as one change stored in one transaction: when the proposals changed meanwhile or the article
+ * may not be approved, nothing is.
+ */
+export async function approveWithProposals(ctx: ServiceContext, actor: Actor, articleId: number, picks: readonly ProposalPick[]): Promise<void> {
+  if (picks.some((p) => p.articleId !== articleId)) throw new ValidationError(`Only proposals of article ${articleId} can be approved with it.`);
+  const seen = new Map(picks.map((p) => [p.idx, p.version]));
+  return changeArticle(ctx, articleId, (snapshot) => {
+    const approvals = approvalsOfAllWaiting(ctx, snapshot, seen);
+    return {
+      ...approvals,
+      record: (now) => {
+        approvals.record(now);
+        takeStep(ctx, actor, articleId, 'approve');
+      },
+    };
   });
 }
 

@@ -3,11 +3,12 @@ import type { AudienceFragments } from '../db/repositories/review-fragments.js';
 import type { Role } from '../db/repositories/users.js';
 import { fragmentArticle, RENDER_KEY, renderPassageRow, rowFormPrefix, unpackFragment, type RenderedFragment, type StoredFragment } from '../render/review-fragments.js';
 import { changeArticle } from './article-change.js';
+import { LATEST_COMMENTS } from './review-state.js';
 import type { ServiceContext } from './context.js';
 import { NotFoundError } from '../errors.js';
 import type { SendBack } from '../db/repositories/article-events.js';
 import { mayDecideProposals, openActions, standingSendBack, type OpenActions } from './review-flow.js';
-import { requireArticle } from './review.js';
+import { requireArticle, requireSummary } from './review.js';
 
 /** The review page's passages (for the viewer's audience) and findings panel, compressed, with the number of forms each holds. */
 export interface ReviewFragments {
@@ -35,14 +36,24 @@ async function currentReviewFragments(
   return unpacked(ctx.repos.reviewFragments.find(articleId, approver)!);
 }
 
-export interface ReviewView {
+/** The top of the review page as the viewer sees it: the article's summary row and the review steps open to them. */
+export interface ReviewHead {
   article: ArticleSummary;
-  /** Rendered for the viewer's audience: with approve and reject forms only for those who may approve. */
-  fragments: ReviewFragments;
   actions: OpenActions;
   /** The editor's send-back comment, until the article is submitted again. */
   sentBack: SendBack | null;
 }
+
+export interface ReviewView extends ReviewHead {
+  /** Rendered for the viewer's audience: with approve and reject forms only for those who may approve. */
+  fragments: ReviewFragments;
+}
+
+const headOf = (ctx: ServiceContext, viewer: { role: Role }, article: ArticleSummary): ReviewHead => ({
+  article,
+  actions: openActions(ctx, viewer.role, article),
+  sentBack: standingSendBack(ctx, article.id),
+});
 
 /** Everything the article page shows the viewer: the article's summary row, its stored fragments and the review steps open to them. */
 export async function reviewArticle(ctx: ServiceContext, viewer: { role: Role }, id: number): Promise<ReviewView> {
@@ -50,7 +61,12 @@ export async function reviewArticle(ctx: ServiceContext, viewer: { role: Role },
   const found = ctx.repos.articles.findForReview(id, approver);
   if (!found) throw new NotFoundError(`There is no article ${id}.`);
   const fragments = await currentReviewFragments(ctx, id, approver, found.contentVersion, found.fragments);
-  return { article: found.summary, fragments, actions: openActions(ctx, viewer.role, found.summary), sentBack: standingSendBack(ctx, id) };
+  return { ...headOf(ctx, viewer, found.summary), fragments };
+}
+
+/** The review page's head alone, read now on one snapshot: what an action taken in place brings up to date. */
+export function reviewHead(ctx: ServiceContext, viewer: { role: Role }, id: number): ReviewHead {
+  return ctx.repos.snapshot(() => headOf(ctx, viewer, requireSummary(ctx, id)));
 }
 
 /** A part of the review page rendered for one viewer, now: the prefix its forms are numbered after, for their token inputs. */
@@ -70,7 +86,7 @@ export function passageRowFor(ctx: ServiceContext, viewer: { role: Role }, artic
     const passage = repos.passages.find(articleId, idx);
     if (!passage) throw new NotFoundError(`Article ${articleId} has no passage ${idx}.`);
     const findings = repos.findings.ofArticle(articleId).filter((f) => f.passageIdx === idx);
-    const row = renderPassageRow(fragmentArticle(article), passage, findings, repos.passageComments.counts(articleId).get(idx) ?? 0, mayDecideProposals(viewer.role));
+    const row = renderPassageRow(fragmentArticle(article), passage, findings, repos.passageComments.briefs(articleId, LATEST_COMMENTS).get(idx), mayDecideProposals(viewer.role));
     return { ...row, formPrefix: rowFormPrefix(idx) };
   });
 }

@@ -1,4 +1,5 @@
 import type { FindingToStore, StoredFinding } from '../db/repositories/findings.js';
+import type { CommentsBrief } from '../db/repositories/passage-comments.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import type { ReferenceData } from '../reference/index.js';
 import { fragmentArticle, packFragment, RENDER_KEY, renderReviewFragments } from '../render/review-fragments.js';
@@ -16,9 +17,12 @@ export interface ArticleState {
   passages: StoredPassage[];
   /** Dismissed fingerprints, each with the reason given. */
   dismissals: Map<string, string>;
-  /** How many comments each passage (by index) has. */
-  comments: Map<number, number>;
+  /** Each commented passage's comments (by index), in brief: the LATEST_COMMENTS most recent. */
+  comments: Map<number, CommentsBrief>;
 }
+
+/** How many of a passage's comments its row on the review page shows (the edit page has the whole thread). */
+export const LATEST_COMMENTS = 2;
 
 /** An article's review page parts in their stored form (packFragment): its passages, for reviewers and (when they differ) approvers, and findings panel. */
 export interface RenderedParts {

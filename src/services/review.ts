@@ -10,6 +10,7 @@ import { mergeWords } from '../lib/diff/index.js';
 import { inCaseOf } from '../text/letter-case.js';
 import { applyArticleEdits, correctedArticle, refuseLongPassage } from './passage-layout.js';
 import { changeArticle, correctionsChange, type ArticleChange, type ArticleSnapshot, type Change } from './article-change.js';
+import { LATEST_COMMENTS } from './review-state.js';
 
 const MAX_REASON = 500;
 
@@ -324,7 +325,10 @@ function cleanComment(body: string): string {
 /** Adds a comment to a change: the review page shows how many each passage has. */
 function withComment<T>(ctx: ServiceContext, change: ArticleChange<T>, actor: Actor, idx: number, body: string): ArticleChange<T> {
   const { state } = change;
-  const comments = new Map(state.comments).set(idx, (state.comments.get(idx) ?? 0) + 1);
+  const before = state.comments.get(idx) ?? { count: 0, latest: [] };
+  const userName = ctx.repos.users.find(actor.id)?.name ?? '';
+  const brief = { count: before.count + 1, latest: [...before.latest, { userName, body }].slice(-LATEST_COMMENTS) };
+  const comments = new Map(state.comments).set(idx, brief);
   return {
     ...change,
     state: { ...state, comments },
@@ -374,6 +378,21 @@ function approvalsChange(ctx: ServiceContext, snapshot: ArticleSnapshot, propose
     ctx.repos.passages.updateAll(articleId, [...approved.values()]);
     for (const idx of approved.keys()) ctx.repos.passageEvents.settle(articleId, idx, 'approved');
   });
+}
+
+/**
+ * The approvals of all the proposals waiting in the article, as a change, when they are exactly
+ * the ones the editor saw (passage index → version); refused (409) when one changed or another
+ * came meanwhile, so nothing is approved unseen.
+ */
+export function approvalsOfAllWaiting(ctx: ServiceContext, snapshot: ArticleSnapshot, seen: ReadonlyMap<number, number>): ArticleChange<void> {
+  const waiting = snapshot.passages.filter((p) => p.correctedText !== p.approvedText);
+  const unseen = waiting.find((p) => seen.get(p.idx) !== p.version);
+  if (unseen || waiting.length !== seen.size) {
+    const where = unseen ? ` (passage ${unseen.idx + 1})` : '';
+    throw new ConflictError(`The proposals changed since the page was loaded${where}, so nothing was approved. Reload the page to see them as they are now.`);
+  }
+  return approvalsChange(ctx, snapshot, waiting);
 }
 
 /** Rejections of passages' proposals as one change: their text goes back to the approved one; a comment on each tells the translator why. */

@@ -111,7 +111,7 @@ describe('the whole review loop with the script turned off', () => {
 
     // The editor approves every proposal at once and sends the article back.
     await editorPage.goto(review);
-    await editorPage.getByRole('button', { name: 'Approve all 2 proposals' }).click();
+    await editorPage.getByRole('button', { name: 'Approve all 2 proposals', exact: true }).click();
     await editorPage.waitForLoadState();
     expect(await editorPage.locator('tr.is-proposed').count()).toBe(0);
     await editorPage.locator('summary', { hasText: 'Send back for more work' }).click();
@@ -138,7 +138,7 @@ describe('the whole review loop with the script turned off', () => {
 
     // The editor approves the new proposals and the article.
     await editorPage.goto(review);
-    await editorPage.getByRole('button', { name: /Approve all 2 proposals/ }).click();
+    await editorPage.getByRole('button', { name: 'Approve all 2 proposals', exact: true }).click();
     await editorPage.waitForLoadState();
     await editorPage.getByRole('button', { name: 'Approve the article' }).click();
     await editorPage.waitForLoadState();

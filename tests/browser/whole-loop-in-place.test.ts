@@ -172,7 +172,7 @@ describe('the whole review loop with the script, acting in place', () => {
     await markWindow(editorPage);
     expect(await editorPage.locator('tr.is-proposed').count()).toBe(4);
     await inPlace(editorPage, async () => {
-      await editorPage.getByRole('button', { name: 'Approve all 4 proposals' }).click();
+      await editorPage.getByRole('button', { name: 'Approve all 4 proposals', exact: true }).click();
       await editorPage.getByText('The chosen proposals are approved.').waitFor();
     });
     expect(await editorPage.locator('tr.is-proposed').count()).toBe(0);

@@ -241,6 +241,12 @@ const dismissed = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => dism
 /** The article submitted for approval by its editor. */
 const submitted = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => takeStep(ctx, { id: ids.user, role: 'editor' }, ids.article, 'submit', undefined, true);
 
+/** A proposal on passage 1 (at version 4), then the article submitted. */
+const proposedAndSubmitted = async (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => {
+  await proposed(ctx, ids);
+  submitted(ctx, ids);
+};
+
 interface Ids {
   article: number;
   fingerprint: string;
@@ -293,6 +299,7 @@ describe('who may do what', () => {
     { name: 'revoke an API token', allowed: ['admin'], run: (c) => c.post('/admin/tokens/1/revoke') },
     { name: 'submit for approval', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/submit`, { confirm: 'open-findings' }) },
     { name: 'approve the article', allowed: ['editor', 'admin'], prepare: submitted, run: (c, ids) => c.post(`/articles/${ids.article}/approve`) },
+    { name: 'approve the proposals and the article', allowed: ['editor', 'admin'], prepare: proposedAndSubmitted, run: (c, ids) => c.post(`/articles/${ids.article}/approve-with-proposals`, { pick: `${ids.article}:1:4` }) },
     { name: 'send the article back', allowed: ['editor', 'admin'], prepare: submitted, run: (c, ids) => c.post(`/articles/${ids.article}/send-back`, { comment: 'Check the numbers.' }) },
     { name: 'approve a proposed correction', allowed: ['editor', 'admin'], prepare: proposed, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/approve`, { version: '4' }) },
     { name: 'reject a proposed correction', allowed: ['editor', 'admin'], prepare: proposed, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/reject`, { version: '4', comment: 'No.' }) },

@@ -1,3 +1,4 @@
+import { parse } from 'node-html-parser';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { MAX_FINDINGS_PER_CHECK } from '../../src/checks/run-checks.js';
@@ -264,7 +265,7 @@ describe('comments', () => {
   it('keeps a thread per passage with author and time, shown escaped, and counted on the review page', async () => {
     const { web, ctx, id } = await setup();
     const translator = clientAs(web.app, ctx, 'translator');
-    await translator.post(`/articles/${id}/passages/2/comments`, { body: 'Is <b>"Kiev"</b> quoted from the source here?' }).expect(303).expect('Location', `/articles/${id}/passages/2/edit#comments`);
+    await translator.post(`/articles/${id}/passages/2/comments`, { body: 'Is <b>"Kiev"</b> quoted from the source here?' }).expect(303).expect('Location', `/articles/${id}/passages/2/edit?done=commented#comments`);
     await web.post(`/articles/${id}/passages/2/comments`, { body: 'No: use Kyiv.' }).expect(303);
     const page = await web.get(`/articles/${id}/passages/2/edit`).expect(200);
     const thread = page.text.slice(page.text.indexOf('id="comments"'));
@@ -274,6 +275,28 @@ describe('comments', () => {
     await web.post(`/articles/${id}/passages/2/comments`, { body: '   ' }).expect(422);
     await web.post(`/articles/${id}/passages/99/comments`, { body: 'Lost?' }).expect(404);
     expect(ctx.repos.passageComments.ofPassage(id, 2)).toHaveLength(2);
+  });
+
+  it('from the review page: each row has a comment form, the post returns to the row (or answers in place), and the row shows the latest comments, shortened', async () => {
+    const { web, ctx, id } = await setup();
+    const rowOf = async (idx: number) => parse((await web.get(`/articles/${id}`).expect(200)).text).querySelector(`#p-${idx}`)!;
+    const form = (await rowOf(2)).querySelector('details.comment form')!;
+    expect(form.getAttribute('action')).toBe(`/articles/${id}/passages/2/comments`);
+    expect((await rowOf(2)).querySelector('.comment-brief')).toBeNull();
+
+    await web.post(`/articles/${id}/passages/2/comments`, { body: 'First: is this the port or the city?', back: 'review' }).expect(303).expect('Location', `/articles/${id}?done=commented#p-2`);
+    await web.post(`/articles/${id}/passages/2/comments`, { body: 'Second: the city.', back: 'review' }).expect(303);
+    const long = `Third: ${'the harbour office wrote this at length, '.repeat(10)}`;
+    const answer = await web.post(`/articles/${id}/passages/2/comments`, { body: long, back: 'review' }).set('Accept', 'application/json').expect(200);
+    expect(answer.body).toMatchObject({ passages: [2], notice: 'Comment added to the passage’s thread.' });
+
+    // The latest two, oldest first, each at most 200 characters; the count links to the whole thread.
+    const shown = (await rowOf(2)).querySelectorAll('.comment-brief li').map((li) => li.text.replace(/\s+/g, ' ').trim());
+    expect(shown).toEqual(['editor: Second: the city.', `editor: ${long.slice(0, 197)}…`]);
+    expect((await rowOf(2)).querySelector('a.comment-count')!.text).toBe('3 comments');
+    // The row fetched alone for the page's script shows the same.
+    const alone = parse((await web.get(`/articles/${id}/passages/2/row`).expect(200)).text);
+    expect(alone.querySelectorAll('.comment-brief li').map((li) => li.text.replace(/\s+/g, ' ').trim())).toEqual(shown);
   });
 });
 
@@ -352,13 +375,13 @@ describe('parts of the review page alone, for acting in place', () => {
     const pageRow = rowIn(page, 1).replace(/ id="pf\d+"/g, () => ` id="p1f${++n}"`);
     expect(row.text.slice(0, row.text.indexOf('</tr>') + 5)).toBe(pageRow);
     const forms = [...row.text.matchAll(/<form id="([^"]+)"/g)].map((m) => m[1]);
-    expect(forms).toEqual(['p1f1', 'p1f2', 'p1f3']);
+    expect(forms).toEqual(['p1f1', 'p1f2', 'p1f3', 'p1f4']);
     expect(tokenInputs(row.text).map((m) => [m[1], m[2]])).toEqual(forms.map((f) => [f, web.csrf]));
     // The translator's row has the proposal without approve and reject.
     const forTranslator = (await translator.get(`/articles/${id}/passages/1/row`).expect(200)).text;
     expect(forTranslator).toContain('Proposed, waiting for an editor.');
     expect(forTranslator).not.toContain('/passages/1/approve"');
-    expect(tokenInputs(forTranslator).map((m) => m[1])).toEqual(['p1f1']);
+    expect(tokenInputs(forTranslator).map((m) => m[1])).toEqual(['p1f1', 'p1f2']);
     await web.get(`/articles/${id}/passages/99/row`).expect(404);
   });
 

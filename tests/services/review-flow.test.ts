@@ -3,7 +3,7 @@ import { correctedText } from '../../src/services/articles.js';
 import { importArticle } from '../../src/services/import.js';
 import { ConflictError, StaleEditError, ValidationError } from '../../src/errors.js';
 import { applyFinding, approveProposal, decideProposals, editPassage, rejectProposal } from '../../src/services/review.js';
-import { assignArticle, queueOf, takeStep } from '../../src/services/review-flow.js';
+import { approveWithProposals, assignArticle, queueOf, takeStep } from '../../src/services/review-flow.js';
 import { demoText, testContext, testUser } from '../helpers/app.js';
 
 async function setup() {
@@ -213,5 +213,65 @@ describe('deciding several proposals at once', () => {
     expect(ctx.repos.passages.ofArticle(id).map((p) => p.correctedText)).toEqual(['First line.', 'Second line.', 'Third line.']);
     expect(ctx.repos.passageComments.ofPassage(id, 0).map((c) => c.body)).toEqual(['Proposal not taken: Keep the original lines.']);
     expect(ctx.repos.passageComments.ofPassage(id, 2).map((c) => c.body)).toEqual(['Proposal not taken: Keep the original lines.']);
+  });
+});
+
+describe('approving all the proposals and the article in one step', () => {
+  async function submitted() {
+    const { ctx } = testContext();
+    const translator = testUser(ctx, 'translator');
+    const editor = testUser(ctx, 'editor');
+    const { id } = await importArticle(ctx, { text: 'First line.\n\nSecond line.\n\nThird line.' });
+    await editPassage(ctx, translator, id, 0, 'First line, proposed.', 1, 'style');
+    await editPassage(ctx, translator, id, 2, 'Third line, proposed.', 1, 'style');
+    takeStep(ctx, translator, id, 'submit', undefined, true);
+    const seen = [
+      { articleId: id, idx: 0, version: 2 },
+      { articleId: id, idx: 2, version: 2 },
+    ];
+    return { ctx, translator, editor, id, seen };
+  }
+  /** What the step may change: the passages, their history, the status and the review events. */
+  const stateOf = (ctx: Awaited<ReturnType<typeof submitted>>['ctx'], id: number) => ({
+    passages: ctx.repos.passages.ofArticle(id),
+    changes: ctx.repos.passageEvents.ofArticle(id),
+    status: statusOf(ctx, id),
+    events: ctx.repos.articleEvents.ofArticle(id),
+  });
+
+  it('approves the proposals the editor saw, each settled in its history, and the article', async () => {
+    const { ctx, editor, id, seen } = await submitted();
+    await approveWithProposals(ctx, editor, id, seen);
+    expect(correctedText(ctx, id).text).toBe('First line, proposed.\n\nSecond line.\n\nThird line, proposed.\n');
+    expect(ctx.repos.passageEvents.ofArticle(id).map((e) => e.status)).toEqual(['approved', 'approved']);
+    expect(statusOf(ctx, id)).toBe('approved');
+    expect(ctx.repos.articleEvents.ofArticle(id).map((e) => `${e.userName}:${e.kind}`)).toEqual(['editor:approved', 'translator:submitted']);
+  });
+
+  it('approves nothing (409) when a proposal changed or came after the page showed them, or the article may not be approved', async () => {
+    const { ctx, translator, editor, id, seen } = await submitted();
+    // A proposal the page did not show.
+    await editPassage(ctx, translator, id, 1, 'Second line, proposed late.', 1, 'style');
+    let before = stateOf(ctx, id);
+    await expect(approveWithProposals(ctx, editor, id, seen)).rejects.toThrow(ConflictError);
+    expect(stateOf(ctx, id)).toEqual(before);
+    // A proposal changed since the page showed it.
+    const all = [...seen, { articleId: id, idx: 1, version: 2 }];
+    await editPassage(ctx, translator, id, 2, 'Third line, proposed again.', 2, 'style');
+    before = stateOf(ctx, id);
+    await expect(approveWithProposals(ctx, editor, id, all)).rejects.toThrow(/passage 3/);
+    expect(stateOf(ctx, id)).toEqual(before);
+    // The article was sent back meanwhile: the proposals are as shown, but the article step is refused, and with it the approvals.
+    const current = ctx.repos.passages.pendingOf(id).map((p) => ({ articleId: id, ...p }));
+    takeStep(ctx, editor, id, 'sendBack', 'Not yet.');
+    before = stateOf(ctx, id);
+    await expect(approveWithProposals(ctx, editor, id, current)).rejects.toThrow(ConflictError);
+    expect(stateOf(ctx, id)).toEqual(before);
+    expect(ctx.repos.passages.pendingOf(id)).toHaveLength(3);
+  });
+
+  it('refuses proposals of another article', async () => {
+    const { ctx, editor, id, seen } = await submitted();
+    await expect(approveWithProposals(ctx, editor, id, [...seen, { articleId: id + 1, idx: 0, version: 2 }])).rejects.toThrow(ValidationError);
   });
 });
