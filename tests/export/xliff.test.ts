@@ -5,7 +5,7 @@ import xliff2js from 'xliff/xliff2js';
 import sax from 'sax';
 import type { StoredFinding } from '../../src/db/repositories/findings.js';
 import type { ExportDocument, ExportPassage } from '../../src/export/document.js';
-import { xliffFormat } from '../../src/export/formats/xliff.js';
+import { xliff } from '../../src/export/formats/xliff.js';
 import { exportDocument } from '../../src/services/export.js';
 import { importArticle } from '../../src/services/import.js';
 import { editPassage } from '../../src/services/review.js';
@@ -30,7 +30,7 @@ function schemaCheck(xml: string): { status: number | null; messages: string } {
 }
 
 function render(doc: ExportDocument): string {
-  const xml = xliffFormat.render(doc, 'corrected');
+  const xml = xliff.render(doc, 'corrected');
   if (typeof xml !== 'string') throw new Error('The XLIFF export renders a string.');
   return xml;
 }
@@ -115,7 +115,7 @@ async function libraryRead(xml: string, doc: ExportDocument) {
 
 describe('the XLIFF format', () => {
   it('is XLIFF by its id, extension and media type', () => {
-    expect(xliffFormat).toMatchObject({ id: 'xliff', extension: 'xlf', mediaType: 'application/xliff+xml' });
+    expect(xliff).toMatchObject({ id: 'xliff', extension: 'xlf', mediaType: 'application/xliff+xml' });
   });
 });
 

@@ -133,9 +133,10 @@ function renderXliff(doc: ExportDocument): string {
   return root.end({ prettyPrint: false });
 }
 
-export const xliffFormat: ExportFormat = {
+/** XLIFF 2.1 for translation tools; it always pairs the source with the corrected text, so that is its one text. */
+export const xliff: ExportFormat = {
   id: 'xliff',
-  label: 'XLIFF 2.1',
+  label: 'XLIFF 2.1 (.xlf)',
   extension: 'xlf',
   mediaType: 'application/xliff+xml',
   texts: ['corrected'],
