@@ -244,6 +244,16 @@ function passageOf(idx: number, text: string): ExportPassage {
   return { idx, gapBefore: '\n\n', sourceText: null, aiText: `${idx}: ${text}`, correctedText: `${text} :${idx}` };
 }
 
+describe('XLIFF export of a title given apart from the text', () => {
+  it('is unit p0 named title; with a source text, which has no line for it, its source is empty', () => {
+    const doc = { ...documentOf('Tram line approved', [{ ...passageOf(1, 'The council voted.'), sourceText: 'Совет проголосовал.' }], []), sourceLang: 'ru' };
+    expect(readFile(render(doc)).units.map(({ id, name, source, target }) => ({ id, name, source, target }))).toEqual([
+      { id: 'p0', name: 'title', source: '', target: 'Tram line approved' },
+      { id: 'p1', name: undefined, source: 'Совет проголосовал.', target: 'The council voted. :1' },
+    ]);
+  });
+});
+
 describe('XLIFF export of text that XML must escape', () => {
   const doc = documentOf(ESCAPED, [passageOf(1, ESCAPED), passageOf(2, ESCAPED)], [finding(1, `Quoted: “${ESCAPED}”`)]);
 
