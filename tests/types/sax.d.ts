@@ -1,0 +1,19 @@
+// sax (the XML parser under the xliff package) ships no types; this is the part the tests use.
+declare module 'sax' {
+  export interface Tag {
+    name: string;
+    attributes: Record<string, string>;
+  }
+  export interface SAXParser {
+    onopentag: (tag: Tag) => void;
+    onclosetag: (name: string) => void;
+    ontext: (text: string) => void;
+    onerror: (error: Error) => void;
+    write(xml: string): SAXParser;
+    close(): SAXParser;
+  }
+  /** A strict parser reports every malformed construct, an undefined entity among them. */
+  export function parser(strict: boolean): SAXParser;
+  const sax: { parser: typeof parser };
+  export default sax;
+}
