@@ -87,8 +87,8 @@ async function readDocx(bytes: Uint8Array): Promise<DocxReading> {
     return { kind: node.nodeName === 'w:ins' ? 'insertion' : 'deletion', author: attribute(node, 'w:author'), date: secondOf(attribute(node, 'w:date')), text };
   };
   const textOf = (run: XmlNode, tag: string) => [...run.childNodes].map((t) => (t.nodeName === tag ? t.textContent : '')).join('');
-  for (const p of body.childNodes) {
-    if (p.nodeName !== 'w:p') continue;
+  const paragraphs = [...body.childNodes].filter((n) => n.nodeName === 'w:p');
+  for (const [i, p] of paragraphs.entries()) {
     let style = '';
     let mark: Revision | null = null;
     let text = '';
@@ -112,7 +112,9 @@ async function readDocx(bytes: Uint8Array): Promise<DocxReading> {
       }
     }
     if (mark) reading.markDeletions.push(mark);
-    reader.paragraphEnd(mark?.kind === 'deletion', mark?.kind === 'insertion');
+    // The document's last paragraph mark cannot be deleted: LibreOffice keeps it, an empty paragraph when its text goes.
+    const last = i === paragraphs.length - 1;
+    reader.paragraphEnd(mark?.kind === 'deletion' && !last, mark?.kind === 'insertion' && !last);
     reading.paragraphs.push({ style, text, markDeleted: mark?.kind === 'deletion' });
   }
   return { ...reading, ...reader.result() };
