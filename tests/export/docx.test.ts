@@ -4,9 +4,10 @@ import { create } from 'xmlbuilder2';
 import type { ExportDocument } from '../../src/export/document.js';
 import { docxFormat } from '../../src/export/formats/docx.js';
 import { exportDocument } from '../../src/services/export.js';
+import { importArticle } from '../../src/services/import.js';
 import { editPassage } from '../../src/services/review.js';
 import { takeStep } from '../../src/services/review-flow.js';
-import { demoText } from '../helpers/app.js';
+import { demoText, testContext, testUser } from '../helpers/app.js';
 import { costOf } from '../helpers/cost.js';
 import { GROWTH_LIMIT } from '../helpers/growth.js';
 import { convertWithLibreOffice, LIBREOFFICE_MISSING, LIBREOFFICE_TIMEOUT_MS, needLibreOffice } from '../helpers/libreoffice.js';
@@ -278,6 +279,21 @@ describe('the DOCX export, as its XML says', () => {
     const read = await readDocx(await rendered(exportDocument(ctx, id)));
     expect(read.paragraphs[1]?.text).toMatch(/^Not approved/);
     expect(read.paragraphs.filter((p) => /Not approved/.test(p.text))).toHaveLength(1);
+  });
+
+  it('writes a title given apart as the heading, corrected like a passage: deleted, it is a deleted heading, not the next line', async () => {
+    const { ctx } = testContext();
+    const editor = testUser(ctx, 'editor');
+    const { id } = await importArticle(ctx, { text: 'The port reopened on Tuesday.\nShips queued overnight.', title: 'Port news from Kiev', targetLang: 'en', actor: editor });
+    await editPassage(ctx, editor, id, 0, '', ctx.repos.passages.ofArticle(id)[0]!.version, 'style');
+    takeStep(ctx, editor, id, 'submit', undefined, true);
+    takeStep(ctx, editor, id, 'approve');
+    const doc = exportDocument(ctx, id);
+    const read = await readDocx(await rendered(doc));
+    expect(read.paragraphs[0]).toEqual({ style: 'Heading1', text: 'Port news from Kiev', markDeleted: true });
+    expect(read.accepted).toBe('The port reopened on Tuesday.\nShips queued overnight.');
+    expect(read.rejected).toBe('Port news from Kiev\nThe port reopened on Tuesday.\nShips queued overnight.');
+    expect(read.revisions).toEqual([{ kind: 'deletion', text: 'Port news from Kiev', author: editor.name, date: secondOf(doc.corrections[0]!.createdAt) }]);
   });
 
   it('costs about linearly in the article: 4x the passages, under GROWTH_LIMIT x the CPU time', async () => {
