@@ -103,14 +103,14 @@ function runs(segments: readonly Segment[]): Segment[] {
   const merged: Segment[] = [];
   for (const segment of segments) {
     const last = merged.at(-1);
-    if (last && last.state === segment.state && (last.state === 'kept' || (segment.state !== 'kept' && sameAuthor(last.by, segment.by)))) {
-      merged[merged.length - 1] = { ...last, text: last.text + segment.text };
-    } else merged.push(segment);
+    if (last && sameRevision(last, segment)) merged[merged.length - 1] = { ...last, text: last.text + segment.text };
+    else merged.push(segment);
   }
   return merged;
 }
 
-const sameAuthor = (a: Author, b: Author) => a.name === b.name && a.date === b.date;
+const sameRevision = (a: Segment, b: Segment) =>
+  a.state === 'kept' ? b.state === 'kept' : b.state === a.state && b.by.name === a.by.name && b.by.date === a.by.date;
 
 const wordDate = (isoDate: string) => new Date(isoDate).toISOString().replace(/\.\d+Z$/, 'Z');
 
