@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
 import type { ExportDocument } from '../../src/export/document.js';
-import { docxFormat } from '../../src/export/formats/docx.js';
+import { docx } from '../../src/export/formats/docx.js';
 import { exportDocument } from '../../src/services/export.js';
 import { importArticle } from '../../src/services/import.js';
 import { editPassage } from '../../src/services/review.js';
@@ -123,8 +123,8 @@ async function readDocx(bytes: Uint8Array): Promise<DocxReading> {
 
 /**
  * The tracked changes LibreOffice saw, from its flat ODF: each <text:changed-region> is a
- * revision, and in the body its text lies between change-start and change-end markers naming it
- * (see /work/shared/design/docx-revisions-with-libreoffice.md).
+ * revision, and in the body its text, inserted or deleted, lies between change-start and
+ * change-end markers naming it (LibreOffice 7.4 writes deleted text inline, not in the region).
  */
 function readFlatOdt(fodt: string): TrackedText {
   const root = parseXml(fodt);
@@ -222,19 +222,19 @@ function expectTheReview(read: TrackedText, { doc, passageIdx, correctionsOf, ed
   expect(read.revisions.filter((r) => !corrections.has(`${r.author} ${r.date}`))).toEqual([]);
 }
 
-const rendered = async (doc: ExportDocument) => (await docxFormat.render(doc, 'corrected')) as Uint8Array;
+const rendered = async (doc: ExportDocument) => (await docx.render(doc, 'corrected')) as Uint8Array;
 
 let reviewed: Reviewed;
-let docx: Uint8Array;
+let reviewedDocx: Uint8Array;
 
 beforeAll(async () => {
   reviewed = await reviewedByTwo();
-  docx = await rendered(reviewed.doc);
+  reviewedDocx = await rendered(reviewed.doc);
 });
 
 describe('the DOCX export, as its XML says', () => {
   it('is the article with its corrections as tracked changes, each by who made it, when', async () => {
-    const read = await readDocx(docx);
+    const read = await readDocx(reviewedDocx);
     expectTheReview(read, reviewed);
     expect(read.paragraphs[0]).toEqual({ style: 'Heading1', text: reviewed.doc.title, markDeleted: false });
     expect(new Set(read.ids).size).toBe(read.ids.length);
@@ -243,7 +243,7 @@ describe('the DOCX export, as its XML says', () => {
   });
 
   it('deletes a passage deleted whole with its paragraph mark, so accepting leaves no empty line', async () => {
-    const read = await readDocx(docx);
+    const read = await readDocx(reviewedDocx);
     const deleted = reviewed.doc.passages.filter((p) => p.correctedText === '');
     expect(deleted.length).toBeGreaterThan(0);
     expect(read.markDeletions).toHaveLength(deleted.length);
@@ -267,7 +267,7 @@ describe('the DOCX export, as its XML says', () => {
     expect(read.accepted).toBe(linesOf(doc.correctedText));
     expect(read.rejected).toBe(linesOf(doc.aiText).replace('Kiev by', 'Kiev city by'));
     // The passage's revisions are those not in the document before the re-import: all by the last correction.
-    const before = new Set((await readDocx(docx)).revisions.map((r) => JSON.stringify(r)));
+    const before = new Set((await readDocx(reviewedDocx)).revisions.map((r) => JSON.stringify(r)));
     const changed = read.revisions.filter((r) => !before.has(JSON.stringify(r)));
     const last = correctionsOf(passageIdx).at(-1)!;
     expect(changed.map((r) => r.text).join('|')).toMatch(/city/);
@@ -297,7 +297,7 @@ describe('the DOCX export, as its XML says', () => {
   });
 
   it('costs about linearly in the article: 4x the passages, under GROWTH_LIMIT x the CPU time', async () => {
-    const render = (doc: ExportDocument) => () => Promise.resolve(docxFormat.render(doc, 'corrected'));
+    const render = (doc: ExportDocument) => () => Promise.resolve(docx.render(doc, 'corrected'));
     const small = await costOf(render(repeated(reviewed.doc, 8)));
     const large = await costOf(render(repeated(reviewed.doc, 32)));
     expect(large.cpuMs / small.cpuMs).toBeLessThan(GROWTH_LIMIT);
@@ -321,7 +321,7 @@ describe('the DOCX export, as LibreOffice reads it', () => {
   // One conversion for every assertion: each takes seconds.
   beforeAll(async () => {
     if (LIBREOFFICE_MISSING) return;
-    read = readFlatOdt(await convertWithLibreOffice(docx, 'reviewed.docx', 'fodt'));
+    read = readFlatOdt(await convertWithLibreOffice(reviewedDocx, 'reviewed.docx', 'fodt'));
   }, LIBREOFFICE_TIMEOUT_MS);
 
   it('sees each correction as a revision by who made it, when; accepting all gives the approved text, rejecting all the AI text', (ctx) => {

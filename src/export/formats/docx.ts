@@ -32,9 +32,9 @@ const NOT_APPROVED_NOTE = 'Not approved: the corrections below are those approve
  * gives the approved text, rejecting them all the AI text. That one document holds both texts, so
  * the format offers only 'corrected': an 'ai' export would be the plain-text export in Word's clothes.
  */
-export const docxFormat: ExportFormat = {
+export const docx: ExportFormat = {
   id: 'docx',
-  label: 'Word (tracked changes)',
+  label: 'Word with tracked changes (.docx)',
   extension: 'docx',
   mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   texts: ['corrected'],
