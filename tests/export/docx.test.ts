@@ -274,6 +274,16 @@ describe('the DOCX export, as its XML says', () => {
     expect(changed.filter((r) => r.author !== last.userName || r.date !== secondOf(last.createdAt))).toEqual([]);
   });
 
+  it('shows no revision in a passage its last correction reverted to the AI text', async () => {
+    const { doc, passageIdx, editor } = reviewed;
+    const passage = doc.passages.find((p) => p.idx === passageIdx)!;
+    const revert = { ...doc.corrections.at(-1)!, passageIdx, kind: 'revert' as const, category: null, userName: editor, beforeText: passage.correctedText, afterText: passage.aiText };
+    const passages = doc.passages.map((p) => (p === passage ? { ...p, correctedText: p.aiText } : p));
+    const read = await readDocx(await rendered({ ...doc, passages, corrections: [...doc.corrections, revert] }));
+    expect(read.paragraphs).toContainEqual({ style: '', text: passage.aiText, markDeleted: false });
+    expect(read.revisions.filter((r) => r.text === 'Kyiv' || r.text === 'First ')).toEqual([]);
+  });
+
   it('says under the title that an article not approved may still change', async () => {
     const { ctx, id } = await reviewedArticle(demoText, { approve: false });
     const read = await readDocx(await rendered(exportDocument(ctx, id)));
