@@ -40,6 +40,8 @@ export interface ExportDocument {
   /** The approved title, and the title as the AI wrote it. */
   title: string;
   aiTitle: string;
+  /** The title passage's approved text in full, empty when deleted (`title` is shortened, and falls back to the next line). */
+  correctedTitle: string;
   /** Passage 0 is a title given apart from the text: it is `title`, not one of `passages`. */
   separateTitle: boolean;
   targetLang: string;

@@ -39,6 +39,7 @@ export function exportDocument(ctx: ServiceContext, id: number): ExportDocument 
       externalId: ctx.repos.articles.externalIdOf(id),
       title: article.title,
       aiTitle: titlePassage?.aiText ?? article.title,
+      correctedTitle: titlePassage?.approvedText ?? article.title,
       separateTitle: article.separateTitle,
       targetLang: article.targetLang,
       sourceLang: article.sourceLang,
