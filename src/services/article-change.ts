@@ -4,7 +4,7 @@ import type { ChangeKind } from '../db/repositories/passage-events.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import type { Actor, ServiceContext } from './context.js';
 import { BusyError, NotFoundError } from '../errors.js';
-import { fixedBy } from './fixed-findings.js';
+import { fixedFindingsChange } from './fixed-findings.js';
 import type { ArticleState, ReviewedState } from './review-state.js';
 
 /**
@@ -116,7 +116,10 @@ const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffs
 export function storeReview(ctx: ServiceContext, articleId: number, reviewed: ReviewedState, touchedAt: string | null): void {
   const { repos } = ctx;
   // What a reviewer's work made go away is what the review report lists as fixed; not what an import did.
-  if (touchedAt !== null) repos.findings.saveFixed(articleId, fixedBy(repos.findings.ofArticle(articleId), reviewed.findings), touchedAt);
+  if (touchedAt !== null) {
+    const { fixed, reportedAgain } = fixedFindingsChange(repos.findings.ofArticle(articleId), reviewed.findings, repos.findings.fixedOf(articleId));
+    repos.findings.saveFixed(articleId, fixed, reportedAgain, touchedAt);
+  }
   repos.findings.replace(articleId, reviewed.findings);
   repos.articles.recount(articleId);
   repos.articles.refreshTitle(articleId);

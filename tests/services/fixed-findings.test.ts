@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FindingToStore, StoredFinding } from '../../src/db/repositories/findings.js';
-import { fixedBy } from '../../src/services/fixed-findings.js';
+import type { FixedFinding } from '../../src/db/repositories/findings.js';
+import { fixedFindingsChange } from '../../src/services/fixed-findings.js';
 import { importArticle } from '../../src/services/import.js';
 import { applyFinding, decideProposals } from '../../src/services/review.js';
 import { testContext, testUser } from '../helpers/app.js';
 
-const finding = (fingerprint: string, check: string, passageIdx: number | null): StoredFinding => ({
+const finding = (fingerprint: string, check: string, passageIdx: number | null, text = 'x'): StoredFinding => ({
   fingerprint,
   check,
   severity: 'warning',
@@ -13,7 +14,7 @@ const finding = (fingerprint: string, check: string, passageIdx: number | null):
   message: `${check} message`,
   start: 0,
   end: 1,
-  text: 'x',
+  text,
   fix: null,
   suggestions: [],
   group: null,
@@ -27,8 +28,10 @@ const finding = (fingerprint: string, check: string, passageIdx: number | null):
 });
 const fresh = (f: StoredFinding): FindingToStore => ({ ...f, fix: undefined, suggestions: undefined, group: undefined, alternatives: undefined, note: undefined });
 const keys = (findings: readonly StoredFinding[]) => findings.map((f) => f.fingerprint);
+const fixedBy = (before: readonly StoredFinding[], after: readonly FindingToStore[]) => fixedFindingsChange(before, after, []).fixed;
+const wasFixed = (id: number, check: string, passageIdx: number, text: string): FixedFinding => ({ id, check, severity: 'warning', message: '', text, passageIdx, fixedAt: '' });
 
-describe('fixedBy', () => {
+describe('fixedFindingsChange', () => {
   it('takes a finding no longer reported as fixed, and one still reported as not', () => {
     expect(keys(fixedBy([finding('a', 'terms', 1), finding('b', 'terms', 2)], [fresh(finding('b', 'terms', 2))]))).toEqual(['a']);
   });
@@ -36,7 +39,28 @@ describe('fixedBy', () => {
   it('takes a finding whose words around changed (the same check reports a new one in its passage) as moved, one for one', () => {
     const before = [finding('a', 'terms', 1), finding('b', 'terms', 1), finding('c', 'number-format', 1)];
     const after = [fresh(finding('b2', 'terms', 1)), fresh(finding('c2', 'number-format', 1))];
-    expect(keys(fixedBy(before, after))).toEqual(['b']);
+    expect(fixedBy(before, after)).toHaveLength(1);
+  });
+
+  it('prefers as fixed the finding whose flagged text is not reported again', () => {
+    const before = [finding('a', 'terms', 1, 'Kiev'), finding('b', 'terms', 1, 'Odessa')];
+    expect(keys(fixedBy(before, [fresh(finding('b2', 'terms', 1, 'Odessa'))]))).toEqual(['a']);
+  });
+
+  it('names the right passage when a second identical slip takes the fixed one\'s fingerprint', () => {
+    const before = [finding('k', 'terms', 5, 'Kiev'), finding('k-1', 'terms', 11, 'Kiev')];
+    expect(fixedBy(before, [fresh(finding('k', 'terms', 11, 'Kiev'))]).map((f) => f.passageIdx)).toEqual([5]);
+  });
+
+  it('takes a fixed finding back when its check reports its text in its passage again, the latest first', () => {
+    const fixedSoFar = [wasFixed(1, 'terms', 1, 'Kiev'), wasFixed(2, 'terms', 1, 'Kiev'), wasFixed(3, 'terms', 1, 'Odessa'), wasFixed(4, 'terms', 2, 'Kiev')];
+    const change = fixedFindingsChange([finding('z', 'terms', 1, 'Kharkov')], [fresh(finding('z', 'terms', 1, 'Kharkov')), fresh(finding('k', 'terms', 1, 'Kiev'))], fixedSoFar);
+    expect(change).toEqual({ fixed: [], reportedAgain: [2] });
+  });
+
+  it('keeps a fixed finding when a new slip of another text appears in its passage', () => {
+    const change = fixedFindingsChange([], [fresh(finding('o', 'terms', 1, 'Odessa'))], [wasFixed(1, 'terms', 1, 'Kiev')]);
+    expect(change).toEqual({ fixed: [], reportedAgain: [] });
   });
 
   it('does not pair a new finding of another check or another passage', () => {
@@ -58,7 +82,7 @@ describe('fixed findings as stored', () => {
     await applyFinding(ctx, editor, id, kiev.fingerprint);
     // The case this covers: the number's fingerprint changed with the fix beside it.
     expect(ctx.repos.findings.ofArticle(id).find((f) => f.text === '700.000')!.fingerprint).not.toBe(number.fingerprint);
-    expect(ctx.repos.findings.fixedOf(id)).toEqual([{ fingerprint: kiev.fingerprint, check: kiev.check, severity: kiev.severity, message: kiev.message, text: 'Kiev', passageIdx: 1, fixedAt: expect.any(String) }]);
+    expect(ctx.repos.findings.fixedOf(id)).toEqual([{ id: expect.any(Number), check: kiev.check, severity: kiev.severity, message: kiev.message, text: 'Kiev', passageIdx: 1, fixedAt: expect.any(String) }]);
   });
 
   it('does not count a proposed fix the editor rejected', async () => {

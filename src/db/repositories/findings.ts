@@ -68,9 +68,9 @@ function fromRow(row: FindingRow): StoredFinding {
   };
 }
 
-/** A finding a reviewer's change made go away, as the review report lists it. */
+/** A finding a reviewer's change fixed, as the review report lists it. */
 export interface FixedFinding {
-  fingerprint: string;
+  id: number;
   check: string;
   severity: Severity;
   message: string;
@@ -111,14 +111,11 @@ export function findingRepository(db: Db) {
   const ofArticle = db.prepare(`${SELECT} WHERE f.article_id = ? ORDER BY f.start_offset, f.end_offset`);
   const one = db.prepare(`${SELECT} WHERE f.article_id = ? AND f.fingerprint = ?`);
   const markDismissed = db.prepare('UPDATE findings SET dismissed = 1 WHERE article_id = ? AND fingerprint = ?');
-  const insertFixed = db.prepare(`INSERT OR REPLACE INTO fixed_findings (article_id, fingerprint, check_id, severity, message, text, passage_idx, fixed_at)
-    VALUES (@articleId, @fingerprint, @check, @severity, @message, @text, @passageIdx, @fixedAt)`);
-  // A finding reported again (its fix rejected or reverted) is not fixed.
-  const fixedOf = db.prepare(`SELECT x.fingerprint, x.check_id AS "check", x.severity, x.message, x.text,
-      x.passage_idx AS passageIdx, x.fixed_at AS fixedAt
-    FROM fixed_findings x
-    WHERE x.article_id = ? AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.article_id = x.article_id AND f.fingerprint = x.fingerprint)
-    ORDER BY x.passage_idx, x.fixed_at, x.fingerprint`);
+  const insertFixed = db.prepare(`INSERT INTO fixed_findings (article_id, check_id, severity, message, text, passage_idx, fixed_at)
+    VALUES (@articleId, @check, @severity, @message, @text, @passageIdx, @fixedAt)`);
+  const deleteFixed = db.prepare('DELETE FROM fixed_findings WHERE article_id = ? AND id = ?');
+  const fixedOf = db.prepare(`SELECT id, check_id AS "check", severity, message, text, passage_idx AS passageIdx, fixed_at AS fixedAt
+    FROM fixed_findings WHERE article_id = ? ORDER BY passage_idx, id`);
   // newIndex as in passage_events' remap; a fixed finding of a passage that is gone keeps no passage.
   const remapFixed = db.prepare(`UPDATE fixed_findings SET passage_idx = nullif(coalesce(json_extract(@newIndex, '$[' || passage_idx || ']'), -1), -1)
     WHERE article_id = @articleId AND passage_idx IS NOT NULL`);
@@ -163,11 +160,12 @@ export function findingRepository(db: Db) {
     markDismissed(articleId: number, fingerprint: string): void {
       markDismissed.run(articleId, fingerprint);
     },
-    /** Call inside a transaction: findings a change made go away. */
-    saveFixed(articleId: number, findings: readonly Omit<FixedFinding, 'fixedAt'>[], fixedAt: string): void {
-      for (const f of findings) insertFixed.run({ articleId, fingerprint: f.fingerprint, check: f.check, severity: f.severity, message: f.message, text: f.text, passageIdx: f.passageIdx, fixedAt });
+    /** Call inside a transaction: what a change fixed, and the fixed findings it made reported again. */
+    saveFixed(articleId: number, fixed: readonly Omit<FixedFinding, 'id' | 'fixedAt'>[], reportedAgain: readonly number[], fixedAt: string): void {
+      for (const id of reportedAgain) deleteFixed.run(articleId, id);
+      for (const f of fixed) insertFixed.run({ articleId, check: f.check, severity: f.severity, message: f.message, text: f.text, passageIdx: f.passageIdx, fixedAt });
     },
-    /** The findings changes fixed and no check reports again, in passage order. */
+    /** In passage order, then in the order they were fixed. */
     fixedOf(articleId: number): FixedFinding[] {
       return fixedOf.all(articleId) as FixedFinding[];
     },
