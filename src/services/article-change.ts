@@ -117,7 +117,7 @@ export function storeReview(ctx: ServiceContext, articleId: number, reviewed: Re
   const { repos } = ctx;
   // What a reviewer's work made go away is what the review report lists as fixed; not what an import did.
   if (touchedAt !== null) {
-    const { fixed, reportedAgain } = fixedFindingsChange(repos.findings.ofArticle(articleId), reviewed.findings, repos.findings.fixedOf(articleId));
+    const { fixed, reportedAgain } = fixedFindingsChange(repos.findings.summariesOf(articleId), reviewed.findings, repos.findings.fixedOf(articleId));
     repos.findings.saveFixed(articleId, fixed, reportedAgain, touchedAt);
   }
   repos.findings.replace(articleId, reviewed.findings);

@@ -1,4 +1,4 @@
-import type { FindingToStore, FixedFinding, StoredFinding } from '../db/repositories/findings.js';
+import type { FindingSummary, FindingToStore, FixedFinding } from '../db/repositories/findings.js';
 
 type Placed = { check: string; passageIdx: number | null };
 
@@ -15,7 +15,7 @@ function byPlace<T extends Placed>(findings: readonly T[]): Map<string, T[]> {
 
 /** What a change did to the fixed findings: those it fixed, and the ids of those it made reported again. */
 export interface FixedFindingsChange {
-  fixed: StoredFinding[];
+  fixed: FindingSummary[];
   reportedAgain: number[];
 }
 
@@ -29,7 +29,7 @@ export interface FixedFindingsChange {
  * many as it reports more, of the fixed ones with the flagged text of a new finding there, came
  * back (a rejected or reverted fix), the latest fixed first.
  */
-export function fixedFindingsChange(before: readonly StoredFinding[], after: readonly FindingToStore[], fixedSoFar: readonly FixedFinding[]): FixedFindingsChange {
+export function fixedFindingsChange(before: readonly FindingSummary[], after: readonly FindingToStore[], fixedSoFar: readonly FixedFinding[]): FixedFindingsChange {
   const beforeByPlace = byPlace(before);
   const afterByPlace = byPlace(after);
   const fixedByPlace = byPlace(fixedSoFar);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FindingToStore, StoredFinding } from '../../src/db/repositories/findings.js';
-import type { FixedFinding } from '../../src/db/repositories/findings.js';
+import type { FindingSummary, FindingToStore, FixedFinding, StoredFinding } from '../../src/db/repositories/findings.js';
 import { fixedFindingsChange } from '../../src/services/fixed-findings.js';
 import { importArticle } from '../../src/services/import.js';
 import { applyFinding, decideProposals } from '../../src/services/review.js';
@@ -27,7 +26,7 @@ const finding = (fingerprint: string, check: string, passageIdx: number | null, 
   dismissalReason: null,
 });
 const fresh = (f: StoredFinding): FindingToStore => ({ ...f, fix: undefined, suggestions: undefined, group: undefined, alternatives: undefined, note: undefined });
-const keys = (findings: readonly StoredFinding[]) => findings.map((f) => f.fingerprint);
+const keys = (findings: readonly FindingSummary[]) => findings.map((f) => f.fingerprint);
 const fixedBy = (before: readonly StoredFinding[], after: readonly FindingToStore[]) => fixedFindingsChange(before, after, []).fixed;
 const wasFixed = (id: number, check: string, passageIdx: number, text: string): FixedFinding => ({ id, check, severity: 'warning', message: '', text, passageIdx, fixedAt: '' });
 
