@@ -8,6 +8,7 @@ import { exportDocument } from '../../src/services/export.js';
 import { importArticle } from '../../src/services/import.js';
 import { dismissFinding, editPassage } from '../../src/services/review.js';
 import { demoText, testContext, testUser } from '../helpers/app.js';
+import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
 import { DISMISSAL_REASON, reviewedArticle } from '../helpers/reviewed-article.js';
 
 type CsvRecord = { [column: string]: string };
@@ -90,6 +91,12 @@ describe('the review report of the scripted review', async () => {
     expect(records.filter((r) => r.section === 'correction').map((r) => [r.passage, r.change, r.before, r.after, r.by, r.at])).toEqual(
       doc.corrections.map((c) => [String(c.passageIdx + 1), c.kind, c.beforeText, c.afterText, c.userName, c.createdAt]),
     );
+  });
+
+  it('costs time near-linear in the findings and corrections listed', () => {
+    const times = <T>(list: readonly T[], n: number) => Array.from({ length: n }, (_, i) => list[i % list.length]!);
+    const larger = (n: number): ExportDocument => ({ ...doc, findings: times(doc.findings, n), fixedFindings: times(doc.fixedFindings, n), corrections: times(doc.corrections, n) });
+    for (const format of [reportHtml, reportCsv]) expect(growthOf(200, larger, (d) => format.render(d, 'both'))).toBeLessThan(GROWTH_LIMIT);
   });
 
   it('is a standalone document: lang set, no script, nothing from elsewhere, an A4 print style', () => {

@@ -4,6 +4,7 @@ import { fixedFindingsChange } from '../../src/services/fixed-findings.js';
 import { importArticle } from '../../src/services/import.js';
 import { applyFinding, decideProposals } from '../../src/services/review.js';
 import { testContext, testUser } from '../helpers/app.js';
+import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
 
 const finding = (fingerprint: string, check: string, passageIdx: number | null, text = 'x'): StoredFinding => ({
   fingerprint,
@@ -55,6 +56,14 @@ describe('fixedFindingsChange', () => {
     const fixedSoFar = [wasFixed(1, 'terms', 1, 'Kiev'), wasFixed(2, 'terms', 1, 'Kiev'), wasFixed(3, 'terms', 1, 'Odessa'), wasFixed(4, 'terms', 2, 'Kiev')];
     const change = fixedFindingsChange([finding('z', 'terms', 1, 'Kharkov')], [fresh(finding('z', 'terms', 1, 'Kharkov')), fresh(finding('k', 'terms', 1, 'Kiev'))], fixedSoFar);
     expect(change).toEqual({ fixed: [], reportedAgain: [2] });
+  });
+
+  it('costs time near-linear in the findings, all in one passage with one text', () => {
+    const many = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => finding(`${prefix}${i}`, 'terms', 1, 'Kiev'));
+    const fixedSoFar = (n: number) => Array.from({ length: n }, (_, i) => wasFixed(i, 'terms', 1, 'Kiev'));
+    const fewer = (n: number) => ({ before: many(n, 'a'), after: many(n / 2, 'b').map(fresh), fixed: fixedSoFar(n) });
+    const more = (n: number) => ({ before: many(n / 2, 'a'), after: many(n, 'b').map(fresh), fixed: fixedSoFar(n) });
+    for (const make of [fewer, more]) expect(growthOf(2_000, make, (c) => fixedFindingsChange(c.before, c.after, c.fixed))).toBeLessThan(GROWTH_LIMIT);
   });
 
   it('keeps a fixed finding when a new slip of another text appears in its passage', () => {
