@@ -1,5 +1,6 @@
 import { ERROR_CATEGORIES, type ErrorCategory, type Severity } from '../checks/types.js';
 import type { ChangeKind } from '../db/repositories/passage-events.js';
+import { STATUS_LABELS } from '../render/view-helpers.js';
 import type { ExportDocument } from './document.js';
 
 /**
@@ -41,6 +42,8 @@ export interface CategoryTotal {
 }
 
 export interface ReviewReport {
+  /** What the report says first when the article is not approved; null once it is. */
+  draft: string | null;
   findings: ReportFinding[];
   corrections: ReportCorrection[];
   totals: {
@@ -86,7 +89,8 @@ export function reviewReport(doc: ExportDocument): ReviewReport {
     before: c.beforeText,
     after: c.afterText,
   }));
-  return { findings, corrections, totals: totalsOf(findings, doc.corrections.map((c) => c.category)) };
+  const draft = doc.approved ? null : `Draft — not approved (status: ${STATUS_LABELS[doc.status].toLowerCase()})`;
+  return { draft, findings, corrections, totals: totalsOf(findings, doc.corrections.map((c) => c.category)) };
 }
 
 function totalsOf(findings: readonly ReportFinding[], categories: readonly (ErrorCategory | null)[]): ReviewReport['totals'] {

@@ -108,15 +108,17 @@ describe('the review report of the scripted review', async () => {
     expect(style).toContain('size: A4');
     expect(style).not.toMatch(/url\(|@import/);
     expect(page.querySelector('.draft')).toBeNull();
+    expect(records[0]).toMatchObject({ section: 'article', message: `Review report: ${doc.title}` });
   });
 });
 
 describe('the review report of an article not approved', () => {
-  it('says Draft in its title and at its top', async () => {
+  it('says Draft in its title and at its top, and in the CSV\'s article row', async () => {
     const reviewed = await reviewedArticle(demoText, { approve: false });
     const page = html(exportDocument(reviewed.ctx, reviewed.id));
     expect(page.querySelector('title')!.text).toMatch(/^Draft/);
-    expect(page.querySelector('.draft')!.text).toContain('Draft: not approved (Awaiting approval)');
+    expect(page.querySelector('.draft')!.text).toBe('Draft — not approved (status: awaiting approval)');
+    expect(csvRecords(exportDocument(reviewed.ctx, reviewed.id))[0]).toMatchObject({ section: 'article', message: expect.stringMatching(/^Draft — not approved/) });
   });
 });
 

@@ -12,10 +12,11 @@ const minuteOf = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 /** The review report as a printable, standalone HTML5 document: views/export/report.ejs. */
 export const reportHtml: ExportFormat = {
   id: 'report',
-  label: 'Review report (HTML, printable)',
+  label: 'Review report (.html, printable)',
   extension: 'html',
   mediaType: 'text/html; charset=utf-8',
-  texts: ['both'],
+  // The report is of the review, the same whichever text is chosen: it takes each, so no choice in the menu refuses it.
+  texts: ['corrected', 'ai', 'both'],
   render(doc) {
     const report = reviewReport(doc);
     return view.render({
@@ -26,7 +27,6 @@ export const reportHtml: ExportFormat = {
         lang: doc.targetLang,
         sourceLang: doc.sourceLang,
         status: STATUS_LABELS[doc.status],
-        draft: !doc.approved,
         updatedAt: minuteOf(doc.updatedAt),
       },
       report: {
