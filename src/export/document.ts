@@ -2,7 +2,7 @@ import type { ErrorCategory } from '../checks/types.js';
 import { STATUS_LABELS } from '../render/view-helpers.js';
 import type { ArticleStatus } from '../db/repositories/articles.js';
 import type { ArticleEvent } from '../db/repositories/article-events.js';
-import type { StoredFinding } from '../db/repositories/findings.js';
+import type { FixedFinding, StoredFinding } from '../db/repositories/findings.js';
 import type { ChangeKind } from '../db/repositories/passage-events.js';
 
 /** A passage of the article as exports give it: the approved text, never a proposal that still waits. */
@@ -58,6 +58,8 @@ export interface ExportDocument {
   correctedText: string;
   /** Open and dismissed findings, in text order. */
   findings: StoredFinding[];
+  /** Findings the review's changes made go away (proposals among them until the article is approved), in passage order. */
+  fixedFindings: FixedFinding[];
   /** Approved changes, oldest first. */
   corrections: ExportCorrection[];
   /** Submits, send-backs, approvals, assignments and re-imports, oldest first. */

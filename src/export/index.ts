@@ -2,7 +2,11 @@ import type { ExportFormat } from './format.js';
 import { html } from './formats/html.js';
 import { json } from './formats/json.js';
 import { md } from './formats/md.js';
+import { docx } from './formats/docx.js';
+import { reportCsv } from './formats/report-csv.js';
+import { reportHtml } from './formats/report-html.js';
 import { txt } from './formats/txt.js';
+import { xliff } from './formats/xliff.js';
 
 /** Every export format, in the order the article page's menu lists them. One line each. */
 export const exportFormats: readonly ExportFormat[] = [
@@ -10,6 +14,10 @@ export const exportFormats: readonly ExportFormat[] = [
   md,
   html,
   json,
+  docx,
+  xliff,
+  reportHtml,
+  reportCsv,
 ];
 
 /** The format `?format=` or `--format` names, if there is one. */

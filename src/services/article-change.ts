@@ -4,6 +4,7 @@ import type { ChangeKind } from '../db/repositories/passage-events.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import type { Actor, ServiceContext } from './context.js';
 import { BusyError, NotFoundError } from '../errors.js';
+import { fixedFindingsChange } from './fixed-findings.js';
 import { LATEST_COMMENTS, type ArticleState, type ReviewedState } from './review-state.js';
 
 /**
@@ -114,6 +115,11 @@ const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffs
  */
 export function storeReview(ctx: ServiceContext, articleId: number, reviewed: ReviewedState, touchedAt: string | null): void {
   const { repos } = ctx;
+  // What a reviewer's work made go away is what the review report lists as fixed; not what an import did.
+  if (touchedAt !== null) {
+    const { fixed, reportedAgain } = fixedFindingsChange(repos.findings.summariesOf(articleId), reviewed.findings, repos.findings.fixedOf(articleId));
+    repos.findings.saveFixed(articleId, fixed, reportedAgain, touchedAt);
+  }
   repos.findings.replace(articleId, reviewed.findings);
   repos.articles.recount(articleId);
   repos.articles.refreshTitle(articleId);

@@ -51,6 +51,7 @@ export function exportDocument(ctx: ServiceContext, id: number): ExportDocument 
       aiText: `${correctedArticle(passages.map((p) => ({ ...p, correctedText: p.aiText }))).text}\n`,
       correctedText: `${correctedArticle(passages).text}\n`,
       findings: ctx.repos.findings.ofArticle(id),
+      fixedFindings: ctx.repos.findings.fixedOf(id),
       corrections,
       steps: ctx.repos.articleEvents.ofArticle(id).reverse(),
     };

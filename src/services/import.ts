@@ -136,6 +136,7 @@ export async function importArticle(ctx: ServiceContext, input: ImportInput): Pr
           repos.articles.update(id, { ...fields, now });
           repos.passages.replaceAll(id, carried.passages);
           repos.passageEvents.remap(id, carried.newIndex);
+          repos.findings.remapFixed(id, carried.newIndex);
           repos.passageComments.remap(id, carried.newIndex);
           repos.articleEvents.insert({ articleId: id, userId: input.actor?.id ?? null, kind: 'reimported', comment: null, now });
           return { id, created: false };

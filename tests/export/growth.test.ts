@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportDocument, ExportPassage } from '../../src/export/document.js';
+import type { ExportPassage } from '../../src/export/document.js';
 import { findFormat } from '../../src/export/index.js';
+import { madeUpDocument } from '../helpers/export-document.js';
 import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
 
-/** A document of made-up passages, without a database: only the formats' own cost is measured. */
-function documentOf(passages: ExportPassage[]): ExportDocument {
-  const text = `${passages.map((p) => p.correctedText).join('\n\n')}\n`;
-  return {
-    id: 1,
-    externalId: null,
-    title: passages[0]!.correctedText,
-    aiTitle: passages[0]!.aiText,
-    separateTitle: false,
-    targetLang: 'en',
-    sourceLang: null,
-    status: 'in_review',
-    approved: false,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    passages,
-    aiText: text,
-    correctedText: text,
-    findings: [],
-    corrections: [],
-    steps: [],
-  };
-}
+const documentOf = (passages: ExportPassage[]) => madeUpDocument(passages);
 
 /** Text that asks for escaping everywhere: markup at line starts and inside, HTML specials, runs of emphasis marks. */
 const MARKUP = '* # 1. > _a_ *b* `c` [d](e) <f> & "g" \\ ';

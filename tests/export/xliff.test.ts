@@ -11,6 +11,7 @@ import { importArticle } from '../../src/services/import.js';
 import { editPassage } from '../../src/services/review.js';
 import { testContext, testUser } from '../helpers/app.js';
 import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
+import { madeUpDocument } from '../helpers/export-document.js';
 import { reviewedArticle } from '../helpers/reviewed-article.js';
 
 const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0';
@@ -233,11 +234,10 @@ function finding(passageIdx: number, message: string): StoredFinding {
 
 /** An approved article without a source whose title was given apart from the text, built without the database. */
 function documentOf(title: string, passages: ExportPassage[], findings: StoredFinding[]): ExportDocument {
-  return {
-    id: 7, externalId: null, title, aiTitle: `AI: ${title}`, separateTitle: true,
-    targetLang: 'en', sourceLang: null, status: 'approved', approved: true, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
-    passages, aiText: '', correctedText: '', findings, corrections: [], steps: [],
-  };
+  return madeUpDocument(passages, {
+    id: 7, title, correctedTitle: title, aiTitle: `AI: ${title}`, separateTitle: true, status: 'approved', approved: true,
+    aiText: '', correctedText: '', findings, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+  });
 }
 
 function passageOf(idx: number, text: string): ExportPassage {

@@ -1,6 +1,6 @@
 import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import { wordDiff, type DiffPart } from '../../lib/diff/index.js';
-import type { ExportCorrection, ExportDocument } from '../document.js';
+import { draftNotice, type ExportCorrection, type ExportDocument } from '../document.js';
 import type { ExportFormat } from '../format.js';
 
 /** Who made a revision and when, as Word records it. */
@@ -25,7 +25,6 @@ type Block = RevisedPassage & { style: 'heading' | 'note' | 'body' };
 /** Who a change is put down to when no approved correction accounts for it. */
 const WORKBENCH_AUTHOR = 'Workbench';
 
-const NOT_APPROVED_NOTE = 'Not approved: the corrections below are those approved so far, and the article may still change.';
 
 /**
  * The article as a Word document whose tracked changes are the corrections: accepting them all
@@ -50,10 +49,10 @@ async function renderDocx(doc: ExportDocument): Promise<Uint8Array> {
   }
   const workbench: Author = { name: WORKBENCH_AUTHOR, date: wordDate(doc.updatedAt) };
   const revise = (idx: number, aiText: string, correctedText: string) => revisedPassage(aiText, correctedText, byPassage.get(idx) ?? [], workbench);
-  const note: Block = { segments: [{ text: NOT_APPROVED_NOTE, state: 'kept' }], deletedBy: null, style: 'note' };
+  const draft = draftNotice(doc);
   const blocks: Block[] = [
     { ...revise(0, doc.aiTitle, doc.correctedTitle), style: 'heading' },
-    ...(doc.approved ? [] : [note]),
+    ...(draft === null ? [] : [{ segments: [{ text: `${draft}: the corrections below are those approved so far.`, state: 'kept' }], deletedBy: null, style: 'note' } satisfies Block]),
     ...doc.passages.filter((p) => p.idx !== 0).map((p): Block => ({ ...revise(p.idx, p.aiText, p.correctedText), style: 'body' })),
   ];
   const marks = paragraphMarkDeletions(blocks.map((b) => b.deletedBy));

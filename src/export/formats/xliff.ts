@@ -2,7 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Severity } from '../../checks/types.js';
 import type { StoredFinding } from '../../db/repositories/findings.js';
-import type { ExportDocument } from '../document.js';
+import { draftNotice, type ExportDocument } from '../document.js';
 import type { ExportFormat } from '../format.js';
 
 const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0';
@@ -111,7 +111,8 @@ function renderXliff(doc: ExportDocument): string {
   const file = root.ele('file', { id: `article-${doc.id}`, ...(doc.externalId === null ? {} : { original: plain(doc.externalId) }) });
   const open = doc.findings.filter((f) => !f.dismissed);
   const fileNotes: Note[] = open.filter((f) => f.passageIdx === null).map(findingNote);
-  if (!doc.approved) fileNotes.unshift({ category: 'status', priority: 1, text: `Not approved: the article is ${doc.status.replace('_', ' ')}; the targets are the corrections approved so far.` });
+  const draft = draftNotice(doc);
+  if (draft !== null) fileNotes.unshift({ category: 'status', priority: 1, text: `${draft}: the targets are the corrections approved so far.` });
   addNotes(file, fileNotes);
   const findingsOf = new Map<number, Note[]>();
   for (const finding of open) {
