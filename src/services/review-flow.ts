@@ -10,6 +10,7 @@ import type { Actor, ServiceContext } from './context.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { can, type Action } from './permissions.js';
 import { requireSummary } from './review.js';
+import { recordApproval } from './webhooks.js';
 
 /** Who may take each step of the flow, which states it starts from, the state it leads to, and its history entry. */
 const STEPS = {
@@ -86,6 +87,8 @@ export function takeStep(ctx: ServiceContext, actor: Actor, articleId: number, s
     const now = ctx.now();
     ctx.repos.articles.setStatus(article.id, to, now);
     ctx.repos.articleEvents.insert({ articleId: article.id, userId: actor.id, kind: event, comment: note || null, now });
+    // In this transaction: the CMS hears of every approval that stands, and of none that does not.
+    if (step === 'approve') recordApproval(ctx, actor, article.id, now);
   });
 }
 
