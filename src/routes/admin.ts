@@ -3,11 +3,12 @@ import { ROLES } from '../db/repositories/users.js';
 import { authorize } from '../middleware/auth.js';
 import { createApiToken, createUser, listActiveUsers, listApiTokens, listUsers, MIN_PASSWORD, parseRole, resetPassword, revokeApiToken, updateUser } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
-import { field, idParam, requesterError } from './params.js';
+import { listDeliveries, resendDelivery } from '../services/webhooks.js';
+import { field, idParam, pageParam, requesterError } from './params.js';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
-/** People and API tokens, for admins; mounted at /admin. */
+/** People, API tokens and the webhook's deliveries, for admins; mounted at /admin. */
 export function adminRouter(ctx: ServiceContext): Router {
   const router = Router();
   router.use(authorize('manageUsers'));
@@ -81,6 +82,21 @@ export function adminRouter(ctx: ServiceContext): Router {
   router.post('/tokens/:id/revoke', (req, res) => {
     revokeApiToken(ctx, idParam(req.params.id, 'token'));
     res.redirect(303, '/admin/tokens');
+  });
+
+  const webhooksPage = (notice: Notice, page: number) => ({ title: 'Webhook deliveries', deliveries: listDeliveries(ctx, page), notice });
+
+  router.get('/webhooks', (req, res) => res.render('admin/webhooks', webhooksPage(null, pageParam(field(req.query, 'page')))));
+
+  router.post('/webhooks/:id/resend', (req, res) => {
+    const id = idParam(req.params.id, 'delivery');
+    try {
+      resendDelivery(ctx, id);
+      res.render('admin/webhooks', webhooksPage({ kind: 'ok', text: `Delivery ${id} will be sent again within a second.` }, 1));
+    } catch (error) {
+      const refused = requesterError(error);
+      res.status(refused.status).render('admin/webhooks', webhooksPage({ kind: 'error', text: refused.message }, 1));
+    }
   });
 
   return router;

@@ -240,6 +240,13 @@ const dismissed = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => dism
 /** The article submitted for approval by its editor. */
 const submitted = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => takeStep(ctx, { id: ids.user, role: 'editor' }, ids.article, 'submit', undefined, true);
 
+/** A delivery of the article in the outbox, delivered already, so its id is 1. */
+const delivered = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => {
+  ctx.repos.webhookDeliveries.insert({ deliveryId: 'delivery-1', event: 'article.approved', articleId: ids.article, body: Buffer.from('{}'), now: ctx.now() });
+  ctx.repos.webhookDeliveries.claimDue(ctx.now(), '2100-01-01T00:00:00.000Z', 1);
+  ctx.repos.webhookDeliveries.markDelivered(1, '2100-01-01T00:00:00.000Z', ctx.now());
+};
+
 interface Ids {
   article: number;
   fingerprint: string;
@@ -299,6 +306,8 @@ describe('who may do what', () => {
     { name: 'change a role', allowed: ['admin'], run: (c, ids) => c.post(`/admin/users/${ids.user}`, { role: 'admin' }) },
     { name: 'GET tokens', allowed: ['admin'], run: (c) => c.get('/admin/tokens') },
     { name: 'create a token', allowed: ['admin'], run: (c) => c.post('/admin/tokens', { user: 'editor', label: 'cms' }) },
+    { name: 'GET webhook deliveries', allowed: ['admin'], run: (c) => c.get('/admin/webhooks') },
+    { name: 'send a webhook delivery again', allowed: ['admin'], prepare: delivered, run: (c) => c.post('/admin/webhooks/1/resend') },
   ];
 
   /**
@@ -324,6 +333,7 @@ describe('who may do what', () => {
       articles: db.prepare('SELECT status, assignee_id FROM articles ORDER BY id').all(),
       corrected: ctx.repos.passages.ofArticle(1).map((p) => `${p.correctedText}|${p.approvedText}|${p.version}`),
       roles: ctx.repos.users.all().map((u) => `${u.name}:${u.role}`),
+      deliveries: db.prepare('SELECT status, attempts, next_attempt_at FROM webhook_deliveries ORDER BY id').all(),
     };
   }
 
