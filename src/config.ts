@@ -22,8 +22,7 @@ const schema = z.object({
   WORKBENCH_REVIEW_MEMORY_MB: z.coerce.number().int().min(64).default(512),
   WORKBENCH_WEBHOOK_URL: z
     .string()
-    .url()
-    .refine((value) => /^https?:$/.test(new URL(value).protocol), 'give an http or https URL')
+    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'give an http or https URL')
     .optional(),
   // A guessable secret would let anyone sign a forged approval for the CMS.
   WORKBENCH_WEBHOOK_SECRET: z.string().min(16, 'give a secret of 16 characters or more').optional(),

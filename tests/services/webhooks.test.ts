@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WebhookConfig } from '../../src/config.js';
+import { loadConfig, type WebhookConfig } from '../../src/config.js';
 import { ConflictError } from '../../src/errors.js';
 import { exportDocument } from '../../src/services/export.js';
 import { importArticle } from '../../src/services/import.js';
@@ -148,10 +148,35 @@ describe('the webhook outbox', () => {
     expect(receiver.received).toHaveLength(2);
   });
 
+  it('gives an attempt in flight back unattempted when the server stops, due as before', async () => {
+    const { db, ctx, editor, id, target, receiver } = await submittedArticle(['hang']);
+    takeStep(ctx, editor, id, 'approve');
+    const stopping = new AbortController();
+    const step = deliverDue(ctx, { target, clock: () => T0, random: () => 0.5, stopping: stopping.signal });
+    await expect.poll(() => receiver.received.length).toBe(1);
+    stopping.abort();
+    expect(await step).toEqual([]);
+    expect(db.prepare('SELECT status, attempts, lease_until, last_error FROM webhook_deliveries').get()).toEqual({ status: 'pending', attempts: 0, lease_until: null, last_error: null });
+  });
+
   it('waits up to 10 s doubled per failed attempt, at most an hour, anywhere from 0 (full jitter)', () => {
     const longest = (n: number) => retryDelayMs(n, () => 1);
     expect([1, 2, 3, 4, 9, 10, 11, 12].map(longest)).toEqual([10_000, 20_000, 40_000, 80_000, 2_560_000, 3_600_000, 3_600_000, 3_600_000]);
     expect(retryDelayMs(5, () => 0)).toBe(0);
     expect(retryDelayMs(3, () => 0.25)).toBe(10_000);
+  });
+});
+
+describe('the webhook settings', () => {
+  it('are read from the environment: a URL and a secret together, or neither', () => {
+    expect(loadConfig({}).webhook).toBeNull();
+    expect(loadConfig({ WORKBENCH_WEBHOOK_URL: 'https://cms.example.org/hook', WORKBENCH_WEBHOOK_SECRET: SECRET }).webhook).toEqual({ url: 'https://cms.example.org/hook', secret: SECRET, timeoutMs: 10_000 });
+    expect(loadConfig({ WORKBENCH_WEBHOOK_URL: 'http://127.0.0.1:9000/', WORKBENCH_WEBHOOK_SECRET: SECRET, WORKBENCH_WEBHOOK_TIMEOUT_SECONDS: '2.5' }).webhook!.timeoutMs).toBe(2500);
+    expect(() => loadConfig({ WORKBENCH_WEBHOOK_URL: 'https://cms.example.org/hook' })).toThrow(/set WORKBENCH_WEBHOOK_URL and WORKBENCH_WEBHOOK_SECRET together/);
+    expect(() => loadConfig({ WORKBENCH_WEBHOOK_SECRET: SECRET })).toThrow(/together/);
+    expect(() => loadConfig({ WORKBENCH_WEBHOOK_URL: 'https://cms.example.org/hook', WORKBENCH_WEBHOOK_SECRET: 'short' })).toThrow(/WORKBENCH_WEBHOOK_SECRET: give a secret of 16 characters or more/);
+    expect(() => loadConfig({ WORKBENCH_WEBHOOK_URL: 'ftp://cms.example.org/hook', WORKBENCH_WEBHOOK_SECRET: SECRET })).toThrow(/WORKBENCH_WEBHOOK_URL: give an http or https URL/);
+    expect(() => loadConfig({ WORKBENCH_WEBHOOK_URL: 'not a url', WORKBENCH_WEBHOOK_SECRET: SECRET })).toThrow(/WORKBENCH_WEBHOOK_URL/);
+    expect(() => loadConfig({ WORKBENCH_WEBHOOK_URL: 'https://cms.example.org/hook', WORKBENCH_WEBHOOK_SECRET: SECRET, WORKBENCH_WEBHOOK_TIMEOUT_SECONDS: '0' })).toThrow(/WORKBENCH_WEBHOOK_TIMEOUT_SECONDS/);
   });
 });
