@@ -4,6 +4,7 @@ import { authorize } from '../middleware/auth.js';
 import { createApiToken, createUser, listActiveUsers, listApiTokens, listUsers, MIN_PASSWORD, parseRole, resetPassword, revokeApiToken, updateUser } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
 import { listDeliveries, resendDelivery } from '../services/webhooks.js';
+import { noticeOf, withNotice } from './notices.js';
 import { field, idParam, pageParam, requesterError } from './params.js';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
@@ -86,13 +87,15 @@ export function adminRouter(ctx: ServiceContext): Router {
 
   const webhooksPage = (notice: Notice, page: number) => ({ title: 'Webhook deliveries', deliveries: listDeliveries(ctx, page), notice });
 
-  router.get('/webhooks', (req, res) => res.render('admin/webhooks', webhooksPage(null, pageParam(field(req.query, 'page')))));
+  router.get('/webhooks', (req, res) => {
+    const done = noticeOf(req.query);
+    res.render('admin/webhooks', webhooksPage(done ? { kind: 'ok', text: done } : null, pageParam(field(req.query, 'page'))));
+  });
 
   router.post('/webhooks/:id/resend', (req, res) => {
-    const id = idParam(req.params.id, 'delivery');
     try {
-      resendDelivery(ctx, id);
-      res.render('admin/webhooks', webhooksPage({ kind: 'ok', text: `Delivery ${id} will be sent again within a second.` }, 1));
+      resendDelivery(ctx, idParam(req.params.id, 'delivery'));
+      res.redirect(303, withNotice('/admin/webhooks', 'delivery-resent'));
     } catch (error) {
       const refused = requesterError(error);
       res.status(refused.status).render('admin/webhooks', webhooksPage({ kind: 'error', text: refused.message }, 1));

@@ -36,10 +36,12 @@ describe('the webhook deliveries page', () => {
     db.prepare("UPDATE webhook_deliveries SET status = 'failed', attempts = 12, next_attempt_at = NULL, last_error = 'HTTP 500'").run();
     expect(rowsOf((await admin.get('/admin/webhooks')).text)[0]!.slice(1, 4)).toEqual(['failed', '12', 'HTTP 500']);
     const form = parse(page.text).querySelector('.delivery-list form')!;
-    const again = await admin.post(form.getAttribute('action')!).expect(200);
-    expect(shownText(parse(again.text).querySelector('.alert')!)).toMatch(/will be sent again/);
+    const again = await admin.post(form.getAttribute('action')!).expect(303);
+    expect(again.headers.location).toBe('/admin/webhooks?done=delivery-resent');
+    expect(shownText(parse((await admin.get(again.headers.location!)).text).querySelector('.alert')!)).toMatch(/will be sent again within a second/);
     expect(db.prepare('SELECT status, attempts FROM webhook_deliveries').get()).toEqual({ status: 'pending', attempts: 0 });
-    await admin.post('/admin/webhooks/99/resend').expect(404);
+    const missing = await admin.post('/admin/webhooks/99/resend').expect(404);
+    expect(shownText(parse(missing.text).querySelector('.alert')!)).toBe('There is no delivery 99.');
   });
 
   it('says when no webhook is set, and an approval then writes no delivery', async () => {
