@@ -7,7 +7,8 @@ import { BusyError, formatBytes, InputError, TooLargeError, UsageError, Workbenc
 import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
 import type { ReferenceData } from '../reference/index.js';
 import { createServiceContext } from '../services/context.js';
-import { importArticle } from '../services/import.js';
+import { importArticle, type ImportResult } from '../services/import.js';
+import { inProcessReviewer, workerReviewer } from '../services/reviewer.js';
 import type { CliIO } from './io.js';
 
 export interface ImportOptions {
@@ -39,15 +40,20 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
+/** Imports of a directory under way at once: enough to keep every review worker busy while this thread reads and stores. */
+const IMPORTS_IN_FLIGHT_PER_WORKER = 2;
+
 /**
  * Imports one file, or every importable file of a directory (one transaction per file, a
- * progress line each on stderr), into WORKBENCH_DB; prints each new article's id as it commits.
+ * progress line each on stderr, in the directory's order), into WORKBENCH_DB; prints each new
+ * article's id once it is committed. A directory's files are checked in the server's worker
+ * threads, with its time and memory budget per article, while this thread reads and stores.
  * An id printed is safe from a crash of the process at once, and from a power cut once the
  * command has finished: the commits do not wait for the disk, one sync at the end does
  * (connection.ts deferDurability); a sync per article was over a third of a directory's import.
  * Returns 0, or 2 when a file of a directory could not be imported.
  */
-export async function importFiles(path: string, options: ImportOptions, reference: ReferenceData, io: CliIO): Promise<number> {
+export async function importFiles(path: string, options: ImportOptions, termsFile: string | undefined, reference: ReferenceData, io: CliIO): Promise<number> {
   const directory = await isDirectory(path);
   if (directory && (options.title || options.sourceFile || options.externalId)) throw new UsageError('--title, --source and --external-id go with a single FILE, not a directory');
   const files = directory
@@ -59,16 +65,34 @@ export async function importFiles(path: string, options: ImportOptions, referenc
   const source = options.sourceFile ? await textOf(options.sourceFile) : undefined;
 
   const db = openDatabase(config.dbFile);
+  const reviewer = directory ? workerReviewer({ termbaseFile: termsFile, ...config.review }) : inProcessReviewer(reference);
   let failed = 0;
   let durable = false;
   try {
     migrate(db);
     deferDurability(db);
-    const ctx = createServiceContext(db, reference);
-    for (const [i, file] of files.entries()) {
+    const ctx = createServiceContext(db, reference, reviewer);
+    // Files are read one after another, so new articles reserve their ids in the directory's order.
+    let lastRead: Promise<unknown> = Promise.resolve();
+    const importFile = (file: string): Promise<ImportResult> => {
+      const read = lastRead.then(() => textOf(file));
+      lastRead = read.catch(() => {});
+      return read.then((text) => importArticle(ctx, { text, title: options.title, source, sourceLang: options.sourceLang, targetLang: options.targetLang, externalId: options.externalId }));
+    };
+    // Started ahead of the one reported next, reported in order.
+    const inFlight: Promise<ImportResult>[] = [];
+    const window = directory ? IMPORTS_IN_FLIGHT_PER_WORKER * reviewer.workers : 1;
+    for (let next = 0; next < files.length || inFlight.length > 0; ) {
+      while (next < files.length && inFlight.length < window) {
+        const started = importFile(files[next++]!);
+        // Reported (and rethrown) in order below; this keeps an early failure from counting as unhandled.
+        started.catch(() => {});
+        inFlight.push(started);
+      }
+      const i = next - inFlight.length;
+      const file = files[i]!;
       try {
-        const text = await textOf(file);
-        const { id, findings } = await importArticle(ctx, { text, title: options.title, source, sourceLang: options.sourceLang, targetLang: options.targetLang, externalId: options.externalId });
+        const { id, findings } = await inFlight.shift()!;
         io.stdout(`${id}\n`);
         if (directory) io.stderr(`[${i + 1}/${files.length}] ${file} → article ${id} (${findings.length} finding${findings.length === 1 ? '' : 's'})\n`);
       } catch (error) {
@@ -81,6 +105,7 @@ export async function importFiles(path: string, options: ImportOptions, referenc
     // Also after an error: the ids printed before it were acknowledged.
     durable = makeDurable(db);
     db.close();
+    await reviewer.close();
   }
   if (!durable) throw new BusyError('The articles are stored, but another process kept the database busy, so the last ones may not survive a power cut yet (a process crash cannot lose them).');
   if (directory) io.stderr(`Synced to disk: the ${files.length - failed} imported article${files.length - failed === 1 ? ' is' : 's are'} safe from a power cut too.\n`);

@@ -125,7 +125,8 @@ async function importCommand(values: Options, positionals: string[], io: CliIO):
   // Refused here once, not for every file of a directory.
   const targetLang = languageCode(stringOption(values, 'lang'), 'translation');
   const sourceLang = languageCode(stringOption(values, 'source-lang'), 'source');
-  const reference = loadReference({ termbase: stringOption(values, 'terms') });
+  const termsFile = stringOption(values, 'terms');
+  const reference = loadReference({ termbase: termsFile });
   return importFiles(
     positionals[0]!,
     {
@@ -135,6 +136,7 @@ async function importCommand(values: Options, positionals: string[], io: CliIO):
       targetLang,
       externalId: stringOption(values, 'external-id'),
     },
+    termsFile,
     reference,
     io,
   );

@@ -69,9 +69,13 @@ function queued<T>(ctx: ServiceContext, key: string, fn: () => Promise<T>): Prom
   return mine;
 }
 
-/** Prepares, reviews and stores a change (see above), preparing it again when the article changed meanwhile. */
-export function commitChange<T>(ctx: ServiceContext, key: string, prepare: () => PreparedChange<T>): Promise<T> {
-  return queued(ctx, key, async () => {
+/**
+ * Prepares, reviews and stores a change (see above), preparing it again when the article changed
+ * meanwhile. Changes with the same key wait for each other; a null key (a new article, which no
+ * other change can touch before it is stored) waits for none.
+ */
+export function commitChange<T>(ctx: ServiceContext, key: string | null, prepare: () => PreparedChange<T>): Promise<T> {
+  const commit = async () => {
     for (let attempt = 1; ; attempt++) {
       const change = prepare();
       const reviewed = await ctx.reviewer.review(change.state);
@@ -79,7 +83,8 @@ export function commitChange<T>(ctx: ServiceContext, key: string, prepare: () =>
       if (stored) return stored.result;
       if (attempt === ATTEMPTS) throw new BusyError('The article kept changing while this change was checked; nothing was saved. Try again.');
     }
-  });
+  };
+  return key === null ? commit() : queued(ctx, key, commit);
 }
 
 /** Everything a change of the article is prepared from. */

@@ -72,8 +72,10 @@ export function articlePassages(aiText: string, sourceText: string | null, given
  * id already imported, updates that article: unchanged passages keep their corrections,
  * corrections of changed passages are kept and marked for re-review (passage-layout.ts
  * carryOver), comments and history follow their passages. Checked off the event loop like every
- * change (article-change.ts). A new article's page is rendered with the id it will most likely
- * get, so imports in this process are queued one after another.
+ * change (article-change.ts). Imports of new articles run side by side (the command line keeps
+ * the reviewer's worker threads busy that way), each rendered with the id it will most likely get:
+ * the next free one that no import underway in this process has reserved. Imports of one external
+ * id wait for each other.
  */
 export async function importArticle(ctx: ServiceContext, input: ImportInput): Promise<ImportResult> {
   const aiText = normalise(input.text);
@@ -93,8 +95,14 @@ export async function importArticle(ctx: ServiceContext, input: ImportInput): Pr
   const { repos } = ctx;
   type Stored = Omit<ImportResult, 'findings'>;
 
+  // The id this import reserved for a new article, released once it is stored or refused.
+  let reserved: number | undefined;
+  const release = () => {
+    if (reserved !== undefined) reservedIds.get(repos)?.delete(reserved);
+  };
   const prepareNew = (): PreparedChange<Stored> => {
-    const id = repos.articles.nextId();
+    release();
+    const id = (reserved = reserveArticleId(ctx));
     const passages = fresh.map((p) => ({ ...p, approvedText: p.correctedText, version: 1, needsReview: false }));
     return {
       state: { article: { id, ...languages }, passages, dismissals: new Map(), comments: new Map() },
@@ -134,9 +142,26 @@ export async function importArticle(ctx: ServiceContext, input: ImportInput): Pr
       };
     });
 
-  const { id, created } = await commitChange<Stored>(ctx, 'import', () => {
-    const known = externalId === null ? undefined : repos.articles.idOfExternal(externalId);
-    return known === undefined ? prepareNew() : prepareUpdate(known);
-  });
-  return { id, created, findings: repos.findings.ofArticle(id) };
+  try {
+    const { id, created } = await commitChange<Stored>(ctx, externalId === null ? null : `import:${externalId}`, () => {
+      const known = externalId === null ? undefined : repos.articles.idOfExternal(externalId);
+      return known === undefined ? prepareNew() : prepareUpdate(known);
+    });
+    return { id, created, findings: repos.findings.ofArticle(id) };
+  } finally {
+    release();
+  }
+}
+
+/** Per database: the ids that new articles being imported in this process were rendered with. */
+const reservedIds = new WeakMap<object, Set<number>>();
+
+/** The id a new article will most likely get: the next free one, after those reserved by imports underway. */
+function reserveArticleId(ctx: ServiceContext): number {
+  let reserved = reservedIds.get(ctx.repos);
+  if (!reserved) reservedIds.set(ctx.repos, (reserved = new Set()));
+  let id = ctx.repos.articles.nextId();
+  while (reserved.has(id)) id++;
+  reserved.add(id);
+  return id;
 }

@@ -7,6 +7,8 @@ import { reviewState, type ArticleState, type ReviewedState } from './review-sta
 /** Checks an article state and renders its review page parts (reviewState), in this thread or another. */
 export interface Reviewer {
   review(state: ArticleState): Promise<ReviewedState>;
+  /** How many states it reviews at once. */
+  workers: number;
   /** Ends the worker threads, if any. */
   close(): Promise<void>;
 }
@@ -15,6 +17,7 @@ export interface Reviewer {
 export function inProcessReviewer(reference: ReferenceData): Reviewer {
   return {
     review: async (state) => reviewState(state, reference),
+    workers: 1,
     close: async () => {},
   };
 }
@@ -103,6 +106,7 @@ export function workerReviewer(options: WorkerReviewerOptions): Reviewer {
   for (let i = 0; i < size; i++) spawn();
 
   return {
+    workers: size,
     review(state) {
       if (closed) return Promise.reject(new Error('The reviewer is closed.'));
       return new Promise((resolve, reject) => {

@@ -127,6 +127,35 @@ describe('migrate', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 
+  it('keeps every passage, its triggers and its pending index when 0017 moves passages into an ordinary table, whose rows no longer overflow', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wb-migrations-'));
+    for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => n < '0017')) copyFileSync(join(MIGRATIONS_DIR, name), join(dir, name));
+    const db = openDatabase(':memory:');
+    migrate(db, dir);
+    // A paragraph of 400 characters: three copies of it made a WITHOUT ROWID row spill into an overflow page.
+    const paragraph = 'The council met on Monday to discuss the budget. '.repeat(8).trim();
+    db.exec(`INSERT INTO articles (id, title, created_at, updated_at) VALUES (1, 'A', 'x', 'x');
+      INSERT INTO article_texts (article_id, ai_text) VALUES (1, 'A');
+      INSERT INTO passages (article_id, idx, gap_before, ai_text, corrected_text, approved_text, source_text, version, needs_review) VALUES
+        (1, 0, '', 'A', 'A', 'A', NULL, 1, 0),
+        (1, 1, char(10, 10), '${paragraph}', '${paragraph} Proposed.', '${paragraph}', 'Джерело', 3, 1);`);
+    const rows = () => db.prepare('SELECT article_id, idx, gap_before, ai_text, corrected_text, approved_text, source_text, version, needs_review FROM passages ORDER BY idx').all();
+    const before = rows();
+    const overflowPages = db.prepare("SELECT count(*) FROM dbstat WHERE name = 'passages' AND pagetype = 'overflow'").pluck();
+    expect(overflowPages.get()).toBeGreaterThan(0);
+
+    expect(migrate(db)).toEqual(SHIPPED.filter((name) => name >= '0017'));
+    expect(rows()).toEqual(before);
+    const { ctx } = contextOver(db);
+    expect(ctx.repos.passages.pendingCount(1)).toBe(1);
+    const version = ctx.repos.articles.contentVersion(1)!;
+    db.prepare("UPDATE passages SET corrected_text = approved_text WHERE article_id = 1 AND idx = 1").run();
+    expect(ctx.repos.articles.contentVersion(1)).toBe(version + 1);
+    expect(ctx.repos.passages.pendingCount(1)).toBe(0);
+    expect(() => db.prepare("INSERT INTO passages (article_id, idx, ai_text, corrected_text, approved_text) VALUES (1, 1, 'x', 'x', 'x')").run()).toThrow(/UNIQUE/);
+    expect(overflowPages.get()).toBe(0);
+  });
+
   it('applies a directory of migrations in file-name order and rolls back a failing one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wb-migrations-'));
     writeFileSync(join(dir, '0002_second.sql'), 'ALTER TABLE t ADD COLUMN b TEXT;');
