@@ -7,39 +7,40 @@ import { listDeliveries, resendDelivery } from '../services/webhooks.js';
 import { noticeOf, withNotice } from './notices.js';
 import { field, idParam, pageParam, requesterError } from './params.js';
 
-type Notice = { kind: 'ok' | 'error'; text: string } | null;
+/** What the post did (notice) or why it was refused (problem), as partials/notice shows them. */
+type Outcome = { notice?: string; problem?: string };
 
 /** People, API tokens and the webhook's deliveries, for admins; mounted at /admin. */
 export function adminRouter(ctx: ServiceContext): Router {
   const router = Router();
   router.use(authorize('manageUsers'));
 
-  const usersPage = (notice: Notice, form = { name: '', role: 'translator' }) => ({
+  const usersPage = (outcome: Outcome, form = { name: '', role: 'translator' }) => ({
     title: 'Users',
     users: listUsers(ctx),
     roles: ROLES,
     form,
-    notice,
+    ...outcome,
     minPassword: MIN_PASSWORD,
   });
-  const tokensPage = (notice: Notice, created: { token: string; userName: string } | null = null) => ({
+  const tokensPage = (outcome: Outcome, created: { token: string; userName: string } | null = null) => ({
     title: 'API tokens',
     tokens: listApiTokens(ctx),
     users: listActiveUsers(ctx),
-    notice,
+    ...outcome,
     created,
   });
 
-  router.get('/users', (_req, res) => res.render('admin/users', usersPage(null)));
+  router.get('/users', (_req, res) => res.render('admin/users', usersPage({})));
 
   router.post('/users', async (req, res) => {
     const form = { name: field(req.body, 'name') ?? '', role: field(req.body, 'role') ?? '' };
     try {
       const user = await createUser(ctx, { name: form.name, role: parseRole(form.role), password: field(req.body, 'password') ?? '' });
-      res.status(201).render('admin/users', usersPage({ kind: 'ok', text: `Added ${user.name} (${user.role}).` }));
+      res.status(201).render('admin/users', usersPage({ notice: `Added ${user.name} (${user.role}).` }));
     } catch (error) {
       const refused = requesterError(error);
-      res.status(refused.status).render('admin/users', usersPage({ kind: 'error', text: refused.message }, form));
+      res.status(refused.status).render('admin/users', usersPage({ problem: refused.message }, form));
     }
   });
 
@@ -61,22 +62,22 @@ export function adminRouter(ctx: ServiceContext): Router {
         });
         done = `${user.name} is now ${user.disabled ? 'disabled' : `an active ${user.role}`}.`;
       }
-      res.render('admin/users', usersPage({ kind: 'ok', text: done }));
+      res.render('admin/users', usersPage({ notice: done }));
     } catch (error) {
       const refused = requesterError(error);
-      res.status(refused.status).render('admin/users', usersPage({ kind: 'error', text: refused.message }));
+      res.status(refused.status).render('admin/users', usersPage({ problem: refused.message }));
     }
   });
 
-  router.get('/tokens', (_req, res) => res.render('admin/tokens', tokensPage(null)));
+  router.get('/tokens', (_req, res) => res.render('admin/tokens', tokensPage({})));
 
   router.post('/tokens', async (req, res) => {
     try {
       const { token, user } = createApiToken(ctx, field(req.body, 'user') ?? '', field(req.body, 'label') ?? '');
-      res.status(201).render('admin/tokens', tokensPage({ kind: 'ok', text: 'Token created. Copy it now: it is not shown again.' }, { token, userName: user.name }));
+      res.status(201).render('admin/tokens', tokensPage({ notice: 'Token created. Copy it now: it is not shown again.' }, { token, userName: user.name }));
     } catch (error) {
       const refused = requesterError(error);
-      res.status(refused.status).render('admin/tokens', tokensPage({ kind: 'error', text: refused.message }));
+      res.status(refused.status).render('admin/tokens', tokensPage({ problem: refused.message }));
     }
   });
 
