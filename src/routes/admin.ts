@@ -86,11 +86,11 @@ export function adminRouter(ctx: ServiceContext): Router {
     res.redirect(303, '/admin/tokens');
   });
 
-  const webhooksPage = (notice: Notice, page: number) => ({ title: 'Webhook deliveries', deliveries: listDeliveries(ctx, page), notice });
+  const webhooksPage = (outcome: Outcome, page: number) => ({ title: 'Webhook deliveries', deliveries: listDeliveries(ctx, page), ...outcome });
 
   router.get('/webhooks', (req, res) => {
-    const done = noticeOf(req.query);
-    res.render('admin/webhooks', webhooksPage(done ? { kind: 'ok', text: done } : null, pageParam(field(req.query, 'page'))));
+    const notice = noticeOf(req.query);
+    res.render('admin/webhooks', webhooksPage(notice ? { notice } : {}, pageParam(field(req.query, 'page'))));
   });
 
   router.post('/webhooks/:id/resend', (req, res) => {
@@ -99,7 +99,7 @@ export function adminRouter(ctx: ServiceContext): Router {
       res.redirect(303, withNotice('/admin/webhooks', 'delivery-resent'));
     } catch (error) {
       const refused = requesterError(error);
-      res.status(refused.status).render('admin/webhooks', webhooksPage({ kind: 'error', text: refused.message }, 1));
+      res.status(refused.status).render('admin/webhooks', webhooksPage({ problem: refused.message }, 1));
     }
   });
 
