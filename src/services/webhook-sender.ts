@@ -2,7 +2,11 @@ import type { WebhookConfig } from '../config.js';
 import type { ServiceContext } from './context.js';
 import { deliverDue } from './webhooks.js';
 
-/** How often the outbox is asked for due deliveries: one indexed query, so a second costs nothing and an approval goes out within one. */
+/**
+ * How often the outbox is asked for due deliveries: one indexed query, so a second costs nothing
+ * and an approval goes out within one. A step posts up to 10, so a backlog left by a CMS outage
+ * (a day's approvals) drains in minutes.
+ */
 const POLL_MS = 1000;
 
 export interface WebhookSender {
