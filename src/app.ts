@@ -39,7 +39,7 @@ const IMPORT_PATH = '/articles';
 
 /** Builds the workbench app over an open, migrated database, without listening. */
 export function createApp({ db, config, reference, log = console.error, reviewer }: AppOptions): Express {
-  const ctx = createServiceContext(db, reference ?? loadReference({ termbase: config.termbaseFile }), reviewer);
+  const ctx = createServiceContext(db, reference ?? loadReference({ termbase: config.termbaseFile }), reviewer, config.webhook);
   const app = express();
   app.set('env', config.production ? 'production' : 'development');
   app.set('views', VIEWS_DIR);

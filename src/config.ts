@@ -20,7 +20,22 @@ const schema = z.object({
   WORKBENCH_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(7 * 24),
   WORKBENCH_REVIEW_BUDGET_SECONDS: z.coerce.number().positive().max(600).default(10),
   WORKBENCH_REVIEW_MEMORY_MB: z.coerce.number().int().min(64).default(512),
+  WORKBENCH_WEBHOOK_URL: z
+    .string()
+    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'give an http or https URL')
+    .optional(),
+  // A guessable secret would let anyone sign a forged approval for the CMS.
+  WORKBENCH_WEBHOOK_SECRET: z.string().min(16, 'give a secret of 16 characters or more').optional(),
+  WORKBENCH_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(10),
 });
+
+/** Where approved articles are posted, and the secret their bodies are signed with (issue 11). */
+export interface WebhookConfig {
+  url: string;
+  secret: string;
+  /** How long one delivery attempt may take before it counts as failed. */
+  timeoutMs: number;
+}
 
 export interface Config {
   port: number;
@@ -44,6 +59,8 @@ export interface Config {
   review: { budgetMs: number; memoryMb: number };
   /** How long the server waits for another process's write (the command line's import) before answering 503. */
   busyTimeoutMs: number;
+  /** The CMS's webhook; null when none is set, and then approvals write no delivery. */
+  webhook: WebhookConfig | null;
 }
 
 /** Reads and validates the configuration once, at start; a bad value stops the start with one message. */
@@ -53,6 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new UsageError(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   const values = parsed.data;
+  if ((values.WORKBENCH_WEBHOOK_URL === undefined) !== (values.WORKBENCH_WEBHOOK_SECRET === undefined)) {
+    throw new UsageError('invalid configuration: set WORKBENCH_WEBHOOK_URL and WORKBENCH_WEBHOOK_SECRET together (the CMS checks the signature made with the secret), or neither');
+  }
   return {
     port: values.PORT,
     dbFile: values.WORKBENCH_DB,
@@ -67,5 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     review: { budgetMs: values.WORKBENCH_REVIEW_BUDGET_SECONDS * 1000, memoryMb: values.WORKBENCH_REVIEW_MEMORY_MB },
     // Every wait blocks the event loop (better-sqlite3 is synchronous): short, since the import's transactions are.
     busyTimeoutMs: 200,
+    webhook:
+      values.WORKBENCH_WEBHOOK_URL === undefined || values.WORKBENCH_WEBHOOK_SECRET === undefined
+        ? null
+        : { url: values.WORKBENCH_WEBHOOK_URL, secret: values.WORKBENCH_WEBHOOK_SECRET, timeoutMs: values.WORKBENCH_WEBHOOK_TIMEOUT_SECONDS * 1000 },
   };
 }

@@ -7,6 +7,7 @@ import { loadReference } from './reference/load.js';
 import { WorkbenchError } from './errors.js';
 import { createServiceContext } from './services/context.js';
 import { workerReviewer } from './services/reviewer.js';
+import { startWebhookSender } from './services/webhook-sender.js';
 
 /** Opens the database, migrates it, loads the demo article into an empty one, and serves. */
 async function start(): Promise<void> {
@@ -23,9 +24,12 @@ async function start(): Promise<void> {
   const server = createApp({ db, config, reference, reviewer }).listen(config.port, () => {
     console.log(`Workbench on http://localhost:${config.port} (database ${config.dbFile})`);
   });
+  // Approved articles go back to the CMS from the outbox, outside the request path.
+  const sender = config.webhook ? startWebhookSender(createServiceContext(db, reference, reviewer, config.webhook), config.webhook) : null;
   const stop = () => {
+    const senderStopped = sender?.stop();
     server.close(() => {
-      void reviewer.close().then(() => {
+      void Promise.all([senderStopped, reviewer.close()]).then(() => {
         db.close();
         process.exit(0);
       });

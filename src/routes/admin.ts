@@ -3,12 +3,14 @@ import { ROLES } from '../db/repositories/users.js';
 import { authorize } from '../middleware/auth.js';
 import { createApiToken, createUser, listActiveUsers, listApiTokens, listUsers, MIN_PASSWORD, parseRole, resetPassword, revokeApiToken, updateUser } from '../services/accounts.js';
 import type { ServiceContext } from '../services/context.js';
-import { field, idParam, requesterError } from './params.js';
+import { listDeliveries, resendDelivery } from '../services/webhooks.js';
+import { noticeOf, withNotice } from './notices.js';
+import { field, idParam, pageParam, requesterError } from './params.js';
 
 /** What the post did (notice) or why it was refused (problem), as partials/notice shows them. */
 type Outcome = { notice?: string; problem?: string };
 
-/** People and API tokens, for admins; mounted at /admin. */
+/** People, API tokens and the webhook's deliveries, for admins; mounted at /admin. */
 export function adminRouter(ctx: ServiceContext): Router {
   const router = Router();
   router.use(authorize('manageUsers'));
@@ -82,6 +84,23 @@ export function adminRouter(ctx: ServiceContext): Router {
   router.post('/tokens/:id/revoke', (req, res) => {
     revokeApiToken(ctx, idParam(req.params.id, 'token'));
     res.redirect(303, '/admin/tokens');
+  });
+
+  const webhooksPage = (outcome: Outcome, page: number) => ({ title: 'Webhook deliveries', deliveries: listDeliveries(ctx, page), ...outcome });
+
+  router.get('/webhooks', (req, res) => {
+    const notice = noticeOf(req.query);
+    res.render('admin/webhooks', webhooksPage(notice ? { notice } : {}, pageParam(field(req.query, 'page'))));
+  });
+
+  router.post('/webhooks/:id/resend', (req, res) => {
+    try {
+      resendDelivery(ctx, idParam(req.params.id, 'delivery'));
+      res.redirect(303, withNotice('/admin/webhooks', 'delivery-resent'));
+    } catch (error) {
+      const refused = requesterError(error);
+      res.status(refused.status).render('admin/webhooks', webhooksPage({ problem: refused.message }, 1));
+    }
   });
 
   return router;

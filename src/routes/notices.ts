@@ -19,6 +19,7 @@ const NOTICES = {
   'proposal-rejected': 'Proposal rejected: the passage is back to its approved text.',
   'proposals-approved': 'The chosen proposals are approved.',
   'proposals-rejected': 'The chosen proposals are rejected.',
+  'delivery-resent': 'The delivery will be sent again within a second, with the same id and body.',
   'proposals-skipped': 'Some of the chosen proposals changed after you loaded the page, so they were skipped, not decided unseen: they are listed again. The others are done.',
 } as const;
 

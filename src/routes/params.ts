@@ -31,7 +31,7 @@ export function articleListQuery(query: unknown): { filter: ArticleFilter; page:
 }
 
 /** A page number: absent or empty is the first page; a fraction, a sign or a word names no page. */
-function pageParam(value: string | undefined): number {
+export function pageParam(value: string | undefined): number {
   if (value === undefined || value === '') return 1;
   if (!/^\d{1,9}$/.test(value)) throw new ValidationError(`The page “${value}” is not a page number: give a whole number such as 2.`);
   return Number(value);

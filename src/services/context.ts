@@ -1,3 +1,4 @@
+import type { WebhookConfig } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { createRepositories, type Repositories } from '../db/repositories/index.js';
 import type { Role } from '../db/repositories/users.js';
@@ -17,9 +18,11 @@ export interface ServiceContext {
   /** Checks and renders changed articles: worker threads in the server, this thread elsewhere. */
   reviewer: Reviewer;
   now: () => string;
+  /** The CMS's webhook: when set, approving an article writes a delivery to the outbox. */
+  webhook?: WebhookConfig | null;
 }
 
 /** A context over an open database, reviewing on this thread unless a reviewer is given. */
-export function createServiceContext(db: Db, reference: ReferenceData, reviewer: Reviewer = inProcessReviewer(reference)): ServiceContext {
-  return { repos: createRepositories(db), reference, reviewer, now: () => new Date().toISOString() };
+export function createServiceContext(db: Db, reference: ReferenceData, reviewer: Reviewer = inProcessReviewer(reference), webhook: WebhookConfig | null = null): ServiceContext {
+  return { repos: createRepositories(db), reference, reviewer, now: () => new Date().toISOString(), webhook };
 }

@@ -11,6 +11,7 @@ import { ConflictError, ValidationError } from '../errors.js';
 import { can, type Action } from './permissions.js';
 import { changeArticle } from './article-change.js';
 import { approvalsOfAllWaiting, requireSummary, type ProposalPick } from './review.js';
+import { recordApproval } from './webhooks.js';
 
 /** Who may take each step of the flow, which states it starts from, the state it leads to, and its history entry. */
 const STEPS = {
@@ -92,6 +93,8 @@ export function takeStep(ctx: ServiceContext, actor: Actor, articleId: number, s
     const now = ctx.now();
     ctx.repos.articles.setStatus(article.id, to, now);
     ctx.repos.articleEvents.insert({ articleId: article.id, userId: actor.id, kind: event, comment: note || null, now });
+    // In this transaction: the CMS hears of every approval that stands, and of none that does not.
+    if (step === 'approve') recordApproval(ctx, actor, article.id, now);
   });
 }
 

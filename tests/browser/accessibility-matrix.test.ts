@@ -39,6 +39,8 @@ beforeAll(async () => {
   await editPassage(ctx, editor.user, stateful, 3, '', 1, 'boilerplate');
   await dismissCheck(ctx, editor.user, stateful, 'terms', 'House style allows it here');
   await importArticle(ctx, { text: REIMPORTED, externalId: 'every-state' });
+  // A delivery on the webhook page, failed with an error, as the page's widest row.
+  ctx.repos.webhookDeliveries.insert({ deliveryId: '5f0c6a0e-3b1e-4c0f-9d43-2a7f1f0d8e11', event: 'article.approved', articleId: stateful, body: Buffer.from('{}'), now: ctx.now() });
   ({ base, browser, close } = await servedInChromium(app));
 });
 
@@ -78,6 +80,7 @@ describe.each([1366, 390])('at %i px wide', (width) => {
       '/queue',
       '/admin/users',
       '/admin/tokens',
+      '/admin/webhooks',
       '/articles/999999',
     ]);
     // The last of them is the error page, not an article.

@@ -32,6 +32,7 @@ export const testConfig: Config = {
   session: { idleMs: 60 * 60_000, absoluteMs: 24 * 3_600_000 },
   review: { budgetMs: 10_000, memoryMb: 512 },
   busyTimeoutMs: 200,
+  webhook: null,
 };
 
 export const demoText = readFileSync(DEMO_ARTICLE_FILE, 'utf8');

@@ -247,6 +247,13 @@ const proposedAndSubmitted = async (ctx: ReturnType<typeof testContext>['ctx'], 
   submitted(ctx, ids);
 };
 
+/** A delivery of the article in the outbox, delivered already, so its id is 1. */
+const delivered = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => {
+  ctx.repos.webhookDeliveries.insert({ deliveryId: 'delivery-1', event: 'article.approved', articleId: ids.article, body: Buffer.from('{}'), now: ctx.now() });
+  ctx.repos.webhookDeliveries.claimDue(ctx.now(), '2100-01-01T00:00:00.000Z', 1);
+  ctx.repos.webhookDeliveries.markDelivered(1, '2100-01-01T00:00:00.000Z', ctx.now());
+};
+
 interface Ids {
   article: number;
   fingerprint: string;
@@ -309,6 +316,8 @@ describe('who may do what', () => {
     { name: 'change a role', allowed: ['admin'], run: (c, ids) => c.post(`/admin/users/${ids.user}`, { role: 'admin' }) },
     { name: 'GET tokens', allowed: ['admin'], run: (c) => c.get('/admin/tokens') },
     { name: 'create a token', allowed: ['admin'], run: (c) => c.post('/admin/tokens', { user: 'editor', label: 'cms' }) },
+    { name: 'GET webhook deliveries', allowed: ['admin'], run: (c) => c.get('/admin/webhooks') },
+    { name: 'send a webhook delivery again', allowed: ['admin'], prepare: delivered, run: (c) => c.post('/admin/webhooks/1/resend') },
   ];
 
   /**
@@ -334,6 +343,7 @@ describe('who may do what', () => {
       articles: db.prepare('SELECT status, assignee_id FROM articles ORDER BY id').all(),
       corrected: ctx.repos.passages.ofArticle(1).map((p) => `${p.correctedText}|${p.approvedText}|${p.version}`),
       roles: ctx.repos.users.all().map((u) => `${u.name}:${u.role}`),
+      deliveries: db.prepare('SELECT status, attempts, next_attempt_at FROM webhook_deliveries ORDER BY id').all(),
     };
   }
 

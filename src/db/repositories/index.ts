@@ -10,6 +10,7 @@ import { passageRepository } from './passages.js';
 import { reviewFragmentRepository } from './review-fragments.js';
 import { sessionRepository } from './sessions.js';
 import { userRepository } from './users.js';
+import { webhookDeliveryRepository } from './webhook-deliveries.js';
 
 /** The query layer: every statement the workbench runs, prepared once per connection. */
 export function createRepositories(db: Db) {
@@ -34,6 +35,7 @@ export function createRepositories(db: Db) {
     users: userRepository(db),
     sessions: sessionRepository(db),
     apiTokens: apiTokenRepository(db),
+    webhookDeliveries: webhookDeliveryRepository(db),
     /**
      * Runs fn in one transaction (nested calls become savepoints). IMMEDIATE: the write lock is
      * taken at the start, so a transaction that reads and then writes never fails half-way
