@@ -287,8 +287,8 @@ describe('the DOCX export, as its XML says', () => {
   it('says under the title that an article not approved may still change', async () => {
     const { ctx, id } = await reviewedArticle(demoText, { approve: false });
     const read = await readDocx(await rendered(exportDocument(ctx, id)));
-    expect(read.paragraphs[1]?.text).toMatch(/^Not approved/);
-    expect(read.paragraphs.filter((p) => /Not approved/.test(p.text))).toHaveLength(1);
+    expect(read.paragraphs[1]?.text).toMatch(/^Draft — not approved \(status: awaiting approval\)/);
+    expect(read.paragraphs.filter((p) => /not approved/.test(p.text))).toHaveLength(1);
   });
 
   it('writes a title given apart as the heading, corrected like a passage: deleted, it is a deleted heading, not the next line', async () => {

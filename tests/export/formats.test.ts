@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import type { Heading, Paragraph, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
@@ -16,9 +17,13 @@ import { DISMISSAL_REASON, reviewedArticle, type ReviewedArticle } from '../help
 
 const format = (id: string): ExportFormat => findFormat(id) ?? expect.unreachable(`no format ${id}`);
 
+/** What a format writes, as text: a ZIP package's (a .docx) parts joined. */
 async function rendered(doc: ExportDocument, id: string, text: ExportText = 'corrected'): Promise<string> {
   const output = await format(id).render(doc, text);
-  return typeof output === 'string' ? output : Buffer.from(output).toString('utf8');
+  if (typeof output === 'string') return output;
+  if (Buffer.from(output.subarray(0, 2)).toString('latin1') !== 'PK') return Buffer.from(output).toString('utf8');
+  const parts = Object.values((await JSZip.loadAsync(output)).files);
+  return (await Promise.all(parts.map((part) => part.async('string')))).join('\n');
 }
 
 /** The passages after the title line, in the text asked for, as a reader sees them: deleted ones gone. */

@@ -168,7 +168,7 @@ describe('XLIFF export of the demo article after its review', () => {
     const doc = exportDocument(ctx, id);
     const file = readFile(render(doc));
     expect(file.notes).toEqual([
-      { category: 'status', appliesTo: undefined, priority: '1', text: 'Not approved: the article is awaiting approval; the targets are the corrections approved so far.' },
+      { category: 'status', appliesTo: undefined, priority: '1', text: 'Draft — not approved (status: awaiting approval): the targets are the corrections approved so far.' },
     ]);
     expect(file.units.map((u) => [u.state, u.target])).toEqual(doc.passages.map((p) => ['translated', p.aiText]));
   });
