@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArticle } from '../../src/services/import.js';
 import { dismissCheck, editPassage } from '../../src/services/review.js';
 import { clientAs, testApp, type Client } from '../helpers/app.js';
-import { seriousViolations, servedInChromium } from '../helpers/browser.js';
+import { seriousViolations, servedInChromium, signedInContext } from '../helpers/browser.js';
 
 // Our own fixture. Passage 1 gets an approved correction and then a re-import changes its AI text
 // (re-review); 2 a translator's proposal; 3 is deleted; 4 keeps open findings; terms are dismissed.
@@ -47,13 +47,7 @@ beforeAll(async () => {
 afterAll(() => close?.());
 
 async function pageAt(width: number, client?: Client): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  context.setDefaultTimeout(8_000);
-  if (client) {
-    const [name, value] = client.cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
-  }
-  return context.newPage();
+  return (await signedInContext(browser, base, client, { viewport: { width, height: 900 } })).newPage();
 }
 
 /** Serious or critical axe violations and sideways scrolling (at phone width) of each path, as one list. */

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArticle } from '../../src/services/import.js';
 import { editPassage } from '../../src/services/review.js';
 import { clientAs, testApp, testUser, type Client } from '../helpers/app.js';
-import { seriousViolations, servedInChromium } from '../helpers/browser.js';
+import { seriousViolations, servedInChromium, signedInContext } from '../helpers/browser.js';
 
 const ARTICLE = [
   'River ferry resumes after the spring floods near Kiev',
@@ -30,13 +30,7 @@ beforeAll(async () => {
 
 afterAll(() => close?.());
 
-async function signedIn(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  const context = await browser.newContext(options);
-  context.setDefaultTimeout(8_000);
-  const [name, value] = admin.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: base }]);
-  return context;
-}
+const signedIn = (options: Parameters<Browser['newContext']>[0] = {}) => signedInContext(browser, base, admin, options);
 
 describe('at 390 px wide', () => {
   it('no page scrolls sideways, the site header included', async () => {

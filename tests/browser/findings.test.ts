@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Client } from '../helpers/app.js';
-import { servedInChromium } from '../helpers/browser.js';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { seriousViolations, servedInChromium } from '../helpers/browser.js';
 
 // The panel lists terms, then name-variants, then typography; the text reads typography's slips first.
 const ARTICLE = [
@@ -38,12 +34,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => close?.());
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(() => (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run());
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-}
 
 async function reviewPage(): Promise<{ page: Page; findings: ApiFinding[] }> {
   const created = await fetch(`${base}/api/articles`, {

@@ -3,7 +3,7 @@ import { parse } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientAs, testApp, type Client } from '../helpers/app.js';
-import { servedInChromium } from '../helpers/browser.js';
+import { servedInChromium, signedInContext } from '../helpers/browser.js';
 
 // Our own fixture: a place name in the old spelling, a European number, scraping residue, one line each.
 const ARTICLE = [
@@ -34,11 +34,7 @@ afterAll(() => close?.());
 
 /** A page without the script, signed in as the client's user: every step is a form post and a new page. */
 async function pageWithoutScript(client: Client): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  context.setDefaultTimeout(8_000);
-  const [name, value] = client.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: base }]);
-  return context.newPage();
+  return (await signedInContext(browser, base, client, { javaScriptEnabled: false })).newPage();
 }
 
 /**

@@ -5,7 +5,7 @@ import { importArticle } from '../../src/services/import.js';
 import { applyFinding } from '../../src/services/review.js';
 import { takeStep } from '../../src/services/review-flow.js';
 import { clientAs, testApp, type Client } from '../helpers/app.js';
-import { seriousViolations, servedInChromium } from '../helpers/browser.js';
+import { markWindow, seriousViolations, servedInChromium, signedInContext, windowMark } from '../helpers/browser.js';
 
 // Our own article: two place names the termbase corrects, each in a passage of its own, and a
 // European number; enough lines after them that the page scrolls.
@@ -37,17 +37,8 @@ beforeAll(async () => {
 afterAll(() => close?.());
 
 async function pageAs(client: Client, width = 1366, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled });
-  context.setDefaultTimeout(8_000);
-  const [name, value] = client.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: base }]);
-  return context.newPage();
+  return (await signedInContext(browser, base, client, { viewport: { width, height: 800 }, javaScriptEnabled })).newPage();
 }
-
-type Marked = { inPlaceMarker?: string };
-/** Marks the window: a reload loses the mark. */
-const markWindow = (page: Page) => page.evaluate(() => ((globalThis as Marked).inPlaceMarker = 'still here'));
-const marker = (page: Page) => page.evaluate(() => (globalThis as Marked).inPlaceMarker ?? 'reloaded');
 
 /** The names of the head's review-step buttons, in order. */
 const steps = (page: Page) => page.locator('#review-flow button').allTextContents();
@@ -71,7 +62,7 @@ describe('the review page’s head after actions taken in place', () => {
     await kharkov.locator('button[data-action="apply"]').click();
     await page.locator('#undo-notice').waitFor();
     await page.locator('#review-summary .status', { hasText: 'In review' }).waitFor();
-    expect(await marker(page)).toBe('still here');
+    expect(await windowMark(page)).toBe('still here');
     expect(await page.locator('#review-summary .counts').textContent()).not.toBe(countsBefore);
     // The submit form asks to confirm as many open errors and warnings as the article has now.
     const { openErrors, openWarnings } = ctx.repos.articles.findSummary(id)!;
@@ -93,7 +84,7 @@ describe('the review page’s head after actions taken in place', () => {
     await page.locator('#undo-notice').waitFor();
     expect(await page.getByText('Submitted for approval.').count()).toBe(0);
     expect(new URL(page.url()).search).toBe('');
-    expect(await marker(page)).toBe('still here');
+    expect(await windowMark(page)).toBe('still here');
     // The fix is a proposal on an article awaiting approval: it stays awaiting approval.
     expect(await page.locator('#review-summary .status').textContent()).toBe('Awaiting approval');
     await page.context().close();
@@ -120,7 +111,7 @@ describe('the review page’s head after actions taken in place', () => {
     await proposed.first().getByRole('button', { name: /^Approve/ }).click();
     await page.locator('#review-flow').getByRole('button', { name: 'Approve the article' }).waitFor();
     expect(await steps(page)).toEqual(['Approve the article', 'Send back', 'Assign']);
-    expect(await marker(page)).toBe('still here');
+    expect(await windowMark(page)).toBe('still here');
     expect(await seriousViolations(page)).toEqual([]);
 
     // Approving the article reloads the page, which says so.
@@ -146,7 +137,7 @@ describe('the review page’s head after actions taken in place', () => {
     expect(await page.locator('#review-flow details').getAttribute('open')).toBe('');
     // The focus went with the replaced form: it is on the head's first step now, not lost.
     expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent)).toBe('Approve the article');
-    expect(await marker(page)).toBe('still here');
+    expect(await windowMark(page)).toBe('still here');
     await page.context().close();
   }, 90_000);
 
@@ -185,7 +176,7 @@ describe('comments from the review page', () => {
       await row.getByRole('button', { name: 'Post the comment' }).click();
       await page.getByText('Comment added to the passage’s thread.').waitFor();
       await page.locator('#p-3 .comment-brief li', { hasText: `(${width})` }).waitFor();
-      expect(await marker(page)).toBe('still here');
+      expect(await windowMark(page)).toBe('still here');
       expect(await page.locator('#p-3 a.comment-count').textContent()).toBe(width === 1366 ? '1 comment' : '2 comments');
       // The new row's form is closed and empty, ready for the next comment.
       expect(await page.locator('#p-3 details.comment').getAttribute('open')).toBeNull();

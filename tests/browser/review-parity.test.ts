@@ -5,7 +5,7 @@ import { editPassage, revertPassage } from '../../src/services/review.js';
 import { assignArticle, takeStep } from '../../src/services/review-flow.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { clientAs, testApp, type Client } from '../helpers/app.js';
-import { seriousViolations, servedInChromium } from '../helpers/browser.js';
+import { seriousViolations, servedInChromium, signedInContext } from '../helpers/browser.js';
 
 const ARTICLE = [
   'Tram line reopens in Kharkov',
@@ -34,11 +34,7 @@ afterAll(() => close?.());
 
 /** A page signed in as the client's user. */
 async function pageAs(client: Client): Promise<Page> {
-  const context = await browser.newContext();
-  context.setDefaultTimeout(8_000);
-  const [name, value] = client.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: base }]);
-  return context.newPage();
+  return (await signedInContext(browser, base, client)).newPage();
 }
 
 describe('the review loop in the browser', () => {

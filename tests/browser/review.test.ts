@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/services/accounts.js';
 import { testApp, type Client } from '../helpers/app.js';
-import { launchChromium, listen, seriousViolations } from '../helpers/browser.js';
+import { launchChromium, listen, seriousViolations, signedInContext } from '../helpers/browser.js';
 
 const ARTICLE = [
   'Ferry service resumes on the Danube',
@@ -35,14 +35,7 @@ beforeAll(async () => {
 });
 
 /** A browser context signed in as the test editor. */
-async function signedInContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  const context = await browser.newContext(options);
-  // Fail on the step that waits, well inside the test's own timeout.
-  context.setDefaultTimeout(8_000);
-  const [name, value] = editor.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: base }]);
-  return context;
-}
+const signedInAsEditor = (options: Parameters<Browser['newContext']>[0] = {}) => signedInContext(browser, base, editor, options);
 
 afterAll(async () => {
   await browser?.close();
@@ -51,7 +44,7 @@ afterAll(async () => {
 
 describe('reviewing an article in the browser', () => {
   it('imports, flags, applies a fix with a diff, dismisses for good and downloads the corrected text', async () => {
-    const context = await signedInContext({ acceptDownloads: true });
+    const context = await signedInAsEditor({ acceptDownloads: true });
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
@@ -109,7 +102,7 @@ describe('reviewing an article in the browser', () => {
       body: JSON.stringify({ title: 'Keyboard review', text: ARTICLE }),
     });
     const { id } = (await response.json()) as { id: number };
-    const page = await (await signedInContext()).newPage();
+    const page = await (await signedInAsEditor()).newPage();
     await page.goto(`${base}/articles/${id}`);
     const open = () => page.locator('li.finding:not(.is-dismissed)').count();
     const before = await open();
@@ -166,7 +159,7 @@ describe('reviewing an article in the browser', () => {
   });
 
   it('has no serious accessibility violations on the article list', async () => {
-    const page = await (await signedInContext()).newPage();
+    const page = await (await signedInAsEditor()).newPage();
     await page.goto(`${base}/articles`);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();

@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editPassage } from '../../src/services/review.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { importArticle } from '../../src/services/import.js';
 import { clientAs, testApp, type Client } from '../helpers/app.js';
-import { servedInChromium } from '../helpers/browser.js';
+import { markWindow, servedInChromium, signedInContext, windowMark } from '../helpers/browser.js';
 
 // Our own article: place names the termbase corrects, a European number, scraping residue, and
 // enough plain passages that the page scrolls in a short window.
@@ -36,19 +36,8 @@ beforeAll(async () => {
 
 afterAll(() => close?.());
 
-async function signedInAs(client: Client): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 700 } });
-  context.setDefaultTimeout(8_000);
-  const [name, value] = client.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: base }]);
-  return context;
-}
+const signedInAs = (client: Client) => signedInContext(browser, base, client, { viewport: { width: 1366, height: 700 } });
 
-type Marked = { inPlaceMarker?: string };
-
-/** Marks the window: a reload loses the mark. */
-const markWindow = (page: Page) => page.evaluate(() => ((globalThis as Marked).inPlaceMarker = 'still here'));
-const marker = (page: Page) => page.evaluate(() => (globalThis as Marked).inPlaceMarker ?? 'reloaded');
 const scrollY = (page: Page) => page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY);
 
 /** The scroll position once a smooth scroll (j, k) has come to rest. */
@@ -66,7 +55,7 @@ async function restingScrollY(page: Page): Promise<number> {
 async function inPlace(page: Page, action: () => Promise<void>): Promise<void> {
   const before = await restingScrollY(page);
   await action();
-  expect(await marker(page)).toBe('still here');
+  expect(await windowMark(page)).toBe('still here');
   expect(await restingScrollY(page)).toBe(before);
 }
 

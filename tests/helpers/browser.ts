@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { createServer, type RequestListener, type Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's chromium: nothing in this project downloads a browser of its own. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -43,3 +43,25 @@ export async function servedInChromium(app: RequestListener): Promise<{ base: st
   };
   return { base, browser, close };
 }
+
+/**
+ * A browser context signed in with the session cookie of `user` (undefined: signed out). A step
+ * that waits fails after 8 s, well inside a test's own timeout, so the failure names the step.
+ */
+export async function signedInContext(browser: Browser, base: string, user: { cookie: string } | undefined, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(8_000);
+  if (user) {
+    const [name, value] = user.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: base }]);
+  }
+  return context;
+}
+
+type Marked = { inPlaceMarker?: string };
+
+/** Marks the page's window: an action done in place keeps the mark, a reload loses it (see windowMark). */
+export const markWindow = (page: Page) => page.evaluate(() => ((globalThis as Marked).inPlaceMarker = 'still here'));
+
+/** 'still here' while the window markWindow marked is the one shown; 'reloaded' after a reload. */
+export const windowMark = (page: Page) => page.evaluate(() => (globalThis as Marked).inPlaceMarker ?? 'reloaded');
