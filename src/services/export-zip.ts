@@ -100,6 +100,8 @@ export async function writeExportZip(ctx: ServiceContext, filter: ArticleFilter,
   const manifest: ZipManifest = { format: choice.format.id, text: choice.text, articles: [] };
   try {
     const names = new Set([MANIFEST_NAME]);
+    // The manifest is dated by the newest article in it, so the same articles give the same bytes.
+    let newest = new Date(0);
     for (let page = ctx.repos.articles.idsAfter(filter, 0, PAGE_SIZE); page.length > 0; page = ctx.repos.articles.idsAfter(filter, page.at(-1)!, PAGE_SIZE)) {
       for (const id of page) {
         // Other requests get their turn between articles; a DOCX takes about 10 ms.
@@ -109,11 +111,13 @@ export async function writeExportZip(ctx: ServiceContext, filter: ArticleFilter,
         const { fileName, bytes } = await exportFile(doc, choice);
         const name = uniqueName(fileName, id, names);
         manifest.articles.push({ id, externalId: doc.externalId, title: doc.title, status: doc.status, file: name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
-        await addWhenTaken(zip, name, bytes, { compress: !choice.format.compressed, mtime: new Date(doc.updatedAt) }, options.signal);
+        const changed = new Date(doc.updatedAt);
+        if (changed > newest) newest = changed;
+        await addWhenTaken(zip, name, bytes, { compress: !choice.format.compressed, mtime: changed }, options.signal);
         options.onArticle?.(manifest.articles.length);
       }
     }
-    zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), MANIFEST_NAME);
+    zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), MANIFEST_NAME, { mtime: newest });
     zip.end();
   } catch (error) {
     // The output ends with the same error (or the abort), which `written` then rejects with.

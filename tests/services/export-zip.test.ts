@@ -43,8 +43,9 @@ function counted(format: ExportFormat) {
     render: async (doc, text) => {
       counts.renders++;
       const rendered = await format.render(doc, text);
-      counts.bytes += typeof rendered === 'string' ? Buffer.byteLength(rendered) : rendered.byteLength;
-      return rendered;
+      const bytes = typeof rendered === 'string' ? Buffer.from(rendered) : rendered;
+      counts.bytes += bytes.byteLength;
+      return bytes;
     },
   };
   return { counts, choice: { format: wrapped, text: format.texts[0]! } };
