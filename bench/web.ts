@@ -3,7 +3,8 @@
  * generated articles with the real command line (`workbench import DIR`) into a temporary SQLite
  * file, serves it with the real server in a child process, and loads the list and article pages
  * with autocannon over loopback, beside a bare Express route in another child process, run again
- * just before each page it is compared with; then times in-place actions one at a time (actions.ts).
+ * just before each page it is compared with; then times in-place actions one at a time (actions.ts);
+ * last, approves every imported article and downloads them as one ZIP of DOCX files (export-zip.ts).
  * The servers run in their own processes so the load generator does not share their event
  * loop and the workbench server's resident memory can be read after the load. The bare server
  * also sends the bytes of each page as the workbench sent them, which tells what a page's
@@ -32,6 +33,7 @@ import { createServiceContext } from '#dist/services/context.js';
 import { freePort } from '../tests/helpers/child-process.js';
 import { ACTION_PASSAGES, measureActions, prepareActionArticles, type ActionArticles, type ActionTimes } from './actions.js';
 import { ChildServer, inScratchDir, SERVER_SCRIPT } from './child-server.js';
+import { approveArticles, measureZipExport, type ZipExportRun } from './export-zip.js';
 import { DEFAULT_SEED, generateArticle } from './corpus-generator.js';
 import { formatFigure, MB, median, percentile, readIntegerOptions, renderTable, type Line } from './measure.js';
 import { deriveSeed, mulberry32 } from '../tests/helpers/random.js';
@@ -43,7 +45,13 @@ const TARGETS = {
   actionMedianMs: 30,
   importPerSecond: 300,
   serverRssMB: 250,
+  zipArticlesPerSecond: 100,
+  zipServerRssMB: 250,
 } as const;
+
+/** The ZIP export the bench downloads: every approved article, as DOCX. */
+const ZIP_EXPORT_PATH = '/articles/export.zip?format=docx';
+const EDITOR_NAME = 'bench-editor';
 
 const BARE_SERVER_SCRIPT = fileURLToPath(new URL('./bare-server.js', import.meta.url));
 
@@ -108,7 +116,7 @@ async function prepareAccounts(dbFile: string, options: Options): Promise<Accoun
   const db = openDatabase(dbFile);
   try {
     const ctx = createServiceContext(db, loadReference());
-    const user = (role: 'editor' | 'translator') => ctx.repos.users.insert({ name: `bench-${role}`, role, passwordHash: 'not-a-hash', now: ctx.now() });
+    const user = (role: 'editor' | 'translator') => ctx.repos.users.insert({ name: role === 'editor' ? EDITOR_NAME : `bench-${role}`, role, passwordHash: 'not-a-hash', now: ctx.now() });
     const cookie = `${SESSION_COOKIE}=${startSession(ctx, user('editor'), randomBytes(16).toString('hex'), loadConfig().session)}`;
     return { cookie, actionArticles: await prepareActionArticles(ctx, user('translator'), options.actions) };
   } finally {
@@ -269,8 +277,28 @@ function actionLines(label: string, times: readonly number[]): Line[] {
   ];
 }
 
+function zipExportLines(run: ZipExportRun): Line[] {
+  return [
+    `ZIP export (GET ${ZIP_EXPORT_PATH} as a signed-in browser, every approved article, streamed to a file by this process; wall clock from the request to the last byte)`,
+    {
+      label: 'export to one ZIP of DOCX',
+      figure: run.articles / run.seconds,
+      unit: 'articles/s',
+      target: { kind: 'at-least', value: TARGETS.zipArticlesPerSecond },
+      note: `${formatFigure(run.seconds)} s for ${count(run.articles)} articles, ${formatFigure(run.zipBytes / MB)} MB ZIP, server CPU ${Math.round(run.serverCpu * 100)} % of a core`,
+    },
+    {
+      label: '  server RSS during the export',
+      figure: run.peakRss / MB,
+      unit: 'MB',
+      target: { kind: 'below', value: TARGETS.zipServerRssMB },
+      note: `most of the samples every 100 ms; VmHWM since the server started ${formatFigure(run.serverHwm / MB)} MB`,
+    },
+  ];
+}
+
 /** Prints every figure; returns whether every target was met. */
-function report(options: Options, corpus: ImportedCorpus, results: readonly LoadResult[], actions: ActionTimes, memory: { rss: number; peakRss: number }, loadAverage: number): boolean {
+function report(options: Options, corpus: ImportedCorpus, results: readonly LoadResult[], actions: ActionTimes, memory: { rss: number; peakRss: number }, zipExport: ZipExportRun, loadAverage: number): boolean {
   const articles = corpus.ids.length;
   const table = renderTable([
     '`workbench import DIR` (dist/cli.js in its own process, one generated article a file; wall clock from its start to its exit, which includes the sync to disk)',
@@ -296,6 +324,7 @@ function report(options: Options, corpus: ImportedCorpus, results: readonly Load
       target: { kind: 'below', value: TARGETS.serverRssMB },
       note: `peak ${formatFigure(memory.peakRss / MB)} MB (VmHWM)`,
     },
+    ...zipExportLines(zipExport),
   ]);
 
   console.log(
@@ -341,8 +370,12 @@ async function main(): Promise<void> {
     const memory = started.workbench.memory();
     process.stderr.write(`web bench: ${count(options.actions)} in-place actions of each kind…\n`);
     const actions = await measureActions(started.workbench.url, cookie, actionArticles, options.actions);
+    process.stderr.write(`web bench: approving the ${count(corpus.ids.length)} articles, then exporting them as one ZIP of DOCX…\n`);
+    approveArticles(dbFile, EDITOR_NAME, corpus.ids);
+    const zipExport = await measureZipExport(started.workbench, dir, ZIP_EXPORT_PATH);
+    if (zipExport.articles !== corpus.ids.length) throw new Error(`The ZIP holds ${zipExport.articles} articles, not the ${corpus.ids.length} approved.`);
 
-    if (!report(options, corpus, results, actions, memory, loadAverage)) process.exitCode = 1;
+    if (!report(options, corpus, results, actions, memory, zipExport, loadAverage)) process.exitCode = 1;
   });
 }
 

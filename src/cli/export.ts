@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { loadConfig } from '../config.js';
-import { InputError } from '../errors.js';
+import type { ArticleFilter } from '../db/repositories/articles.js';
+import { InputError, UsageError } from '../errors.js';
 import { exportArticle, type ExportChoice } from '../services/export.js';
+import { writeExportZip } from '../services/export-zip.js';
 import { writeFileAtomic, type CliIO } from './io.js';
 import { withServices } from './services.js';
 
@@ -39,5 +42,39 @@ export async function exportOne(id: number, choice: ExportChoice, target: Export
   }
   await writeOut(target.out, file.bytes);
   io.stderr(`Article ${id} as ${choice.format.id} (${choice.text} text, ${file.bytes.length} bytes) → ${target.out}\n`);
+  return 0;
+}
+
+/** Articles between two progress lines of `workbench export --all`. */
+const PROGRESS_EVERY = 100;
+
+/**
+ * `workbench export --all --format F --out FILE.zip`: the selected articles in one ZIP, as the
+ * list page's "Export these articles" gives it, with a progress line on stderr every 100 articles
+ * and at the end. FILE is written through a temporary sibling, so it is whole or untouched.
+ */
+export async function exportAll(filter: ArticleFilter, choice: ExportChoice, target: ExportTarget, io: CliIO): Promise<number> {
+  const out = target.out;
+  if (out === undefined || out === '-') throw new UsageError('export --all writes a ZIP file: give it with --out FILE.zip');
+  const temporary = `${out}.${process.pid}.tmp`;
+  const manifest = await withServices(async (ctx) => {
+    const total = ctx.repos.articles.count(filter);
+    const progress = (count: number) => {
+      if (count % PROGRESS_EVERY === 0 || count === total) io.stderr(`[${count}/${total}] articles exported\n`);
+    };
+    try {
+      const written = await writeExportZip(ctx, filter, choice, createWriteStream(temporary), { onArticle: progress });
+      await rename(temporary, out);
+      return written;
+    } catch (error) {
+      await rm(temporary, { force: true });
+      const { syscall, code } = error as NodeJS.ErrnoException;
+      // A file system's refusal is the user's to fix; anything else is not.
+      if (syscall === undefined) throw error;
+      throw new InputError(`${out}: cannot write (${code ?? syscall})`);
+    }
+  }, existingDatabase(target.dbFile));
+  const count = manifest.articles.length;
+  io.stderr(`${count} article${count === 1 ? '' : 's'} as ${choice.format.id} (${choice.text} text) and manifest.json → ${out}\n`);
   return 0;
 }

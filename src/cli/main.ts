@@ -10,9 +10,11 @@ import { languageCode } from '../services/import.js';
 import { analyse } from '../text/analyse.js';
 import { formatCapNotes, formatFindings, formatSummary } from './format.js';
 import { exportFormats } from '../export/index.js';
+import { ARTICLE_STATUSES } from '../db/repositories/articles.js';
 import { exportChoice } from '../services/export.js';
+import { ANY_STATUS, zipSelection } from '../services/export-zip.js';
 import { addUser, createToken } from './accounts.js';
-import { exportOne } from './export.js';
+import { exportAll, exportOne } from './export.js';
 import { importFiles } from './import.js';
 import { framedAsExported, readArticle, writeFileAtomic, type CliIO } from './io.js';
 
@@ -39,7 +41,15 @@ const OPTION_HELP: Readonly<Record<string, string>> = {
 /** Where an option means something else for one command than OPTION_HELP says. */
 const EXPORT_OPTION_HELP: Readonly<Record<string, string>> = {
   format: `--format F          ${exportFormats.map((f) => f.id).join(', ')}`,
+  all: '--all               every approved article, or those the options below select, in one ZIP with a manifest.json (--out FILE.zip)',
+  status: `--status S          with --all: ${ARTICLE_STATUSES.join(', ')} or ${ANY_STATUS} (default approved)`,
+  check: '--check C           with --all: only articles with an open finding of check C',
+  title: '--title T           with --all: only articles whose title contains T',
+  since: '--since DATE        with --all: only articles changed since DATE (2026-12-01, or a time with its zone)',
 };
+
+/** The options that select articles for `export --all`. */
+const SELECTION_OPTIONS = ['status', 'check', 'title', 'since'] as const;
 
 type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
 type Options = Record<string, string | boolean | undefined>;
@@ -165,10 +175,19 @@ async function backup(values: Options, positionals: string[], io: CliIO): Promis
 }
 
 async function exportCommand(values: Options, positionals: string[], io: CliIO): Promise<number> {
+  const target = { dbFile: stringOption(values, 'db'), out: stringOption(values, 'out') };
+  if (values.all) {
+    if (positionals.length > 0) throw new UsageError('export --all takes no article ID');
+    const choice = exportChoice(stringOption(values, 'format'), stringOption(values, 'text'));
+    const filter = zipSelection({ status: stringOption(values, 'status'), check: stringOption(values, 'check'), title: stringOption(values, 'title'), since: stringOption(values, 'since') });
+    return exportAll(filter, choice, target, io);
+  }
+  const selecting = SELECTION_OPTIONS.find((name) => values[name] !== undefined);
+  if (selecting) throw new UsageError(`--${selecting} selects articles for export --all; one article ID needs none`);
   if (positionals.length !== 1 || !/^\d{1,15}$/.test(positionals[0]!)) throw new UsageError('export takes exactly one article ID (a number, as the article page\'s address shows it)');
   // Refused before the database is opened.
   const choice = exportChoice(stringOption(values, 'format'), stringOption(values, 'text'));
-  return exportOne(Number(positionals[0]), choice, { dbFile: stringOption(values, 'db'), out: stringOption(values, 'out') }, io);
+  return exportOne(Number(positionals[0]), choice, target, io);
 }
 
 async function user(values: Options, positionals: string[], io: CliIO): Promise<number> {
@@ -233,12 +252,26 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     run: backup,
   },
   export: {
-    synopsis: 'workbench export ID --format F [--text T] [--out FILE] [--db FILE]',
+    synopsis: 'workbench export ID|--all [--status S] [--check C] [--title T] [--since DATE] --format F [--text T] [--out FILE] [--db FILE]',
     about: `  Writes article ID as the article page and the API export it: approved corrections only; an
   article not yet approved says so in the document and in the name the page gives the file.
-  Exit status: 0 written, 2 bad usage, an unknown format or text, no such article or database.
+  With --all, every selected article so, in one ZIP (--out FILE.zip) with a manifest.json, as the
+  list page's "Export these articles" gives it; a progress line every 100 articles on stderr.
+  Exit status: 0 written, 2 bad usage, an unknown format, text, status, check or date, no such
+  article or database.
 `,
-    options: { format: { type: 'string' }, text: { type: 'string' }, out: { type: 'string' }, db: { type: 'string' }, ...help },
+    options: {
+      all: { type: 'boolean' },
+      status: { type: 'string' },
+      check: { type: 'string' },
+      title: { type: 'string' },
+      since: { type: 'string' },
+      format: { type: 'string' },
+      text: { type: 'string' },
+      out: { type: 'string' },
+      db: { type: 'string' },
+      ...help,
+    },
     optionHelp: EXPORT_OPTION_HELP,
     run: exportCommand,
   },

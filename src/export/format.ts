@@ -16,6 +16,8 @@ export interface ExportFormat {
   extension: string;
   mediaType: string;
   texts: readonly ExportText[];
+  /** Its files are compressed already (a ZIP of their own): a ZIP export stores them as they are. */
+  compressed?: true;
   render(doc: ExportDocument, text: ExportText): string | Uint8Array | Promise<Uint8Array>;
 }
 

@@ -1,7 +1,9 @@
 import { ARTICLE_STATUSES, type ArticleFilter } from '../db/repositories/articles.js';
 import { compressChunk, type CompressedChunk } from '../lib/http/gzip-assembly.js';
 import { VersionedCache } from '../lib/versioned-cache.js';
+import { exportFormats } from '../export/index.js';
 import { CHECK_IDS, listArticles, listVersion } from '../services/articles.js';
+import { ANY_STATUS } from '../services/export-zip.js';
 import type { ServiceContext } from '../services/context.js';
 import { compileFragment } from './compile.js';
 import { openCounts, STATUS_LABELS, timeOf } from './view-helpers.js';
@@ -46,6 +48,8 @@ export function articleListRenderer(ctx: ServiceContext): (filter: ArticleFilter
       nextHref: page.page < page.pageCount ? listHref(filter, page.page + 1) : null,
       openCounts,
       timeOf,
+      exportFormats,
+      anyStatus: ANY_STATUS,
     });
     return cache.set(key, version, compressChunk(html));
   };

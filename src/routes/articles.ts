@@ -19,7 +19,7 @@ import { authorize, signedInUser } from '../middleware/auth.js';
 import { csrf } from '../middleware/session.js';
 import { can } from '../services/permissions.js';
 import { renderAssembled, sendPage, sendParts } from './assembled-page.js';
-import { exportHandler } from './export.js';
+import { exportHandler, zipExportHandler } from './export.js';
 import { noticeOf } from './notices.js';
 import { compileView } from '../render/compile.js';
 import { articleListQuery, field, idParam, requesterError } from './params.js';
@@ -112,6 +112,9 @@ export function articlesRouter(ctx: ServiceContext, config: Config): Router {
     const head = storedChunk(listHead.render({ canImport: can(signedInUser(req).role, 'import') }));
     sendPage(req, res, 'Articles', [head, listPage(filter, page)]);
   });
+
+  // Before /articles/:id, which would take "export.zip" for an id.
+  router.get('/articles/export.zip', authorize('view'), zipExportHandler(ctx));
 
   router.get('/articles/new', authorize('import'), (_req, res) => {
     res.render('articles/new', importFormView(emptyForm, null));

@@ -83,8 +83,12 @@ export interface ExportFile {
   bytes: Buffer;
 }
 
-export async function exportArticle(ctx: ServiceContext, id: number, { format, text }: ExportChoice): Promise<ExportFile> {
-  const doc = exportDocument(ctx, id);
+export async function exportArticle(ctx: ServiceContext, id: number, choice: ExportChoice): Promise<ExportFile> {
+  return exportFile(exportDocument(ctx, id), choice);
+}
+
+/** The article read already, rendered: the single export and each file of a ZIP export alike. */
+export async function exportFile(doc: ExportDocument, { format, text }: ExportChoice): Promise<ExportFile> {
   const rendered = await format.render(doc, text);
   const bytes = typeof rendered === 'string' ? Buffer.from(rendered, 'utf8') : Buffer.from(rendered.buffer, rendered.byteOffset, rendered.byteLength);
   return { fileName: exportFileName(doc, format, text), mediaType: format.mediaType, bytes };

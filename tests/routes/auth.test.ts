@@ -297,6 +297,8 @@ describe('who may do what', () => {
     { name: 'GET the download', allowed: ALL, run: (c, ids) => c.get(`/articles/${ids.article}/download`) },
     { name: 'GET an export', allowed: ALL, run: (c, ids) => c.get(`/articles/${ids.article}/export?format=json`) },
     { name: 'GET an export through the API', allowed: ALL, run: (c, ids) => c.api.get(`/api/articles/${ids.article}/export?format=md`) },
+    { name: 'GET a ZIP of articles', allowed: ALL, run: (c) => c.get('/articles/export.zip?format=txt&status=any') },
+    { name: 'GET a ZIP of articles through the API', allowed: ALL, run: (c) => c.api.get('/api/articles/export.zip?format=txt&status=any') },
     { name: 'GET an article through the API', allowed: ALL, run: (c, ids) => c.api.get(`/api/articles/${ids.article}`) },
     { name: 'GET findings through the API', allowed: ALL, run: (c, ids) => c.api.get(`/api/articles/${ids.article}/findings`) },
     { name: 'confirm a correction after a re-import', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/passages/1/confirm`, { version: '3' }) },

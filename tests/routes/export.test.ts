@@ -126,7 +126,8 @@ describe('workbench export', () => {
   it('prints its usage with --help', () => {
     const run = workbench(['export', '--help']);
     expect(run.status).toBe(0);
-    expect(run.stdout.toString('utf8')).toContain('Usage: workbench export ID --format F [--text T] [--out FILE] [--db FILE]');
+    expect(run.stdout.toString('utf8')).toContain('Usage: workbench export ID|--all [--status S] [--check C] [--title T] [--since DATE] --format F [--text T] [--out FILE] [--db FILE]');
+    expect(run.stdout.toString('utf8')).toContain('--all               every approved article');
     expect(run.stdout.toString('utf8')).toContain('--format F          txt, md, html, json');
   });
 

@@ -46,6 +46,8 @@ export interface ArticleFilter {
   check?: string | undefined;
   /** Part of the title, case-insensitive for ASCII. */
   titleContains?: string | undefined;
+  /** Only articles changed at or after this time (an ISO timestamp, as updated_at holds them). */
+  updatedSince?: string | undefined;
 }
 
 const SUMMARY_COLUMNS = `a.id, a.title, a.target_lang AS targetLang, a.source_lang AS sourceLang, a.status,
@@ -68,6 +70,10 @@ function filterClause(filter: ArticleFilter): { where: string; params: Record<st
   if (filter.titleContains) {
     conditions.push("a.title LIKE @title ESCAPE '\\'");
     params.title = likePattern(filter.titleContains);
+  }
+  if (filter.updatedSince !== undefined) {
+    conditions.push('a.updated_at >= @since');
+    params.since = filter.updatedSince;
   }
   if (filter.check !== undefined) {
     conditions.push('EXISTS (SELECT 1 FROM findings f WHERE f.check_id = @check AND f.article_id = a.id AND f.dismissed = 0)');
@@ -163,6 +169,17 @@ export function articleRepository(db: Db) {
       const { where, params } = filterClause(filter);
       const list = prepared(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${where} ORDER BY a.updated_at DESC, a.id DESC LIMIT @limit OFFSET @offset`);
       return list.all({ ...params, limit, offset }) as ArticleSummary[];
+    },
+    /**
+     * Up to `limit` ids of articles the filter selects, after `afterId`, in id order: keyset pages.
+     * NOT INDEXED walks the rows from `afterId` on: the status index would make SQLite read and
+     * sort every matching article for each page, so paging through all of them would be quadratic;
+     * this way all pages together read each row once.
+     */
+    idsAfter(filter: ArticleFilter, afterId: number, limit: number): number[] {
+      const { where, params } = filterClause(filter);
+      const ids = prepared(`SELECT a.id FROM articles a NOT INDEXED ${where ? `${where} AND` : 'WHERE'} a.id > @after ORDER BY a.id LIMIT @limit`);
+      return ids.pluck().all({ ...params, after: afterId, limit }) as number[];
     },
     count(filter: ArticleFilter): number {
       const { where, params } = filterClause(filter);

@@ -37,6 +37,7 @@ export const docx: ExportFormat = {
   extension: 'docx',
   mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   texts: ['corrected'],
+  compressed: true,
   render: renderDocx,
 };
 

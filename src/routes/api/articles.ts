@@ -7,7 +7,7 @@ import { authorize, signedInUser } from '../../middleware/auth.js';
 import { articleResource, findingResource, findingsOf, listArticles } from '../../services/articles.js';
 import type { ServiceContext } from '../../services/context.js';
 import { importArticle, LANGUAGE_CODE } from '../../services/import.js';
-import { exportHandler } from '../export.js';
+import { exportHandler, zipExportHandler } from '../export.js';
 import { articleListQuery, idParam } from '../params.js';
 
 const LANGUAGE = z.string().regex(LANGUAGE_CODE, 'a BCP 47 language code such as en, uk or ru');
@@ -54,6 +54,9 @@ export function apiArticlesRouter(ctx: ServiceContext, config: Config): Router {
     const { filter, page } = articleListQuery(req.query);
     res.json(listArticles(ctx, filter, page));
   });
+
+  // Before /articles/:id, which would take "export.zip" for an id.
+  router.get('/articles/export.zip', authorize('view'), zipExportHandler(ctx));
 
   router.get('/articles/:id', authorize('view'), (req, res) => {
     res.json(articleResource(ctx, idParam(req.params.id)));
