@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { TermbaseError } from '../errors.js';
+import { LANGUAGE_CODE } from '../text/language.js';
 import { tokenize, type Token } from '../text/segment.js';
 
 /** One preferred form with the variants a newsroom does not want (textlint-rule-prh's "expected ⇐ patterns"). */
@@ -11,7 +12,32 @@ export interface TermEntry {
   exceptions: string[];
   /** Why the entry exists; shown to translators. */
   note?: string;
-  category?: string;
+  /** What the term names; `other` when not given. */
+  kind?: TermKind;
+  /** The language of the texts the term applies to (BCP 47); `en` when not given. */
+  language?: string;
+  /**
+   * No house form is decided yet: every listed form is allowed, but an article keeps to one
+   * of them (the name-variants check's consistency, not the terms check's fix).
+   */
+  disputed?: boolean;
+}
+
+export const TERM_KINDS = ['place', 'person', 'organisation', 'other'] as const;
+export type TermKind = (typeof TERM_KINDS)[number];
+
+/**
+ * The kind for a legacy `category` label (termbase files before kinds): places by their sort,
+ * people and organisations as they are, anything else `other`.
+ */
+const KIND_OF_CATEGORY: Readonly<Record<string, TermKind>> = {
+  city: 'place', town: 'place', village: 'place', region: 'place', river: 'place', country: 'place', place: 'place',
+  person: 'person', people: 'person',
+  organisation: 'organisation', organization: 'organisation',
+};
+
+function kindOfCategory(category: string): TermKind {
+  return KIND_OF_CATEGORY[category.trim().toLowerCase()] ?? 'other';
 }
 
 /** A disallowed variant written in a text. */
@@ -261,7 +287,7 @@ export function createTermbase(given: readonly TermEntry[], origin: TermbaseOrig
 
 export type TermbaseFormat = 'csv' | 'json';
 
-const FIELDS = ['preferred', 'variants', 'exceptions', 'note', 'category'] as const;
+const FIELDS = ['preferred', 'variants', 'exceptions', 'note', 'kind', 'language', 'disputed', 'category'] as const;
 type Field = (typeof FIELDS)[number];
 
 function formatOf(file: string, content: string): TermbaseFormat {
@@ -330,19 +356,44 @@ function entriesFromCsv(content: string, file: string): ParsedEntries {
     return at < 0 ? undefined : record[at];
   };
   return {
-    entries: body.map((record) => ({
+    entries: body.map((record, index) => ({
       preferred: cell(record, 'preferred') ?? '',
       variants: listCell(cell(record, 'variants')),
       exceptions: listCell(cell(record, 'exceptions')),
       ...optional('note', cell(record, 'note')),
-      ...optional('category', cell(record, 'category')),
+      ...described(cell(record, 'kind'), cell(record, 'category'), cell(record, 'language'), cell(record, 'disputed'), (detail) => {
+        throw new TermbaseError(file, `line ${lines[index + 1]}`, detail);
+      }),
     })),
     locations: lines.slice(1).map((line) => `line ${line}`),
   };
 }
 
-function optional<K extends 'note' | 'category'>(key: K, value: unknown): Partial<Record<K, string>> {
+function optional<K extends 'note'>(key: K, value: unknown): Partial<Record<K, string>> {
   return typeof value === 'string' && value.trim() ? ({ [key]: value.trim() } as Record<K, string>) : {};
+}
+
+const YES = ['true', 'yes', '1'];
+const NO = ['false', 'no', '0', ''];
+
+/** The kind, language and disputed mark of an entry as a file writes them (text cells or JSON values); `fail` throws. */
+function described(kind: unknown, category: unknown, language: unknown, disputed: unknown, fail: (detail: string) => never): Pick<TermEntry, 'kind' | 'language' | 'disputed'> {
+  const out: Pick<TermEntry, 'kind' | 'language' | 'disputed'> = {};
+  if (typeof kind === 'string' && kind.trim()) {
+    const given = kind.trim().toLowerCase();
+    if (!(TERM_KINDS as readonly string[]).includes(given)) fail(`the kind "${kind.trim()}" is not one of ${TERM_KINDS.join(', ')}.`);
+    out.kind = given as TermKind;
+  } else if (kind !== undefined && typeof kind !== 'string') fail('"kind" must be a string.');
+  else if (typeof category === 'string' && category.trim()) out.kind = kindOfCategory(category);
+  else if (category !== undefined && typeof category !== 'string') fail('"category" must be a string.');
+  if (typeof language === 'string' && language.trim()) {
+    if (!LANGUAGE_CODE.test(language.trim())) fail(`"${language.trim()}" is not a language code such as en, uk or ru.`);
+    out.language = language.trim();
+  } else if (language !== undefined && typeof language !== 'string') fail('"language" must be a string.');
+  if (typeof disputed === 'boolean') out.disputed = disputed;
+  else if (typeof disputed === 'string' && YES.includes(disputed.trim().toLowerCase())) out.disputed = true;
+  else if (disputed !== undefined && !(typeof disputed === 'string' && NO.includes(disputed.trim().toLowerCase()))) fail('"disputed" must be true or false.');
+  return out;
 }
 
 function entriesFromJson(content: string, file: string): ParsedEntries {
@@ -368,15 +419,13 @@ function entriesFromJson(content: string, file: string): ParsedEntries {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return fail(`"${field}" must be a list of strings.`);
       return value as string[];
     };
-    for (const field of ['note', 'category'] as const) {
-      if (raw[field] !== undefined && typeof raw[field] !== 'string') fail(`"${field}" must be a string.`);
-    }
+    if (raw['note'] !== undefined && typeof raw['note'] !== 'string') fail('"note" must be a string.');
     return {
       preferred: raw['preferred'] as string,
       variants: strings('variants'),
       exceptions: strings('exceptions'),
       ...optional('note', raw['note']),
-      ...optional('category', raw['category']),
+      ...described(raw['kind'], raw['category'], raw['language'], raw['disputed'], fail),
     };
   });
   return { entries, locations };

@@ -1,6 +1,6 @@
 import type { StoredFinding } from '../db/repositories/findings.js';
 import type { CommentsBrief } from '../db/repositories/passage-comments.js';
-import { detectLanguage } from '../text/language.js';
+import { detectLanguage, LANGUAGE_CODE } from '../text/language.js';
 import { commitChange, prepareArticleChange, storeReview, type PreparedChange } from './article-change.js';
 import type { Actor, ServiceContext } from './context.js';
 import { ValidationError } from '../errors.js';
@@ -30,7 +30,6 @@ const EXTERNAL_ID = /^[\w.:/-]{1,200}$/;
 
 const MAX_TITLE = 200;
 
-export const LANGUAGE_CODE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 /** A language code as the import form, the API and the command line take it (trimmed; none when blank), or a ValidationError naming it. */
 export function languageCode(code: string | undefined, which: 'translation' | 'source'): string | undefined {

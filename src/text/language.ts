@@ -119,6 +119,9 @@ function commonWordList(words: string): WordList {
   return new WordList(words.split(/\s+/).filter(Boolean).flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1)]));
 }
 
+/** A BCP 47 language tag as the import form, the API, the command line and termbase files accept it: en, uk, ru, en-GB. */
+export const LANGUAGE_CODE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
 /** "en-GB" → "en". */
 export function primaryLanguage(tag: string): string {
   // A loop, not split(/[-_]/): this runs for every candidate of every text judged.

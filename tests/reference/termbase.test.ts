@@ -24,12 +24,12 @@ function errorOf(run: () => unknown): TermbaseError {
 }
 
 describe('parseTermbase: CSV', () => {
-  it('reads the documented header, pipe-separated lists, quoted cells and a BOM', () => {
+  it('reads the documented header, pipe-separated lists, quoted cells and a BOM (a legacy category read as a kind)', () => {
     const termbase = loadTermbase(fixture('newsroom.csv'));
     expect(termbase.entries).toEqual([
-      { preferred: 'Zelenskyy', variants: ['Zelensky', 'Zelenskiy'], exceptions: [], note: 'AP spelling, our house style since 2022', category: 'person' },
-      { preferred: 'per cent', variants: ['percent'], exceptions: [], note: 'British house style: two words', category: 'style' },
-      { preferred: 'Kryvyi Rih', variants: ['Krivoy Rog', 'Krivoi Rog'], exceptions: ['Krivoy Rog Basin'], category: 'city' },
+      { preferred: 'Zelenskyy', variants: ['Zelensky', 'Zelenskiy'], exceptions: [], note: 'AP spelling, our house style since 2022', kind: 'person' },
+      { preferred: 'per cent', variants: ['percent'], exceptions: [], note: 'British house style: two words', kind: 'other' },
+      { preferred: 'Kryvyi Rih', variants: ['Krivoy Rog', 'Krivoi Rog'], exceptions: ['Krivoy Rog Basin'], kind: 'place' },
     ]);
   });
 
@@ -50,7 +50,18 @@ describe('parseTermbase: CSV', () => {
   });
 
   it('rejects an unknown column', () => {
-    expect(() => parseTermbase('preferred,variant\nKyiv,Kiev\n', 'terms.csv')).toThrow(/line 1: the header must name the columns preferred,variants,exceptions,note,category/);
+    expect(() => parseTermbase('preferred,variant\nKyiv,Kiev\n', 'terms.csv')).toThrow(/line 1: the header must name the columns preferred,variants,exceptions,note,kind,language,disputed,category/);
+  });
+
+  it('reads kind, language and disputed, and names the line of a value it cannot take', () => {
+    const termbase = parseTermbase('preferred,variants,kind,language,disputed\nZelenskyy,Zelensky,Person,en-GB,yes\nKyiv,Kiev,place,,\n', 'terms.csv');
+    expect(termbase.entries).toEqual([
+      { preferred: 'Zelenskyy', variants: ['Zelensky'], exceptions: [], kind: 'person', language: 'en-GB', disputed: true },
+      { preferred: 'Kyiv', variants: ['Kiev'], exceptions: [], kind: 'place' },
+    ]);
+    expect(() => parseTermbase('preferred,kind\nKyiv,city\n', 'terms.csv')).toThrow('Termbase terms.csv, line 2: the kind "city" is not one of place, person, organisation, other.');
+    expect(() => parseTermbase('preferred,language\nKyiv,english\n', 'terms.csv')).toThrow('line 2: "english" is not a language code such as en, uk or ru.');
+    expect(() => parseTermbase('preferred,disputed\nKyiv,maybe\n', 'terms.csv')).toThrow('line 2: "disputed" must be true or false.');
   });
 
   it('rejects a CSV file it cannot parse', () => {
@@ -66,7 +77,7 @@ describe('parseTermbase: JSON', () => {
   it('reads {"source", "entries"} and fills in missing lists', () => {
     const termbase = loadTermbase(fixture('newsroom.json'));
     expect(termbase.entries).toEqual([
-      { preferred: 'Sergei Lavrov', variants: ['Sergey Lavrov'], exceptions: [], note: 'Reuters spelling', category: 'person' },
+      { preferred: 'Sergei Lavrov', variants: ['Sergey Lavrov'], exceptions: [], note: 'Reuters spelling', kind: 'person' },
       { preferred: 'Kyiv', variants: ['Kiev'], exceptions: ['Kiev Rus'] },
     ]);
   });
@@ -81,12 +92,19 @@ describe('parseTermbase: JSON', () => {
     expect(error.message).toBe('Termbase terms.json, entry 2: the preferred form is missing.');
   });
 
+  it('reads kind, language and disputed, and names the entry of a value it cannot take', () => {
+    const termbase = parseTermbase('[{"preferred":"Zelenskyy","variants":["Zelensky"],"kind":"person","language":"en","disputed":true}]', 'terms.json');
+    expect(termbase.entries).toEqual([{ preferred: 'Zelenskyy', variants: ['Zelensky'], exceptions: [], kind: 'person', language: 'en', disputed: true }]);
+    expect(() => parseTermbase('[{"preferred":"Kyiv"},{"preferred":"Lviv","disputed":"perhaps"}]', 'terms.json')).toThrow('Termbase terms.json, entry 2: "disputed" must be true or false.');
+    expect(() => parseTermbase('[{"preferred":"Kyiv","kind":3}]', 'terms.json')).toThrow('entry 1: "kind" must be a string.');
+  });
+
   it('rejects invalid JSON', () => {
     expect(() => parseTermbase('{"entries": [', 'terms.json')).toThrow(/Termbase terms\.json: is not valid JSON/);
   });
 
   it('rejects an unknown field, which is usually a typo', () => {
-    expect(() => parseTermbase('[{"preferred":"Kyiv","variant":["Kiev"]}]', 'terms.json')).toThrow('Termbase terms.json, entry 1: unknown field "variant"; the fields are preferred, variants, exceptions, note, category.');
+    expect(() => parseTermbase('[{"preferred":"Kyiv","variant":["Kiev"]}]', 'terms.json')).toThrow('Termbase terms.json, entry 1: unknown field "variant"; the fields are preferred, variants, exceptions, note, kind, language, disputed, category.');
   });
 
   it('rejects variants that are not a list of strings', () => {
@@ -208,7 +226,7 @@ describe('the starter termbase', () => {
   it('explains and classifies every entry', () => {
     for (const entry of starter.entries) {
       expect(entry.note, entry.preferred).toMatch(/\S/);
-      expect(entry.category, entry.preferred).toMatch(/^(city|village|region|river|country|organisation|person|phrase)$/);
+      expect(entry.kind, entry.preferred).toMatch(/^(place|person|organisation|other)$/);
       expect(entry.variants.length, entry.preferred).toBeGreaterThan(0);
     }
   });

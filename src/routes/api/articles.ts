@@ -6,7 +6,8 @@ import { BodyError, WorkbenchError } from '../../errors.js';
 import { authorize, signedInUser } from '../../middleware/auth.js';
 import { articleResource, findingResource, findingsOf, listArticles } from '../../services/articles.js';
 import type { ServiceContext } from '../../services/context.js';
-import { importArticle, LANGUAGE_CODE } from '../../services/import.js';
+import { importArticle } from '../../services/import.js';
+import { LANGUAGE_CODE } from '../../text/language.js';
 import { exportHandler, zipExportHandler } from '../export.js';
 import { articleListQuery, idParam } from '../params.js';
 
