@@ -1,12 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ReferenceData } from '../reference/index.js';
+import { mergedUpdate, updatedReference, type ReferenceData, type ReferenceUpdate } from '../reference/index.js';
 import { ReviewTooCostlyError } from '../errors.js';
 import { reviewState, type ArticleState, type ReviewedState } from './review-state.js';
 
 /** Checks an article state and renders its review page parts (reviewState), in this thread or another. */
 export interface Reviewer {
   review(state: ArticleState): Promise<ReviewedState>;
+  /** Reviews asked for from now on read the reference data with this update. */
+  update(change: ReferenceUpdate): void;
   /** How many states it reviews at once. */
   workers: number;
   /** Ends the worker threads, if any. */
@@ -15,8 +17,12 @@ export interface Reviewer {
 
 /** On the calling thread: the command line and the tests, where nobody else waits. */
 export function inProcessReviewer(reference: ReferenceData): Reviewer {
+  let current = reference;
   return {
-    review: async (state) => reviewState(state, reference),
+    review: async (state) => reviewState(state, current),
+    update: (change) => {
+      current = updatedReference(current, change);
+    },
     workers: 1,
     close: async () => {},
   };
@@ -34,10 +40,14 @@ export interface WorkerReviewerOptions {
   script?: URL;
 }
 
-/** What a worker thread is given to start (src/services/review-worker.ts). */
+/** What a worker thread is given to start (src/services/review-worker.ts): the file it loads, then every update since. */
 export interface ReviewWorkerData {
   termbaseFile: string | undefined;
+  update: ReferenceUpdate;
 }
+
+/** What a worker thread is sent: an article state to review, or an update to its reference data. */
+export type ReviewWorkerMessage = { state: ArticleState } | { update: ReferenceUpdate };
 
 interface Job {
   state: ArticleState;
@@ -57,10 +67,12 @@ export function workerReviewer(options: WorkerReviewerOptions): Reviewer {
   const queue: Job[] = [];
   const live = new Set<Worker>();
   let closed = false;
+  /** Every update so far, merged: what a worker started now must apply. */
+  let updates: ReferenceUpdate = {};
 
   /** A new worker joins the idle ones once it has loaded the checks and the reference data, so its start never counts against a budget. */
   const spawn = (): void => {
-    const workerData: ReviewWorkerData = { termbaseFile: options.termbaseFile };
+    const workerData: ReviewWorkerData = { termbaseFile: options.termbaseFile, update: updates };
     const worker = new Worker(script, { workerData, resourceLimits: { maxOldGenerationSizeMb: options.memoryMb } });
     live.add(worker);
     worker.unref();
@@ -96,7 +108,7 @@ export function workerReviewer(options: WorkerReviewerOptions): Reviewer {
     const onExit = () => settle(() => job.reject(new Error('The review worker stopped unexpectedly.')), false);
     const timer = setTimeout(() => settle(() => job.reject(new ReviewTooCostlyError(`took longer than ${options.budgetMs / 1000} s`)), false), options.budgetMs);
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-    worker.postMessage(job.state);
+    worker.postMessage({ state: job.state } satisfies ReviewWorkerMessage);
   };
 
   const pump = (): void => {
@@ -113,6 +125,11 @@ export function workerReviewer(options: WorkerReviewerOptions): Reviewer {
         queue.push({ state, resolve, reject });
         pump();
       });
+    },
+    update(change) {
+      updates = mergedUpdate(updates, change);
+      // Messages arrive in order: a worker busy with an article applies it before its next one.
+      for (const worker of live) worker.postMessage({ update: change } satisfies ReviewWorkerMessage);
     },
     async close() {
       closed = true;

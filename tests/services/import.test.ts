@@ -15,6 +15,7 @@ function reversingReviewer(count: number): Reviewer {
       await delay(10 * (count - asked++));
       return inProcess.review(state);
     },
+    update: inProcess.update,
     close: async () => {},
   };
 }

@@ -39,6 +39,25 @@ describe('the worker reviewer', () => {
     expect(Buffer.from(inWorker.rendering!.findings)).toEqual(Buffer.from(here.rendering!.findings));
   });
 
+  it('reads an updated termbase from the next review on, in every worker and in one started later', async () => {
+    const reviewer = pool({ workers: 2, budgetMs: 300 });
+    const state = stateOf('Talks in Lemberg ended.');
+    const termsOf = async () => (await reviewer.review(state)).findings.filter((f) => f.check === 'terms').map((f) => f.fix?.text);
+    expect(await termsOf()).toEqual([]);
+    reviewer.update({ terms: [{ preferred: 'Lviv', variants: ['Lemberg'], exceptions: [] }] });
+    expect(await Promise.all([termsOf(), termsOf()])).toEqual([['Lviv'], ['Lviv']]);
+    // A worker ended for its budget is replaced by one that starts with the update.
+    await expect(reviewer.review(largeState())).rejects.toThrow(ReviewTooCostlyError);
+    expect(await Promise.all([termsOf(), termsOf()])).toEqual([['Lviv'], ['Lviv']]);
+  });
+
+  it('reads an updated termbase on this thread too', async () => {
+    const reviewer = inProcessReviewer(reference);
+    reviewer.update({ terms: [{ preferred: 'Lviv', variants: ['Lemberg'], exceptions: [] }] });
+    const { findings } = await reviewer.review(stateOf('Talks in Lemberg and Kiev ended.'));
+    expect(findings.filter((f) => f.check === 'terms').map((f) => f.fix?.text)).toEqual(['Lviv']);
+  });
+
   it('refuses a review past its time budget, and goes on reviewing with a new worker', async () => {
     const reviewer = pool({ budgetMs: 300 });
     await expect(reviewer.review(largeState())).rejects.toThrow(ReviewTooCostlyError);
