@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportFormat } from '../format.js';
+import { guardFormula } from '../../lib/spreadsheet-cell.js';
 import { OUTCOMES, reviewReport, SEVERITIES } from '../review-report.js';
 
 /**
@@ -13,15 +14,6 @@ import { OUTCOMES, reviewReport, SEVERITIES } from '../review-report.js';
 const REPORT_COLUMNS = ['section', 'passage', 'check', 'severity', 'outcome', 'flagged text', 'message', 'dismissal reason', 'change', 'category', 'before', 'after', 'by', 'at', 'count'] as const;
 
 type Row = Partial<Record<(typeof REPORT_COLUMNS)[number], string | number | null>>;
-
-/**
- * A cell a spreadsheet would read as a formula (= + - @, and tab or carriage return, which some
- * take for one) is prefixed with an apostrophe: article text is not ours, and a flagged text may
- * well start with "-".
- */
-function guardFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
 
 export const reportCsv: ExportFormat = {
   id: 'report-csv',
@@ -40,6 +32,7 @@ export const reportCsv: ExportFormat = {
       ...SEVERITIES.map((severity) => ({ section: 'total', severity, count: totals.bySeverity[severity] })),
       ...totals.byCategory.map(({ category, count }) => ({ section: 'total', category, count })),
     ];
+    // Article text is not ours, and a flagged text may well start with "-": no cell may read as a formula.
     // The byte order mark makes Excel read the file as UTF-8 (names in any script).
     return stringify(rows, { header: true, columns: [...REPORT_COLUMNS], bom: true, cast: { string: guardFormula } });
   },
