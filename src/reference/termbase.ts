@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { TermbaseError } from '../errors.js';
+import { unguardFormula } from '../lib/spreadsheet-cell.js';
 import { LANGUAGE_CODE } from '../text/language.js';
 import { tokenize, type Token } from '../text/segment.js';
 
@@ -36,7 +37,7 @@ const KIND_OF_CATEGORY: Readonly<Record<string, TermKind>> = {
   organisation: 'organisation', organization: 'organisation',
 };
 
-function kindOfCategory(category: string): TermKind {
+export function kindOfCategory(category: string): TermKind {
   return KIND_OF_CATEGORY[category.trim().toLowerCase()] ?? 'other';
 }
 
@@ -95,7 +96,8 @@ function normalise(form: string): string {
   return form.trim().replace(/\s+/gu, ' ');
 }
 
-function keyOf(form: string): string {
+/** How two spellings of one form compare: spaces collapsed, case ignored. */
+export function keyOf(form: string): string {
   return normalise(form).toLowerCase();
 }
 
@@ -290,7 +292,8 @@ export type TermbaseFormat = 'csv' | 'json';
 const FIELDS = ['preferred', 'variants', 'exceptions', 'note', 'kind', 'language', 'disputed', 'category'] as const;
 type Field = (typeof FIELDS)[number];
 
-function formatOf(file: string, content: string): TermbaseFormat {
+/** A termbase file's format: by its extension, else JSON when it starts like JSON, else CSV. */
+export function formatOf(file: string, content: string): TermbaseFormat {
   if (/\.csv$/i.test(file)) return 'csv';
   if (/\.json$/i.test(file)) return 'json';
   return /^\uFEFF?\s*[[{]/u.test(content) ? 'json' : 'csv';
@@ -298,10 +301,19 @@ function formatOf(file: string, content: string): TermbaseFormat {
 
 /** Parses a termbase file's text (CSV or JSON, by extension or else by content); throws TermbaseError. */
 export function parseTermbase(content: string, file: string, format: TermbaseFormat = formatOf(file, content)): Termbase {
-  if (!content.replace(/^\uFEFF/, '').trim()) throw new TermbaseError(file, undefined, 'the file is empty.');
-  const { entries, locations } = format === 'csv' ? entriesFromCsv(content, file) : entriesFromJson(content, file);
-  if (entries.length === 0) throw new TermbaseError(file, undefined, 'the file has no entries.');
+  const { entries, locations } = termbaseEntries(content, file, format);
   return createTermbase(entries, { file, locate: (index) => locations[index] ?? `entry ${index + 1}` });
+}
+
+/**
+ * A termbase file's entries, each well-formed, with where each is written; not yet checked
+ * against each other (createTermbase does that). Throws TermbaseError.
+ */
+export function termbaseEntries(content: string, file: string, format: TermbaseFormat = formatOf(file, content)): ParsedEntries {
+  if (!content.replace(/^\uFEFF/, '').trim()) throw new TermbaseError(file, undefined, 'the file is empty.');
+  const parsed = format === 'csv' ? entriesFromCsv(content, file) : entriesFromJson(content, file);
+  if (parsed.entries.length === 0) throw new TermbaseError(file, undefined, 'the file has no entries.');
+  return parsed;
 }
 
 /** Reads and parses a termbase file; throws TermbaseError. */
@@ -315,7 +327,7 @@ export function loadTermbase(file: string): Termbase {
   return parseTermbase(content, file);
 }
 
-interface ParsedEntries {
+export interface ParsedEntries {
   entries: TermEntry[];
   /** Where each entry is written, for error messages. */
   locations: string[];
@@ -337,7 +349,8 @@ function entriesFromCsv(content: string, file: string): ParsedEntries {
       trim: true,
       on_record: (record: string[], context) => {
         lines.push(context.lines);
-        return record;
+        // Files this workbench wrote guard formula-like cells with an apostrophe (termbase-csv.ts).
+        return record.map(unguardFormula);
       },
     });
   } catch (error) {
