@@ -212,18 +212,19 @@ function conceptEntry(concept: ConceptRead, language: string, fail: (line: numbe
     if (earlier) fail(termSec.line, 'termSec', `the term "${termSec.term}" is listed twice in this conceptEntry (first on line ${earlier.line}).`);
     seen.set(keyOf(termSec.term!), termSec);
   }
-  const isDisallowed = (t: TermSecRead) => t.status === DEPRECATED || t.status === SUPERSEDED;
-  const preferred = langSec.terms.filter((t) => t.status === PREFERRED);
-  const disallowed = langSec.terms.filter(isDisallowed);
-  // Any other status (admitted, none, a full-TBX one) is an allowed form that is not the house form.
-  const allowed = langSec.terms.filter((t) => t.status !== PREFERRED && !isDisallowed(t));
+  const withStatus = (...statuses: string[]) => langSec.terms.filter((t) => t.status !== undefined && statuses.includes(t.status));
+  const preferred = withStatus(PREFERRED);
+  const disallowed = withStatus(DEPRECATED, SUPERSEDED);
+  // Admitted terms beside a preferred one are allowed forms, which the termbase does not list; a
+  // term with no status, or one of full TBX's others, says nothing the termbase keeps.
+  const admitted = withStatus(ADMITTED);
   if (preferred.length > 1) fail(preferred[1]!.line, 'termSec', `a second preferred term "${preferred[1]!.term}" (the first is "${preferred[0]!.term}", line ${preferred[0]!.line}).`);
 
-  const disputed = preferred.length === 0 && disallowed.length === 0 && allowed.length > 1;
+  const disputed = preferred.length === 0 && disallowed.length === 0 && admitted.length > 0;
   if (preferred.length === 0 && !disputed) {
     fail(concept.line, 'conceptEntry', `a conceptEntry without a preferred term (a termSec with <termNote type="administrativeStatus">${PREFERRED}</termNote>).`);
   }
-  const [house, ...variants] = disputed ? allowed : [preferred[0]!, ...disallowed];
+  const [house, ...variants] = disputed ? admitted : [preferred[0]!, ...disallowed];
   const note = [...concept.notes, ...langSec.notes].filter(Boolean).join(' ');
   read.entries.push({
     preferred: house!.term!,

@@ -125,6 +125,15 @@ describe('termbase files: TBX', () => {
     expect(read.skipped).toEqual(['line 58 (conceptEntry "bread"): no langSec in en-US']);
   });
 
+  it('round-trips a disputed term with one form, and a term of a language of its own', () => {
+    const entries: TermEntry[] = [
+      { preferred: 'Zelenskyy', variants: [], exceptions: [], kind: 'person', disputed: true },
+      { preferred: 'Київ', variants: ['Киев'], exceptions: [], language: 'uk' },
+    ];
+    expectSameTermbase(readTermFile(writeTermFile(entries, 'tbx'), 't.tbx').entries, entries);
+    expectSameTermbase(readTermFile(writeTermFile(entries, 'csv'), 't.csv').entries, entries);
+  });
+
   it('tells TBX by its content when the name does not say', () => {
     expect(readTermFile(tbx(concept(term('Kyiv', 'preferredTerm'), term('Kiev', 'deprecatedTerm'))), 'upload').format).toBe('tbx');
   });
@@ -140,6 +149,7 @@ describe('termbase files: TBX', () => {
     ['another namespace', tbx('', '<tbx type="TBX-Basic" style="dca" xmlns="urn:iso:std:iso:30042:ed:3.0">'), 't.tbx', /the namespace must be urn:iso:std:iso:30042:ed-2/],
     ['no concept', tbx(''), 't.tbx', /^Termbase t\.tbx: the file has no conceptEntry\.$/],
     ['no preferred term', tbx(concept(term('Kiev', 'deprecatedTerm'))), 't.tbx', /^Termbase t\.tbx, line 5, <conceptEntry>: a conceptEntry without a preferred term/],
+    ['terms without a status', tbx(concept('<termSec><term>Kyiv</term></termSec>', '<termSec><term>Kiev</term></termSec>')), 't.tbx', /line 5, <conceptEntry>: a conceptEntry without a preferred term/],
     ['two preferred terms', tbx(concept(term('Kyiv', 'preferredTerm'), term('Kyjiw', 'preferredTerm'))), 't.tbx', /line 8, <termSec>: a second preferred term "Kyjiw" \(the first is "Kyiv", line 7\)/],
     ['a term listed twice', tbx(concept(term('Kyiv', 'preferredTerm'), term('Kiev', 'deprecatedTerm'), term('KIEV', 'deprecatedTerm'))), 't.tbx', /line 9, <termSec>: the term "KIEV" is listed twice in this conceptEntry \(first on line 8\)/],
     ['a termSec without a term', tbx(concept(term('Kyiv', 'preferredTerm'), '<termSec><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>')), 't.tbx', /line 8, <termSec>: a termSec needs a <term> with text/],
