@@ -1,8 +1,5 @@
-import { isUtf8 } from 'node:buffer';
 import { Router, type Request, type RequestHandler } from 'express';
-import multer from 'multer';
 import type { Config } from '../config.js';
-import { formatBytes, TooLargeError, WorkbenchError } from '../errors.js';
 import { downloadName } from '../export/file-name.js';
 import { EXPORT_TEXT_LABELS } from '../export/format.js';
 import { exportFormats } from '../export/index.js';
@@ -23,6 +20,7 @@ import { exportHandler, zipExportHandler } from './export.js';
 import { noticeOf } from './notices.js';
 import { compileView } from '../render/compile.js';
 import { articleListQuery, field, idParam, requesterError } from './params.js';
+import { multipartBody, multipartUpload } from './multipart.js';
 
 /** Where the article page takes its stored fragments. */
 const PASSAGES_MARK = '<!--passages-->';
@@ -50,55 +48,12 @@ async function textOf(req: Request, pasted: string, fileField: string, maxTextBy
   return file && file.size > 0 ? extractText(file.originalname, file.buffer, maxTextBytes) : pasted;
 }
 
-/** A text field multer read as Latin-1, i.e. its bytes, read as UTF-8; bytes that are not UTF-8 are refused. */
-function utf8Field(name: string, latin1: string): string {
-  const bytes = Buffer.from(latin1, 'latin1');
-  if (!isUtf8(bytes)) throw new WorkbenchError(`Malformed request body: the field “${name}” is not UTF-8 text.`, 400);
-  return bytes.toString('utf8');
-}
-
-function utf8Fields(body: Record<string, unknown>): void {
-  for (const [name, value] of Object.entries(body)) {
-    if (typeof value === 'string') body[name] = utf8Field(name, value);
-    else if (Array.isArray(value)) body[name] = value.map((v: unknown) => (typeof v === 'string' ? utf8Field(name, v) : v));
-  }
-}
-
-/** Multer's refusal, with the limit named when it is a size it refused. */
-function uploadRefusal(error: multer.MulterError, config: Config): Error {
-  const limit = error.code === 'LIMIT_FILE_SIZE' ? config.maxUploadBytes : error.code === 'LIMIT_FIELD_VALUE' ? config.maxBodyBytes : undefined;
-  return limit === undefined ? error : new TooLargeError(`Upload refused: ${error.message}; the limit is ${formatBytes(limit)}.`);
-}
-
-function multipartBody(parse: RequestHandler, config: Config): RequestHandler {
-  return (req, res, next) =>
-    parse(req, res, (error?: unknown) => {
-      if (error instanceof multer.MulterError) return next(uploadRefusal(error, config));
-      if (error !== undefined) return next(new WorkbenchError(`Malformed request body: ${error instanceof Error ? error.message : String(error)}`, 400));
-      try {
-        if (req.is('multipart')) utf8Fields(req.body as Record<string, unknown>);
-        next();
-      } catch (refused) {
-        next(refused);
-      }
-    });
-}
-
 /** More text fields than the import form has (six) and room for a few more; a post with many more is not from it. */
 const IMPORT_FORM_FIELDS = 16;
 
 export function articlesRouter(ctx: ServiceContext, config: Config): Router {
   const router = Router();
-  // Text fields are read as Latin-1, byte for byte: multer's UTF-8 reading would turn bytes that
-  // are not UTF-8 into U+FFFD unseen, and multipartBody reads them as UTF-8 strictly instead. (A
-  // part that names a charset of its own is decoded as it says first; browsers name none. The
-  // option is multer's; its type definitions do not list it yet.)
-  const uploadOptions: multer.Options & { defCharset: string } = {
-    storage: multer.memoryStorage(),
-    limits: { fileSize: config.maxUploadBytes, files: 2, fieldSize: config.maxBodyBytes, fields: IMPORT_FORM_FIELDS },
-    defCharset: 'latin1',
-  };
-  const upload = multer(uploadOptions);
+  const upload = multipartUpload(config, { files: 2, fields: IMPORT_FORM_FIELDS });
 
   router.get('/', (_req, res) => res.redirect('/articles'));
 
