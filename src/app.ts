@@ -20,6 +20,7 @@ import { passagesRouter } from './routes/passages.js';
 import { reviewFlowRouter } from './routes/review-flow.js';
 import { createServiceContext } from './services/context.js';
 import type { Reviewer } from './services/reviewer.js';
+import { startTermbase } from './services/termbase.js';
 
 const VIEWS_DIR = fileURLToPath(new URL('../views/', import.meta.url));
 const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
@@ -40,6 +41,8 @@ const IMPORT_PATH = '/articles';
 /** Builds the workbench app over an open, migrated database, without listening. */
 export function createApp({ db, config, reference, log = console.error, reviewer }: AppOptions): Express {
   const ctx = createServiceContext(db, reference ?? loadReference({ termbase: config.termbaseFile }), reviewer, config.webhook);
+  // The database's terms, loaded from WORKBENCH_TERMS or the starter termbase the first time.
+  startTermbase(ctx, config.termbaseFile);
   const app = express();
   app.set('env', config.production ? 'production' : 'development');
   app.set('views', VIEWS_DIR);

@@ -18,10 +18,12 @@ async function start(): Promise<void> {
   const reference = loadReference({ termbase: config.termbaseFile });
   // Checks and rendering of changed articles run in worker threads, off the event loop.
   const reviewer = workerReviewer({ termbaseFile: config.termbaseFile, ...config.review });
+  // The app loads the database's termbase into the reviewer, so the demo article is checked against it.
+  const app = createApp({ db, config, reference, reviewer });
   const demoId = await seedDemoArticle(createServiceContext(db, reference, reviewer));
   if (demoId !== undefined) console.log(`Loaded the demo article (${demoId}).`);
 
-  const server = createApp({ db, config, reference, reviewer }).listen(config.port, () => {
+  const server = app.listen(config.port, () => {
     console.log(`Workbench on http://localhost:${config.port} (database ${config.dbFile})`);
   });
   // Approved articles go back to the CMS from the outbox, outside the request path.

@@ -7,6 +7,7 @@ import { BusyError, formatBytes, InputError, TooLargeError, UsageError, Workbenc
 import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
 import type { ReferenceData } from '../reference/index.js';
 import { createServiceContext } from '../services/context.js';
+import { startTermbase } from '../services/termbase.js';
 import { importArticle, type ImportResult } from '../services/import.js';
 import { inProcessReviewer, workerReviewer } from '../services/reviewer.js';
 import type { CliIO } from './io.js';
@@ -72,6 +73,8 @@ export async function importFiles(path: string, options: ImportOptions, termsFil
     migrate(db);
     deferDurability(db);
     const ctx = createServiceContext(db, reference, reviewer);
+    // --terms checks this import against a file, as `check` does; otherwise the database's termbase.
+    if (termsFile === undefined) startTermbase(ctx, config.termbaseFile);
     // Files are read one after another, so new articles reserve their ids in the directory's order.
     let lastRead: Promise<unknown> = Promise.resolve();
     const importFile = (file: string): Promise<ImportResult> => {
