@@ -1,5 +1,6 @@
-import type { StoredTerm, TermAction, TermFields, TermRevision } from '../db/repositories/terms.js';
+import type { StoredTerm, TermAction, TermFields, TermFilter, TermRevision } from '../db/repositories/terms.js';
 import { NotFoundError, TermbaseError, ValidationError } from '../errors.js';
+import { renderDiffHtml, wordDiff } from '../lib/diff/index.js';
 import { DEFAULT_TERMBASE_FILE } from '../reference/load.js';
 import { createTermbase, loadTermbase, TERM_KINDS, type Termbase, type TermEntry, type TermKind } from '../reference/termbase.js';
 import { LANGUAGE_CODE } from '../text/language.js';
@@ -29,9 +30,15 @@ export interface TermbaseChange {
   forms: string[];
 }
 
-/** A change of one term as the history shows it: what it did, and which fields differ from the revision before. */
+/** A field a revision changed: its word diff from the revision before (escaped HTML, `<del>`/`<ins>`). */
+export interface FieldChange {
+  field: keyof TermFields;
+  diffHtml: string;
+}
+
+/** A change of one term as the history shows it: what it did, and the fields it changed from the revision before. */
 export interface TermHistoryEntry extends TermRevision {
-  changedFields: (keyof TermFields)[];
+  changes: FieldChange[];
 }
 
 /** Who changed the termbase: a signed-in user, or null for the command line and the files loaded on start. */
@@ -74,10 +81,17 @@ function kindOf(kind: string | undefined): TermKind {
   return given as TermKind;
 }
 
-/** The fields of a term as given, with kind and language checked and defaults filled in; the forms are normalised when validated. */
+/** A form is a name or a phrase, a note a few sentences: anything longer is a paste gone wrong. */
+export const MAX_FORM_LENGTH = 200;
+export const MAX_NOTE_LENGTH = 2000;
+
+/** The fields of a term as given, with kind, language and lengths checked and defaults filled in; the forms are normalised when validated. */
 function fieldsOf(input: TermInput): TermFields {
   const language = (input.language ?? '').trim() || 'en';
   if (!LANGUAGE_CODE.test(language)) throw new ValidationError(`“${language}” is not a language code such as en, uk or ru.`);
+  const long = [input.preferred, ...input.variants, ...input.exceptions].find((form) => form.length > MAX_FORM_LENGTH);
+  if (long !== undefined) throw new ValidationError(`A form or phrase has at most ${MAX_FORM_LENGTH} characters; “${long.slice(0, 40)}…” has ${long.length}.`);
+  if ((input.note ?? '').length > MAX_NOTE_LENGTH) throw new ValidationError(`A note has at most ${MAX_NOTE_LENGTH} characters.`);
   return {
     preferred: input.preferred,
     variants: [...input.variants],
@@ -107,6 +121,14 @@ function validated(terms: readonly TermFields[]): { termbase: Termbase; fields: 
   // createTermbase keeps the order and every field; only the forms come back normalised.
   const fields = termbase.entries.map((entry, i) => ({ ...terms[i]!, preferred: entry.preferred, variants: entry.variants, exceptions: entry.exceptions }));
   return { termbase, fields };
+}
+
+/** A field as the history's diff shows it: lists one form after another, the mark as a word. */
+function fieldText(fields: TermFields, field: keyof TermFields): string {
+  const value = fields[field];
+  if (Array.isArray(value)) return value.join(' | ');
+  if (typeof value === 'boolean') return value ? 'disputed' : 'decided';
+  return value ?? '';
 }
 
 function formsOf(fields: TermFields | undefined): string[] {
@@ -187,17 +209,27 @@ function existing(ctx: ServiceContext, id: number): StoredTerm {
   return term;
 }
 
-/** One page of terms by preferred form, filtered by any form, kind and language. */
-export function listTerms(ctx: ServiceContext, query: TermQuery = {}): TermPage {
-  const perPage = query.perPage ?? TERMS_PER_PAGE;
-  const filter = {
+/** The repository's filter for a query; an unknown kind is a ValidationError. */
+function filterOf(query: TermQuery): TermFilter {
+  return {
     search: query.q?.trim().toLowerCase() || undefined,
     kind: query.kind ? kindOf(query.kind) : undefined,
     language: query.language?.trim() || undefined,
   };
+}
+
+/** One page of terms by preferred form, filtered by any form, kind and language. */
+export function listTerms(ctx: ServiceContext, query: TermQuery = {}): TermPage {
+  const perPage = query.perPage ?? TERMS_PER_PAGE;
   const page = Math.max(1, Math.floor(query.page ?? 1));
-  const { terms, total } = ctx.repos.terms.page(filter, perPage, (page - 1) * perPage);
+  const { terms, total } = ctx.repos.terms.page(filterOf(query), perPage, (page - 1) * perPage);
   return { terms, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+/** Every term a query selects, by preferred form (the API's answer). */
+export function searchTerms(ctx: ServiceContext, query: Omit<TermQuery, 'page' | 'perPage'>): StoredTerm[] {
+  // SQLite reads a negative LIMIT as none.
+  return ctx.repos.terms.page(filterOf(query), -1, 0).terms;
 }
 
 export function getTerm(ctx: ServiceContext, id: number): StoredTerm {
@@ -225,6 +257,12 @@ export function deleteTerm(ctx: ServiceContext, by: ChangedBy, id: number): Term
   return applyEdits(ctx, by, () => [{ id, action: 'delete' }]);
 }
 
+/** Marks a term disputed (no house form yet) or decided again. */
+export function setTermDisputed(ctx: ServiceContext, by: ChangedBy, id: number, disputed: boolean): TermbaseChange {
+  const term = existing(ctx, id);
+  return applyEdits(ctx, by, () => [{ id, action: 'change', after: { ...fieldsOf(term), disputed } }]);
+}
+
 /** A term's history, newest first, each revision with the fields it changed; also for a deleted term. */
 export function termHistory(ctx: ServiceContext, id: number): TermWithHistory {
   const revisions = ctx.repos.terms.revisions(id);
@@ -232,8 +270,11 @@ export function termHistory(ctx: ServiceContext, id: number): TermWithHistory {
   if (!term && revisions.length === 0) throw new NotFoundError(`There is no term ${id}.`);
   const history = revisions.map((revision, i) => {
     const older = revisions[i + 1];
-    const changedFields = revision.action === 'delete' ? [] : FIELD_NAMES.filter((field) => !older || JSON.stringify(older.entry[field]) !== JSON.stringify(revision.entry[field]));
-    return { ...revision, changedFields };
+    const changes = revision.action === 'delete' ? [] : FIELD_NAMES.flatMap((field): FieldChange[] => {
+      const [before, after] = [older ? fieldText(older.entry, field) : '', fieldText(revision.entry, field)];
+      return before === after ? [] : [{ field, diffHtml: renderDiffHtml(wordDiff(before, after).parts) }];
+    });
+    return { ...revision, changes };
   });
   return { term, history };
 }

@@ -126,16 +126,19 @@ describe('history and restore', () => {
 
     const { term, history } = termHistory(ctx, id);
     expect(term).toBeUndefined();
-    expect(history.map((r) => [r.action, r.actor, r.changedFields])).toEqual([
+    expect(history.map((r) => [r.action, r.actor, r.changes.map((c) => c.field)])).toEqual([
       ['delete', 'editor', []],
       ['change', 'admin', ['note', 'disputed']],
       ['create', 'editor', ['preferred', 'variants', 'exceptions', 'note', 'kind', 'language', 'disputed']],
     ]);
+    expect(history[1]!.changes[0]!.diffHtml).toContain('<del');
+    expect(history[1]!.changes[0]!.diffHtml).toContain('Changed');
     const created = history[2]!;
     const change = restoreTermRevision(ctx, admin, id, created.id);
     expect(change.termIds).toEqual([id]);
     expect(getTerm(ctx, id)).toMatchObject({ preferred: 'Lviv', note: 'Ukrainian-based spelling.', disputed: false, updatedBy: 'admin' });
-    expect(termHistory(ctx, id).history[0]).toMatchObject({ action: 'restore', actor: 'admin', changedFields: ['note', 'disputed'] });
+    expect(termHistory(ctx, id).history[0]).toMatchObject({ action: 'restore', actor: 'admin' });
+    expect(termHistory(ctx, id).history[0]!.changes.map((c) => c.field)).toEqual(['note', 'disputed']);
     const { findings } = await importArticle(ctx, { text: 'A bridge near Lvov.' });
     expect(findings.some((f) => f.check === 'terms' && f.fix?.text === 'Lviv')).toBe(true);
   });
