@@ -5,6 +5,7 @@ import { DEFAULT_TERMBASE_FILE } from '../reference/load.js';
 import { createTermbase, loadTermbase, TERM_KINDS, type Termbase, type TermEntry, type TermKind } from '../reference/termbase.js';
 import { LANGUAGE_CODE } from '../text/language.js';
 import type { Actor, ServiceContext } from './context.js';
+import type { Reviewer } from './reviewer.js';
 
 export const TERMS_PER_PAGE = 50;
 
@@ -170,6 +171,7 @@ function applyEdits(ctx: ServiceContext, by: ChangedBy, plan: (current: StoredTe
     const actorId = by?.id ?? null;
     const termIds: number[] = [];
     const forms = new Set<string>();
+    let revision = 0;
     for (const edit of edits) {
       const before = edit.id === undefined ? undefined : byId.get(edit.id);
       const after = afterOf.get(edit);
@@ -177,21 +179,38 @@ function applyEdits(ctx: ServiceContext, by: ChangedBy, plan: (current: StoredTe
       if (!after) repos.terms.delete(id!);
       else if (before) repos.terms.update(id!, after, actorId, now);
       else id = repos.terms.insert(after, actorId, now, id ?? null);
-      repos.terms.addRevision({ termId: id!, action: edit.action, entry: after ?? before!, actorId, now });
+      revision = repos.terms.addRevision({ termId: id!, action: edit.action, entry: after ?? before!, actorId, now });
       termIds.push(id!);
       for (const form of [...formsOf(before), ...formsOf(after)]) forms.add(form);
     }
-    return { termbase, change: { termIds, forms: [...forms] } };
+    return { termbase, revision, change: { termIds, forms: [...forms] } };
   });
   if (!outcome) return { termIds: [], forms: [] };
-  termbaseChanged(ctx, outcome.termbase, outcome.change);
+  termbaseChanged(ctx, outcome.termbase, outcome.revision, outcome.change);
   return outcome.change;
 }
 
-/** The review workers and this context read this termbase from the next check on. */
-function useTermbase(ctx: ServiceContext, termbase: Termbase): void {
+/** The newest termbase revision each reviewer reads: a change by another process shows as a newer one in the database. */
+const revisionRead = new WeakMap<Reviewer, number>();
+
+/** The review workers and this context read this termbase, as of `revision`, from the next check on. */
+function useTermbase(ctx: ServiceContext, termbase: Termbase, revision: number): void {
   ctx.reference = { ...ctx.reference, termbase };
   ctx.reviewer.update({ terms: termbase.entries });
+  revisionRead.set(ctx.reviewer, revision);
+}
+
+/**
+ * For the server, every few seconds: when another process (`workbench terms import`) changed the
+ * termbase since this one's reviewer last read it, it reads it again. One indexed query when
+ * nothing changed. Returns whether it did.
+ */
+export function followTermbase(ctx: ServiceContext): boolean {
+  const { repos } = ctx;
+  if (repos.terms.latestRevision() === revisionRead.get(ctx.reviewer)) return false;
+  const { terms, revision } = repos.snapshot(() => ({ terms: repos.terms.all(), revision: repos.terms.latestRevision() }));
+  useTermbase(ctx, validated(terms).termbase, revision);
+  return true;
 }
 
 /**
@@ -199,8 +218,8 @@ function useTermbase(ctx: ServiceContext, termbase: Termbase): void {
  * the new termbase. The hook for what a change sets going besides (the re-check of the articles
  * that contain one of `change.forms`).
  */
-export function termbaseChanged(ctx: ServiceContext, termbase: Termbase, change: TermbaseChange): void {
-  useTermbase(ctx, termbase);
+export function termbaseChanged(ctx: ServiceContext, termbase: Termbase, revision: number, change: TermbaseChange): void {
+  useTermbase(ctx, termbase, revision);
 }
 
 function existing(ctx: ServiceContext, id: number): StoredTerm {
@@ -332,6 +351,6 @@ export function startTermbase(ctx: ServiceContext, file: string | undefined): nu
     repos.terms.markSeeded(file ?? 'the starter termbase', entries.length, now);
     return entries.length;
   });
-  useTermbase(ctx, validated(repos.terms.all()).termbase);
+  followTermbase(ctx);
   return seeded;
 }

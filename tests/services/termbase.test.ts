@@ -8,6 +8,7 @@ import {
   applyImport,
   createTerm,
   deleteTerm,
+  followTermbase,
   getTerm,
   listTerms,
   restoreTermRevision,
@@ -17,7 +18,7 @@ import {
   updateTerm,
   type TermInput,
 } from '../../src/services/termbase.js';
-import { testContext, testUser } from '../helpers/app.js';
+import { contextOver, testContext, testUser } from '../helpers/app.js';
 
 const lviv: TermInput = { preferred: 'Lviv', variants: ['Lvov', 'Lemberg'], exceptions: ['Lemberg Ghetto'], note: 'Ukrainian-based spelling.', kind: 'place' };
 const chernihiv: TermInput = { preferred: 'Chernihiv', variants: ['Chernigov'], exceptions: [], kind: 'place' };
@@ -200,5 +201,23 @@ describe('importing a termbase', () => {
     // Nor did the reviewer take anything of it.
     const { findings } = await importArticle(ctx, { text: 'A road from Chernigov.' });
     expect(findings.filter((f) => f.check === 'terms')).toEqual([]);
+  });
+});
+
+describe('a termbase changed by another process', () => {
+  it('reaches this process when it follows the termbase, and its own changes are not read twice', async () => {
+    const { db, ctx, editor } = setup();
+    // Another process over the same database: its own context and reviewer.
+    const other = contextOver(db).ctx;
+    startTermbase(other, undefined);
+    createTerm(other, null, chernihiv);
+    expect(followTermbase(other)).toBe(false);
+    expect((await importArticle(ctx, { text: 'A road from Chernigov.' })).findings.filter((f) => f.check === 'terms')).toEqual([]);
+    expect(followTermbase(ctx)).toBe(true);
+    expect(followTermbase(ctx)).toBe(false);
+    const { findings } = await importArticle(ctx, { text: 'A road from Chernigov.' });
+    expect(findings.filter((f) => f.check === 'terms').map((f) => f.fix?.text)).toEqual(['Chernihiv']);
+    createTerm(ctx, editor, lviv);
+    expect(followTermbase(ctx)).toBe(false);
   });
 });

@@ -105,6 +105,7 @@ export function termRepository(db: Db) {
     FROM term_revisions r LEFT JOIN users u ON u.id = r.actor_id`;
   const revisionsOf = db.prepare(`SELECT ${revisionColumns} WHERE r.term_id = ? ORDER BY r.id DESC`);
   const revisionById = db.prepare(`SELECT ${revisionColumns} WHERE r.id = ?`);
+  const latestRevision = db.prepare('SELECT coalesce(max(id), 0) FROM term_revisions').pluck();
   const seeded = db.prepare('SELECT EXISTS (SELECT 1 FROM termbase_seed)').pluck();
   const markSeeded = db.prepare('INSERT INTO termbase_seed (id, source, terms, seeded_at) VALUES (1, @source, @terms, @now)');
 
@@ -137,8 +138,13 @@ export function termRepository(db: Db) {
     delete(id: number): void {
       remove.run(id);
     },
-    addRevision(revision: { termId: number; action: TermAction; entry: TermFields; actorId: number | null; now: string }): void {
-      insertRevision.run({ ...revision, entry: JSON.stringify(revision.entry) });
+    /** Records a change and returns its revision id. */
+    addRevision(revision: { termId: number; action: TermAction; entry: TermFields; actorId: number | null; now: string }): number {
+      return Number(insertRevision.run({ ...revision, entry: JSON.stringify(revision.entry) }).lastInsertRowid);
+    },
+    /** The id of the newest change of any term (0: none yet): it moves with every change of the termbase, by any process. */
+    latestRevision(): number {
+      return latestRevision.get() as number;
     },
     /** A term's changes, newest first (also for a deleted term). */
     revisions(termId: number): TermRevision[] {
