@@ -9,6 +9,7 @@ import { ACCEPTED_EXTENSIONS, extractText } from '../import/formats.js';
 import type { ReferenceData } from '../reference/index.js';
 import { batchedWrites } from '../services/change-writes.js';
 import { createServiceContext } from '../services/context.js';
+import { startTermbase } from '../services/termbase.js';
 import { importArticle, type ImportResult } from '../services/import.js';
 import { inProcessReviewer, workerReviewer } from '../services/reviewer.js';
 import type { CliIO } from './io.js';
@@ -90,6 +91,8 @@ export async function importFiles(path: string, options: ImportOptions, termsFil
     migrate(db);
     deferDurability(db);
     const base = createServiceContext(db, reference, reviewer);
+    // --terms checks this import against a file, as `check` does; otherwise the database's termbase.
+    if (termsFile === undefined) startTermbase(base, config.termbaseFile);
     if (directory) batched = batchedWrites(base.repos, { most: ARTICLES_PER_COMMIT, waitMs: COMMIT_WAIT_MS });
     const ctx = batched ? { ...base, writes: batched } : base;
     // Files are read one after another, so new articles reserve their ids in the directory's order.
