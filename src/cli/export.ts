@@ -16,13 +16,13 @@ export interface ExportTarget {
 }
 
 /** The database to export from; refused when it does not exist, rather than created empty. */
-function existingDatabase(dbFile: string | undefined): string {
+export function existingDatabase(dbFile: string | undefined): string {
   const file = dbFile ?? loadConfig().dbFile;
   if (!existsSync(file)) throw new InputError(`${file}: no such database (give it with --db FILE or WORKBENCH_DB)`);
   return file;
 }
 
-async function writeOut(file: string, bytes: Uint8Array): Promise<void> {
+export async function writeOut(file: string, bytes: Uint8Array): Promise<void> {
   try {
     await writeFileAtomic(file, bytes);
   } catch (error) {

@@ -16,6 +16,8 @@ import { ANY_STATUS, zipSelection } from '../services/export-zip.js';
 import { addUser, createToken } from './accounts.js';
 import { exportAll, exportOne } from './export.js';
 import { importFiles } from './import.js';
+import { isTermFileFormat, TERM_FILE_FORMATS } from '../reference/term-files.js';
+import { exportTerms, importTerms } from './terms.js';
 import { framedAsExported, readArticle, writeFileAtomic, type CliIO } from './io.js';
 
 /** What `workbench help` and a command's --help say about each option. */
@@ -46,6 +48,14 @@ const EXPORT_OPTION_HELP: Readonly<Record<string, string>> = {
   check: '--check C           with --all: only articles with an open finding of check C',
   title: '--title T           with --all: only articles whose title contains T',
   since: '--since DATE        with --all: only articles changed since DATE (2026-12-01, or a time with its zone)',
+};
+
+/** Where an option means something else for `workbench terms`. */
+const TERMS_OPTION_HELP: Readonly<Record<string, string>> = {
+  format: `--format F          export: ${Object.keys(TERM_FILE_FORMATS).join(' or ')}`,
+  out: '--out FILE          export: write the termbase to FILE (replaced whole) instead of standard output',
+  replace: '--replace           import: the file is the whole termbase; terms it does not list are deleted',
+  'dry-run': '--dry-run           import: print what would change, and change nothing',
 };
 
 /** The options that select articles for `export --all`. */
@@ -190,6 +200,26 @@ async function exportCommand(values: Options, positionals: string[], io: CliIO):
   return exportOne(Number(positionals[0]), choice, target, io);
 }
 
+async function terms(values: Options, positionals: string[], io: CliIO): Promise<number> {
+  const [action, ...rest] = positionals;
+  const dbFile = stringOption(values, 'db');
+  if (action === 'export') {
+    if (rest.length > 0) throw new UsageError('terms export takes no FILE; give --out FILE to write one');
+    const misplaced = (['replace', 'dry-run'] as const).find((name) => values[name] !== undefined);
+    if (misplaced) throw new UsageError(`--${misplaced} goes with terms import`);
+    const format = stringOption(values, 'format');
+    if (!isTermFileFormat(format)) throw new UsageError(`--format must be ${Object.keys(TERM_FILE_FORMATS).join(' or ')}${format === undefined ? '' : `, not "${format}"`}`);
+    return exportTerms(format, { dbFile, out: stringOption(values, 'out') }, io);
+  }
+  if (action === 'import') {
+    if (rest.length !== 1) throw new UsageError('terms import takes exactly one FILE (or - for standard input)');
+    const misplaced = (['format', 'out'] as const).find((name) => values[name] !== undefined);
+    if (misplaced) throw new UsageError(`--${misplaced} goes with terms export; an import's format follows the file`);
+    return importTerms(rest[0]!, { mode: values.replace ? 'replace' : 'merge', dryRun: values['dry-run'] === true, dbFile }, io);
+  }
+  throw new UsageError('usage: workbench terms export --format csv|tbx [--out FILE] or workbench terms import FILE [--replace] [--dry-run]');
+}
+
 async function user(values: Options, positionals: string[], io: CliIO): Promise<number> {
   if (positionals[0] !== 'add' || positionals.length !== 2) throw new UsageError('usage: workbench user add NAME --role ROLE');
   return addUser(positionals[1]!, stringOption(values, 'role'), io);
@@ -274,6 +304,25 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     },
     optionHelp: EXPORT_OPTION_HELP,
     run: exportCommand,
+  },
+  terms: {
+    synopsis: 'workbench terms export --format csv|tbx [--out FILE] [--db FILE] | terms import FILE [--replace] [--dry-run] [--db FILE]',
+    about: `  export writes the database's termbase as CSV or TBX (TBX-Basic, ISO 30042:2019).
+  import reads a termbase file (.csv, .json or .tbx, else by its content), prints what it would
+  add, change and (with --replace) remove, terms matched by their preferred form in any case,
+  then applies it in one transaction unless --dry-run is given.
+  Exit status: 0 done, 2 bad usage, a file that cannot be read or would leave a conflict (nothing changed).
+`,
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      replace: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      db: { type: 'string' },
+      ...help,
+    },
+    optionHelp: TERMS_OPTION_HELP,
+    run: terms,
   },
   user: {
     synopsis: 'workbench user add NAME --role translator|editor|admin    (password on standard input)',
