@@ -19,6 +19,7 @@ import { healthRouter } from './routes/health.js';
 import { viewHelpers } from './render/view-helpers.js';
 import { passagesRouter } from './routes/passages.js';
 import { reviewFlowRouter } from './routes/review-flow.js';
+import { TERM_IMPORT_PATH, termFilesRouter } from './routes/term-files.js';
 import { termsRouter } from './routes/terms.js';
 import { createServiceContext } from './services/context.js';
 import type { Reviewer } from './services/reviewer.js';
@@ -37,8 +38,8 @@ export interface AppOptions {
   reviewer?: Reviewer;
 }
 
-/** The import form's path: the one route that takes multipart/form-data, and checks its CSRF token after parsing it. */
-const IMPORT_PATH = '/articles';
+/** The import forms' paths: the routes that take multipart/form-data, and check their CSRF token after parsing it. */
+const IMPORT_PATHS = ['/articles', TERM_IMPORT_PATH];
 
 /** Builds the workbench app over an open, migrated database, without listening. */
 export function createApp({ db, config, reference, log = console.error, reviewer }: AppOptions): Express {
@@ -87,7 +88,7 @@ export function createApp({ db, config, reference, log = console.error, reviewer
   app.use(loadSession(ctx, config));
   app.use(refuseCrossSite);
   app.use(express.urlencoded({ extended: false, limit: config.maxFormBytes }));
-  app.use(checkFormToken(IMPORT_PATH));
+  app.use(checkFormToken(IMPORT_PATHS));
   app.use(authRouter(ctx, config));
   app.use(requireSignIn);
   // Under its prefix, so the pages read most never walk its routes.
@@ -96,6 +97,8 @@ export function createApp({ db, config, reference, log = console.error, reviewer
   app.use(findingsRouter(ctx));
   app.use(passagesRouter(ctx));
   app.use(reviewFlowRouter(ctx));
+  // Before the terms router, whose /terms/:id would take "import" and "export.csv" for ids.
+  app.use(termFilesRouter(ctx, config));
   app.use(termsRouter(ctx));
   app.use(notFound);
   app.use(errorHandler(log));

@@ -62,15 +62,16 @@ export function setViewLocals(req: Request, res: Response): void {
 }
 
 /**
- * Checks the CSRF token of every form post. Only the import form is multipart: its route parses
- * the body with multer and checks the token itself. A multipart post anywhere else is refused,
- * since no parser reads its token there and the route would run unchecked.
+ * Checks the CSRF token of every form post. Only the import forms (an article, a termbase file)
+ * are multipart: their routes parse the body with multer and check the token themselves. A
+ * multipart post anywhere else is refused, since no parser reads its token there and the route
+ * would run unchecked.
  */
-export function checkFormToken(importPath: string): RequestHandler {
+export function checkFormToken(importPaths: readonly string[]): RequestHandler {
   return (req, res, next) => {
     if (!req.is('multipart/form-data')) return csrf.csrfSynchronisedProtection(req, res, next);
-    if (req.method === 'POST' && req.path === importPath) return next();
-    next(new WorkbenchError('Only the import form sends multipart/form-data; send this form url-encoded.', 415));
+    if (req.method === 'POST' && importPaths.includes(req.path)) return next();
+    next(new WorkbenchError('Only the import forms send multipart/form-data; send this form url-encoded.', 415));
   };
 }
 

@@ -22,6 +22,7 @@ const NOTICES = {
   'term-saved': 'Term saved: checks from now on use it.',
   'term-deleted': 'Term deleted. Its history below can bring it back.',
   'term-restored': 'The earlier version of the term is restored.',
+  'terms-imported': 'The file is imported: the termbase is as the plan said, and the checks use it from now on.',
   'delivery-resent': 'The delivery will be sent again within a second, with the same id and body.',
   'proposals-skipped': 'Some of the chosen proposals changed after you loaded the page, so they were skipped, not decided unseen: they are listed again. The others are done.',
 } as const;

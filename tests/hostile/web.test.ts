@@ -41,7 +41,7 @@ describe('a multipart post skips no CSRF check', () => {
       const before = dumpTables(w.db);
       const res = await request(w.app).post(change.url(w)).set('Cookie', w.admin.cookie).field('version', '1').field('reason', 'multipart');
       expect(res.status).toBe(415);
-      expect(res.text).toContain('Only the import form sends multipart/form-data');
+      expect(res.text).toContain('Only the import forms send multipart/form-data');
       expect(dumpTables(w.db)).toEqual(before);
     });
   }
