@@ -214,20 +214,22 @@ export function createTermbase(given: readonly TermEntry[], origin: TermbaseOrig
     byVariant.size ? `(?<!${WORD_CHAR})${trieSource(byVariant.keys())}(?!${WORD_CHAR})` : '[^\\s\\S]',
     'giu',
   );
+  /** The variants written in a form. exec, not matchAll, which would clone (and compile again) the whole termbase's pattern for every form checked. */
+  const variantsIn = (form: string): string[] => {
+    const found: string[] = [];
+    variantPattern.lastIndex = 0;
+    for (let m = variantPattern.exec(form); m; m = variantPattern.exec(form)) found.push(m[0]);
+    return found;
+  };
 
   entries.forEach((entry, index) => {
     // A preferred form that contains a variant would be "fixed" again on every pass.
-    for (const m of entry.preferred.matchAll(variantPattern)) {
-      fail(index, `the preferred form "${entry.preferred}" contains the variant "${m[0]}", so a fix would never settle.`);
-    }
-    const phrases = entry.exceptions;
-    if (phrases.length === 0) return;
-    for (const phrase of phrases) {
-      const coversVariant = [...phrase.matchAll(variantPattern)].some((m) => byVariant.get(keyOf(m[0]))?.entry === entry);
+    const inPreferred = variantsIn(entry.preferred);
+    if (inPreferred.length > 0) fail(index, `the preferred form "${entry.preferred}" contains the variant "${inPreferred[0]}", so a fix would never settle.`);
+    for (const phrase of entry.exceptions) {
+      const coversVariant = variantsIn(phrase).some((variant) => byVariant.get(keyOf(variant))?.entry === entry);
       if (!coversVariant) fail(index, `the exception "${phrase}" contains none of the variants of "${entry.preferred}".`);
     }
-    // Spaces in the text may be longer runs than in the phrase; double the reach for them.
-    exceptions.set(entry, { pattern: phrasePattern(phrases), reach: 2 * Math.max(...phrases.map((p) => p.length)) });
   });
 
   // The first word of every variant, as the tokenizer splits it: the cheap test a word must pass.
@@ -241,8 +243,21 @@ export function createTermbase(given: readonly TermEntry[], origin: TermbaseOrig
   const firstWordShapes = new Set([...firstWords].flatMap((word) => [shapeOf(word), shapeOf(`${word}'s`)]));
   const variantHere = new RegExp(variantPattern.source.replace(`(?<!${WORD_CHAR})`, ''), 'iuy');
 
+  /**
+   * An entry's exception phrases as one pattern, compiled when a text first uses one of its
+   * variants: compiling every entry's up front (a case-insensitive Unicode expression each) was
+   * most of the time a termbase of thousands of terms took to build.
+   */
+  const exceptionsOf = (entry: TermEntry): CompiledExceptions | undefined => {
+    if (entry.exceptions.length === 0) return undefined;
+    let compiled = exceptions.get(entry);
+    // Spaces in the text may be longer runs than in the phrase; double the reach for them.
+    if (!compiled) exceptions.set(entry, (compiled = { pattern: phrasePattern(entry.exceptions), reach: 2 * Math.max(...entry.exceptions.map((p) => p.length)) }));
+    return compiled;
+  };
+
   const insideException = (text: string, hit: VariantMatch): boolean => {
-    const compiled = exceptions.get(hit.entry);
+    const compiled = exceptionsOf(hit.entry);
     if (!compiled) return false;
     // Search a window around the hit, not the rest of the text: a search from the hit to the
     // end of a long text for every hit is quadratic. The window's edges can cut a word, so a

@@ -254,3 +254,12 @@ describe('the starter termbase', () => {
     expect(growth).toBeLessThan(GROWTH_LIMIT);
   });
 });
+
+describe('building a termbase', () => {
+  it('costs about as much per term for thousands of terms with exceptions as for hundreds', () => {
+    const terms = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({ preferred: `Placename${i}ka`, variants: [`Plasename${i}ka`, `Placenam${i}a`], exceptions: [`Old Plasename${i}ka Road`] }));
+    expect(hits(createTermbase(terms(3)), 'From Plasename2ka to Old Plasename1ka Road.')).toEqual(['Plasename2ka→Placename2ka']);
+    expect(growthOf(500, terms, (entries) => createTermbase(entries))).toBeLessThan(GROWTH_LIMIT);
+  });
+});
