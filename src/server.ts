@@ -6,6 +6,7 @@ import { seedDemoArticle } from './demo/seed.js';
 import { loadReference } from './reference/load.js';
 import { WorkbenchError } from './errors.js';
 import { createServiceContext } from './services/context.js';
+import { backfillCorrectionReplacements } from './services/learning.js';
 import { workerReviewer } from './services/reviewer.js';
 import { startWebhookSender } from './services/webhook-sender.js';
 
@@ -18,8 +19,17 @@ async function start(): Promise<void> {
   const reference = loadReference({ termbase: config.termbaseFile });
   // Checks and rendering of changed articles run in worker threads, off the event loop.
   const reviewer = workerReviewer({ termbaseFile: config.termbaseFile, ...config.review });
-  const demoId = await seedDemoArticle(createServiceContext(db, reference, reviewer));
+  const ctx = createServiceContext(db, reference, reviewer);
+  const demoId = await seedDemoArticle(ctx);
   if (demoId !== undefined) console.log(`Loaded the demo article (${demoId}).`);
+  // Corrections stored before migration 0022 teach the Terms page too, derived while the server serves.
+  // Should it fail (the database busy for long), it goes on from where it stopped at the next start.
+  backfillCorrectionReplacements(ctx).then(
+    (read) => {
+      if (read > 0) console.log(`Read ${read} earlier corrections for the Terms page's suggestions.`);
+    },
+    (error: unknown) => console.error(`workbench: reading earlier corrections stopped: ${error instanceof Error ? error.message : String(error)}`),
+  );
 
   const server = createApp({ db, config, reference, reviewer }).listen(config.port, () => {
     console.log(`Workbench on http://localhost:${config.port} (database ${config.dbFile})`);
