@@ -197,7 +197,7 @@ export function correctionsChange(ctx: ServiceContext, snapshot: ArticleSnapshot
           afterText: after.correctedText,
           now,
         });
-        repos.learning.insertReplacements(eventId, articleId, replacements);
+        repos.learning.insertReplacements({ id: eventId, articleId, approved: status === 'approved' }, replacements);
       }
       repos.passages.updateAll(articleId, changed.map((c) => c.after));
     },

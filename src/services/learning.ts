@@ -150,7 +150,7 @@ export async function backfillCorrectionReplacements(ctx: ServiceContext, pause:
     repos.transaction(() => {
       // Another process may have read these meanwhile.
       if (repos.learning.backfillThrough() !== through) return;
-      for (const { e, replacements } of derived) repos.learning.insertReplacements(e.id, e.articleId, replacements);
+      for (const { e, replacements } of derived) repos.learning.insertReplacements({ id: e.id, articleId: e.articleId, approved: e.approved === 1 }, replacements);
       repos.learning.setBackfillThrough(rest);
     });
     read += events.length;

@@ -5,6 +5,7 @@ import { importArticle } from '../../src/services/import.js';
 import { backfillCorrectionReplacements, correctionReplacements, oftenDismissed, suggestedTerms } from '../../src/services/learning.js';
 import { decideProposals, dismissFinding, editPassage, revertPassage } from '../../src/services/review.js';
 import { reference, testContext, testUser } from '../helpers/app.js';
+import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
 
 const ARTICLE = ['Envoy meets the delegation', 'Envoy Vitkoff met the delegation in Geneva on Tuesday to discuss the grain corridor.', 'The meeting lasted three hours.'].join('\n\n');
 
@@ -156,5 +157,34 @@ describe('backfillCorrectionReplacements', () => {
     expect(suggestedTerms(ctx, termbase).map((s) => [s.variant, s.articles])).toEqual([['Vitkoff', 3]]);
     expect(await backfillCorrectionReplacements(ctx)).toBe(0);
     expect(suggestedTerms(ctx, termbase).map((s) => [s.variant, s.articles])).toEqual([['Vitkoff', 3]]);
+  });
+});
+
+describe('the Terms page\'s lists', () => {
+  /** An archive of `size` articles, each with two approved replacements and two dismissed findings, ten articles sharing each. */
+  function archive(size: number): ServiceContext {
+    const { db, ctx } = testContext();
+    const user = testUser(ctx, 'editor');
+    const article = db.prepare("INSERT INTO articles (title, created_at, updated_at) VALUES ('An article', '', '')");
+    const event = db.prepare("INSERT INTO passage_events (article_id, passage_idx, version, user_id, kind, before_text, after_text, created_at) VALUES (?, 0, 2, ?, 'edit', '', '', '')");
+    const finding = db.prepare("INSERT INTO findings (article_id, fingerprint, check_id, severity, its_type, message, start_offset, end_offset, text, dismissed) VALUES (?, ?, 'terms', 'error', 'terminology', '', 0, 1, ?, 1)");
+    const dismissal = db.prepare("INSERT INTO dismissals (article_id, fingerprint, check_id, reason, created_at) VALUES (?, ?, 'terms', 'A quotation', '')");
+    ctx.repos.transaction(() => {
+      for (let i = 0; i < size; i++) {
+        const articleId = Number(article.run().lastInsertRowid);
+        for (const n of [i % (size / 10), size + (i % (size / 10))]) {
+          const eventId = Number(event.run(articleId, user.id).lastInsertRowid);
+          ctx.repos.learning.insertReplacements({ id: eventId, articleId, approved: true }, [{ before: `Name${n}a`, after: `Name${n}b` }]);
+          finding.run(articleId, `f${n}`, `Word${n}`);
+          dismissal.run(articleId, `f${n}`);
+        }
+      }
+    });
+    return ctx;
+  }
+
+  it('cost near-linear in the archive', () => {
+    expect(suggestedTerms(archive(100), termbase)).toHaveLength(20);
+    expect(growthOf(2000, archive, (ctx) => [suggestedTerms(ctx, termbase), oftenDismissed(ctx, termbase)])).toBeLessThan(GROWTH_LIMIT);
   });
 });

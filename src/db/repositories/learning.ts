@@ -17,6 +17,8 @@ export interface UnreadEvent {
   id: number;
   articleId: number;
   kind: ChangeKind;
+  /** 1 when the event is approved. */
+  approved: number;
   beforeText: string;
   afterText: string;
 }
@@ -43,16 +45,15 @@ export interface DismissedIn {
 
 /** The queries behind the Terms page's suggestions: corrections and dismissals repeated across articles. */
 export function learningRepository(db: Db) {
-  const insert = db.prepare('INSERT INTO correction_replacements (event_id, article_id, before_text, after_text) VALUES (?, ?, ?, ?)');
-  // The covering index on (before, after, article) groups without sorting; the event's status is one primary-key look-up.
-  const repeated = db.prepare(`SELECT r.before_text AS before, r.after_text AS after, count(DISTINCT r.article_id) AS articles
-    FROM correction_replacements r JOIN passage_events e ON e.id = r.event_id
-    WHERE e.status = 'approved'
-    GROUP BY r.before_text, r.after_text HAVING articles >= ?
+  const insert = db.prepare('INSERT INTO correction_replacements (event_id, article_id, before_text, after_text, approved) VALUES (?, ?, ?, ?, ?)');
+  // A scan of the partial covering index on (before, after, article): no other table, no sort to group.
+  const repeated = db.prepare(`SELECT before_text AS before, after_text AS after, count(DISTINCT article_id) AS articles
+    FROM correction_replacements WHERE approved = 1
+    GROUP BY before_text, after_text HAVING articles >= ?
     ORDER BY articles DESC, before, after`);
   const backfillThrough = db.prepare('SELECT through_event_id FROM correction_replacements_backfill').pluck();
   const setBackfillThrough = db.prepare('UPDATE correction_replacements_backfill SET through_event_id = ?');
-  const unread = db.prepare(`SELECT id, article_id AS articleId, kind, before_text AS beforeText, after_text AS afterText
+  const unread = db.prepare(`SELECT id, article_id AS articleId, kind, status = 'approved' AS approved, before_text AS beforeText, after_text AS afterText
     FROM passage_events WHERE id <= ? ORDER BY id DESC LIMIT ?`);
   const dismissed = db.prepare(`SELECT check_id AS "check", text, count(DISTINCT article_id) AS articles
     FROM findings WHERE dismissed = 1
@@ -68,9 +69,9 @@ export function learningRepository(db: Db) {
     GROUP BY f.article_id ORDER BY f.article_id DESC LIMIT ?`);
 
   return {
-    /** Call inside the transaction that records the passage event. */
-    insertReplacements(eventId: number, articleId: number, replacements: readonly Replacement[]): void {
-      for (const r of replacements) insert.run(eventId, articleId, r.before, r.after);
+    /** Call inside the transaction that records the passage event; `approved` as its status is (settling it later updates them). */
+    insertReplacements(event: { id: number; articleId: number; approved: boolean }, replacements: readonly Replacement[]): void {
+      for (const r of replacements) insert.run(event.id, event.articleId, r.before, r.after, event.approved ? 1 : 0);
     },
     /** The replacements approved in at least `minArticles` articles, most articles first. */
     repeatedReplacements(minArticles: number): RepeatedReplacement[] {
