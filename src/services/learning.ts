@@ -1,7 +1,7 @@
 import type { ChangeKind } from '../db/repositories/passage-events.js';
 import type { DismissalReason, DismissedIn, Replacement } from '../db/repositories/learning.js';
 import { wordDiff } from '../lib/diff/index.js';
-import { withoutPossessive, type Termbase } from '../reference/termbase.js';
+import { withoutPossessive } from '../reference/termbase.js';
 import type { ServiceContext } from './context.js';
 
 /**
@@ -88,10 +88,11 @@ export interface SuggestedTerm {
 
 /**
  * The replacements approved in REPEATED_IN_ARTICLES or more articles, most articles first, leaving
- * out those the termbase already has a say on: it knows the spelling corrected away (a variant
+ * out those the termbase (as it now stands) already has a say on: it knows the spelling corrected away (a variant
  * the terms check flags, or a form it allows), or refuses the one corrected to.
  */
-export function suggestedTerms(ctx: ServiceContext, termbase: Termbase): SuggestedTerm[] {
+export function suggestedTerms(ctx: ServiceContext): SuggestedTerm[] {
+  const { termbase } = ctx.reference;
   const refused = (spelling: string) => {
     const entry = termbase.entryFor(spelling);
     return entry !== undefined && !entry.disputed && !sameForm(entry.preferred, spelling);
@@ -119,8 +120,9 @@ export interface OftenDismissed {
  * first: a candidate exception, or a check that cries wolf. Those the termbase now allows (its
  * preferred form, or a form of a disputed term) are left out: it already says so.
  */
-export function oftenDismissed(ctx: ServiceContext, termbase: Termbase): OftenDismissed[] {
+export function oftenDismissed(ctx: ServiceContext): OftenDismissed[] {
   const { learning } = ctx.repos;
+  const { termbase } = ctx.reference;
   const allowed = (text: string) => {
     const entry = termbase.entryFor(text);
     return entry !== undefined && (entry.disputed === true || sameForm(entry.preferred, text));
@@ -130,6 +132,16 @@ export function oftenDismissed(ctx: ServiceContext, termbase: Termbase): OftenDi
     .filter((d) => !allowed(d.text))
     .slice(0, LISTED)
     .map((d) => ({ ...d, reasons: learning.reasonsFor(d.check, d.text, REASONS_LISTED), dismissedIn: learning.dismissedIn(d.check, d.text, ARTICLES_LISTED) }));
+}
+
+/** What the Terms page offers editors: the terms the archive's corrections suggest, and the findings often dismissed. */
+export interface TermSuggestions {
+  suggestedTerms: SuggestedTerm[];
+  oftenDismissed: OftenDismissed[];
+}
+
+export function termSuggestions(ctx: ServiceContext): TermSuggestions {
+  return ctx.repos.snapshot(() => ({ suggestedTerms: suggestedTerms(ctx), oftenDismissed: oftenDismissed(ctx) }));
 }
 
 /** How many passage events the backfill reads at a time, between turns of the event loop. */
