@@ -6,6 +6,7 @@ import { seedDemoArticle } from './demo/seed.js';
 import { loadReference } from './reference/load.js';
 import { WorkbenchError } from './errors.js';
 import { createServiceContext } from './services/context.js';
+import { backfillCorrectionReplacements } from './services/learning.js';
 import { workerReviewer } from './services/reviewer.js';
 import { followTermbase } from './services/termbase.js';
 import { startWebhookSender } from './services/webhook-sender.js';
@@ -35,6 +36,14 @@ async function start(): Promise<void> {
       console.error('workbench: could not read the termbase again; the checks keep the one they have.', error);
     }
   }, TERMBASE_FOLLOW_MS);
+  // Corrections stored before migration 0022 teach the Terms page too, derived while the server serves.
+  // Should it fail (the database busy for long), it goes on from where it stopped at the next start.
+  backfillCorrectionReplacements(ctx).then(
+    (read) => {
+      if (read > 0) console.log(`Read ${read} earlier corrections for the Terms page's suggestions.`);
+    },
+    (error: unknown) => console.error(`workbench: reading earlier corrections stopped: ${error instanceof Error ? error.message : String(error)}`),
+  );
 
   const server = app.listen(config.port, () => {
     console.log(`Workbench on http://localhost:${config.port} (database ${config.dbFile})`);

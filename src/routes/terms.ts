@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { authorize, signedInUser } from '../middleware/auth.js';
 import { TERM_KINDS } from '../reference/termbase.js';
 import type { ServiceContext } from '../services/context.js';
+import { termSuggestions } from '../services/learning.js';
 import { can } from '../services/permissions.js';
 import {
   createTerm,
@@ -75,6 +76,8 @@ export function termsRouter(ctx: ServiceContext): Router {
       filter,
       kinds: TERM_KINDS,
       mayEdit: mayEdit(req),
+      // What the archive's corrections and dismissals suggest: for those who may act on it.
+      suggestions: mayEdit(req) ? termSuggestions(ctx) : null,
       previousHref: page.page > 1 ? hrefOf(page.page - 1) : null,
       nextHref: page.page < page.pages ? hrefOf(page.page + 1) : null,
       notice: noticeOf(req.query),

@@ -1,10 +1,12 @@
 import type { ErrorCategory } from '../checks/types.js';
 import type { Article } from '../db/repositories/articles.js';
+import type { Replacement } from '../db/repositories/learning.js';
 import type { ChangeKind } from '../db/repositories/passage-events.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import type { Actor, ServiceContext } from './context.js';
 import { BusyError, NotFoundError } from '../errors.js';
 import { fixedFindingsChange } from './fixed-findings.js';
+import { replacementsOfChange } from './learning.js';
 import { LATEST_COMMENTS, type ArticleState, type ReviewedState } from './review-state.js';
 
 /**
@@ -165,13 +167,14 @@ export function changeArticle<T>(ctx: ServiceContext, articleId: number, plan: (
  */
 export function correctionsChange(ctx: ServiceContext, snapshot: ArticleSnapshot, corrections: ReadonlyMap<number, string>, change: Change): ArticleChange<void> {
   const status = change.actor.role === 'translator' ? 'proposed' : 'approved';
-  const changed: { before: StoredPassage; after: StoredPassage }[] = [];
+  const changed: { before: StoredPassage; after: StoredPassage; replacements: Replacement[] }[] = [];
   const passages = snapshot.passages.map((p) => {
     const text = corrections.get(p.idx);
     if (text === undefined || text === p.correctedText) return p;
     // Whoever changes a passage marked for re-review has looked at it again.
     const after = { ...p, correctedText: text, approvedText: status === 'approved' ? text : p.approvedText, version: p.version + 1, needsReview: false };
-    changed.push({ before: p, after });
+    // Derived here, before the transaction: the Terms page counts them once the change is approved.
+    changed.push({ before: p, after, replacements: replacementsOfChange(change.kind, p.correctedText, text) });
     return after;
   });
   const articleId = snapshot.article.id;
@@ -180,9 +183,9 @@ export function correctionsChange(ctx: ServiceContext, snapshot: ArticleSnapshot
     touches: true,
     record: (now) => {
       const { repos } = ctx;
-      for (const { before, after } of changed) {
+      for (const { before, after, replacements } of changed) {
         if (status === 'approved') repos.passageEvents.settle(articleId, before.idx, change.kind === 'reject' ? 'rejected' : 'approved');
-        repos.passageEvents.insert({
+        const eventId = repos.passageEvents.insert({
           articleId,
           passageIdx: before.idx,
           version: after.version,
@@ -194,6 +197,7 @@ export function correctionsChange(ctx: ServiceContext, snapshot: ArticleSnapshot
           afterText: after.correctedText,
           now,
         });
+        repos.learning.insertReplacements({ id: eventId, articleId, approved: status === 'approved' }, replacements);
       }
       repos.passages.updateAll(articleId, changed.map((c) => c.after));
     },

@@ -4,6 +4,7 @@ import { articleEventRepository } from './article-events.js';
 import { articleRepository } from './articles.js';
 import { dismissalRepository } from './dismissals.js';
 import { findingRepository } from './findings.js';
+import { learningRepository } from './learning.js';
 import { passageCommentRepository } from './passage-comments.js';
 import { passageEventRepository } from './passage-events.js';
 import { passageRepository } from './passages.js';
@@ -38,6 +39,7 @@ export function createRepositories(db: Db) {
     apiTokens: apiTokenRepository(db),
     webhookDeliveries: webhookDeliveryRepository(db),
     terms: termRepository(db),
+    learning: learningRepository(db),
     /**
      * Runs fn in one transaction (nested calls become savepoints). IMMEDIATE: the write lock is
      * taken at the start, so a transaction that reads and then writes never fails half-way

@@ -42,8 +42,9 @@ export function passageEventRepository(db: Db) {
     remap(articleId: number, newIndex: readonly number[]): void {
       remap.run({ articleId, newIndex: JSON.stringify(newIndex) });
     },
-    insert(event: Omit<PassageEvent, 'id' | 'userName' | 'createdAt'> & { articleId: number; userId: number; now: string }): void {
-      insert.run(event);
+    /** Returns the event's id. */
+    insert(event: Omit<PassageEvent, 'id' | 'userName' | 'createdAt'> & { articleId: number; userId: number; now: string }): number {
+      return Number(insert.run(event).lastInsertRowid);
     },
     /** Call inside a transaction: an editor's decision on every proposal of a passage. */
     settle(articleId: number, passageIdx: number, status: Exclude<ChangeStatus, 'proposed'>): void {
