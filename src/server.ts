@@ -6,6 +6,7 @@ import { seedDemoArticle } from './demo/seed.js';
 import { loadReference } from './reference/load.js';
 import { WorkbenchError } from './errors.js';
 import { createServiceContext } from './services/context.js';
+import { rebuildNamesIndex, startArchiveNamesRefresh } from './services/names.js';
 import { workerReviewer } from './services/reviewer.js';
 import { startWebhookSender } from './services/webhook-sender.js';
 
@@ -18,8 +19,16 @@ async function start(): Promise<void> {
   const reference = loadReference({ termbase: config.termbaseFile });
   // Checks and rendering of changed articles run in worker threads, off the event loop.
   const reviewer = workerReviewer({ termbaseFile: config.termbaseFile, ...config.review });
-  const demoId = await seedDemoArticle(createServiceContext(db, reference, reviewer));
+  const ctx = createServiceContext(db, reference, reviewer);
+  // Articles stored before the names index was: indexed once, before serving.
+  if (!ctx.repos.names.isComplete()) {
+    const { articles } = rebuildNamesIndex(ctx);
+    console.log(`Indexed the names of ${articles} articles.`);
+  }
+  const demoId = await seedDemoArticle(ctx);
   if (demoId !== undefined) console.log(`Loaded the demo article (${demoId}).`);
+  // The archive-names check reads the spellings the approved articles established, kept up to date with approvals.
+  const archiveNamesRefresh = startArchiveNamesRefresh(ctx);
 
   const server = createApp({ db, config, reference, reviewer }).listen(config.port, () => {
     console.log(`Workbench on http://localhost:${config.port} (database ${config.dbFile})`);
@@ -28,6 +37,7 @@ async function start(): Promise<void> {
   const sender = config.webhook ? startWebhookSender(createServiceContext(db, reference, reviewer, config.webhook), config.webhook) : null;
   const stop = () => {
     const senderStopped = sender?.stop();
+    archiveNamesRefresh.stop();
     server.close(() => {
       void Promise.all([senderStopped, reviewer.close()]).then(() => {
         db.close();

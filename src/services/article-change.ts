@@ -12,8 +12,8 @@ import { LATEST_COMMENTS, type ArticleState, type ReviewedState } from './review
  * 1. prepare: read the article as stored and work out, in memory, how the change leaves it;
  * 2. review: check that state and render its review page parts (ctx.reviewer: a worker thread
  *    in the server, with a time budget, so the event loop never waits for the checks);
- * 3. store: in one short transaction, the change's own rows, the findings, the open counts and
- *    the rendered parts, so readers never see text and findings that disagree, and only if the
+ * 3. store: in one short transaction, the change's own rows, the findings, the open counts, the
+ *    article's names (the archive's names index) and the rendered parts, so readers never see text and findings that disagree, and only if the
  *    article's content version (raised by the database at every write of its passages,
  *    findings, dismissals and comments) is still the one the change was prepared from;
  *    otherwise start again. The rendered parts are stored with the version the change leaves.
@@ -121,6 +121,7 @@ export function storeReview(ctx: ServiceContext, articleId: number, reviewed: Re
     repos.findings.saveFixed(articleId, fixed, reportedAgain, touchedAt);
   }
   repos.findings.replace(articleId, reviewed.findings);
+  repos.names.replace(articleId, reviewed.names);
   repos.articles.recount(articleId);
   repos.articles.refreshTitle(articleId);
   if (touchedAt !== null) repos.articles.touch(articleId, touchedAt);
