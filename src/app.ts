@@ -16,6 +16,7 @@ import { articlesRouter } from './routes/articles.js';
 import { findingsRouter } from './routes/findings.js';
 import { healthRouter } from './routes/health.js';
 import { viewHelpers } from './render/view-helpers.js';
+import { namesRouter } from './routes/names.js';
 import { passagesRouter } from './routes/passages.js';
 import { reviewFlowRouter } from './routes/review-flow.js';
 import { createServiceContext } from './services/context.js';
@@ -91,6 +92,7 @@ export function createApp({ db, config, reference, log = console.error, reviewer
   app.use(findingsRouter(ctx));
   app.use(passagesRouter(ctx));
   app.use(reviewFlowRouter(ctx));
+  app.use(namesRouter(ctx));
   app.use(notFound);
   app.use(errorHandler(log));
   return app;

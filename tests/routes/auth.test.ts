@@ -294,6 +294,8 @@ describe('who may do what', () => {
     { name: 'GET the history', allowed: ALL, run: (c, ids) => c.get(`/articles/${ids.article}/history`) },
     { name: 'restore a version', allowed: ALL, run: (c, ids) => c.post(`/articles/${ids.article}/history/${ids.event}/restore`, { version: '3' }) },
     { name: 'GET the queue', allowed: ALL, run: (c) => c.get('/queue') },
+    { name: 'GET the names', allowed: ALL, run: (c) => c.get('/names?contested=1') },
+    { name: 'GET a name', allowed: ALL, run: (c) => c.get('/names/odesa') },
     { name: 'GET the download', allowed: ALL, run: (c, ids) => c.get(`/articles/${ids.article}/download`) },
     { name: 'GET an export', allowed: ALL, run: (c, ids) => c.get(`/articles/${ids.article}/export?format=json`) },
     { name: 'GET an export through the API', allowed: ALL, run: (c, ids) => c.api.get(`/api/articles/${ids.article}/export?format=md`) },
