@@ -1,6 +1,7 @@
 /**
  * The web bench's names figures (issue 12): on the imported and approved database, the names
- * index rebuilt from scratch (rebuildNamesIndex, as `workbench names --rebuild` runs it), and the
+ * index rebuilt from scratch (rebuildNamesIndex with its worker threads, as `workbench names --rebuild`
+ * runs it), and the
  * archive-names check of one article against the spellings that archive established, article by
  * article, each on its freshly analysed working text (so the check reads the article's names).
  */
@@ -10,7 +11,8 @@ import { openDatabase } from '#dist/db/connection.js';
 import { updatedReference } from '#dist/reference/index.js';
 import { loadReference } from '#dist/reference/load.js';
 import { createServiceContext } from '#dist/services/context.js';
-import { archiveNamesUpdate, rebuildNamesIndex } from '#dist/services/names.js';
+import { archiveNamesUpdate } from '#dist/services/names.js';
+import { rebuildNamesIndex } from '#dist/services/names-rebuild.js';
 import { correctedArticle } from '#dist/services/passage-layout.js';
 import { analyse } from '#dist/text/analyse.js';
 import { formatFigure, median, percentile, type Line } from './measure.js';
@@ -32,12 +34,12 @@ export interface NamesRun {
   checkMs: number[];
 }
 
-export function measureNames(dbFile: string, ids: readonly number[]): NamesRun {
+export async function measureNames(dbFile: string, ids: readonly number[]): Promise<NamesRun> {
   const db = openDatabase(dbFile);
   try {
     const ctx = createServiceContext(db, loadReference());
     const start = performance.now();
-    const { articles, names } = rebuildNamesIndex(ctx);
+    const { articles, names } = await rebuildNamesIndex(ctx, { dbFile });
     const rebuildSeconds = (performance.now() - start) / 1000;
     const update = archiveNamesUpdate(ctx);
     const reference = updatedReference(ctx.reference, update);

@@ -388,7 +388,7 @@ async function main(): Promise<void> {
     if (zipExport.articles !== corpus.ids.length) throw new Error(`The ZIP holds ${zipExport.articles} articles, not the ${corpus.ids.length} approved.`);
 
     process.stderr.write('web bench: rebuilding the names index, then checking articles against the archive…\n');
-    const names = measureNames(dbFile, corpus.ids);
+    const names = await measureNames(dbFile, corpus.ids);
 
     if (!report(options, corpus, results, actions, memory, zipExport, names, loadAverage)) process.exitCode = 1;
   });

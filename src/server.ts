@@ -6,7 +6,8 @@ import { seedDemoArticle } from './demo/seed.js';
 import { loadReference } from './reference/load.js';
 import { WorkbenchError } from './errors.js';
 import { createServiceContext } from './services/context.js';
-import { rebuildNamesIndex, startArchiveNamesRefresh } from './services/names.js';
+import { startArchiveNamesRefresh } from './services/names.js';
+import { rebuildNamesIndex } from './services/names-rebuild.js';
 import { workerReviewer } from './services/reviewer.js';
 import { startWebhookSender } from './services/webhook-sender.js';
 
@@ -22,7 +23,7 @@ async function start(): Promise<void> {
   const ctx = createServiceContext(db, reference, reviewer);
   // Articles stored before the names index was: indexed once, before serving.
   if (!ctx.repos.names.isComplete()) {
-    const { articles } = rebuildNamesIndex(ctx);
+    const { articles } = await rebuildNamesIndex(ctx, { dbFile: config.dbFile });
     console.log(`Indexed the names of ${articles} articles.`);
   }
   const demoId = await seedDemoArticle(ctx);

@@ -1,4 +1,6 @@
-import { rebuildNamesIndex, nameGroups, type NameGroup } from '../services/names.js';
+import { loadConfig } from '../config.js';
+import { nameGroups, type NameGroup } from '../services/names.js';
+import { rebuildNamesIndex } from '../services/names-rebuild.js';
 import type { ServiceContext } from '../services/context.js';
 import type { CliIO } from './io.js';
 import { withServices } from './services.js';
@@ -17,17 +19,18 @@ export interface NamesOptions {
  * database migrated with articles in it is indexed before it is listed.
  */
 export async function listNames(options: NamesOptions, io: CliIO): Promise<number> {
-  return withServices((ctx) => {
+  const dbFile = options.dbFile ?? loadConfig().dbFile;
+  return withServices(async (ctx) => {
     if (options.rebuild || !ctx.repos.names.isComplete()) {
       const started = performance.now();
-      const { articles, names } = rebuildNamesIndex(ctx);
+      const { articles, names } = await rebuildNamesIndex(ctx, { dbFile });
       io.stderr(`Indexed ${names} names of ${articles} articles in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
       if (options.rebuild) return 0;
     }
     const { groups } = allGroups(ctx, options.contested);
     io.stdout(options.format === 'json' ? `${JSON.stringify(groups, null, 2)}\n` : groups.map(formatGroup).join(''));
     return 0;
-  }, options.dbFile);
+  }, dbFile);
 }
 
 function allGroups(ctx: ServiceContext, contested: boolean) {

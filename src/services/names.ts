@@ -1,10 +1,7 @@
-import type { ApprovedSpelling, ArticleOfSpelling, NameGroupSummary, SpellingCount, WorkingPassage } from '../db/repositories/names.js';
+import type { ApprovedSpelling, ArticleOfSpelling, NameGroupSummary, SpellingCount } from '../db/repositories/names.js';
 import type { EstablishedName, ReferenceUpdate } from '../reference/index.js';
-import { articleNames } from '../text/article-names.js';
-import { segment } from '../text/segment.js';
 import type { ServiceContext } from './context.js';
 import { NotFoundError } from '../errors.js';
-import { correctedArticle } from './passage-layout.js';
 
 /** A spelling is established once this many approved articles write it… */
 export const MIN_APPROVED_ARTICLES = 3;
@@ -62,45 +59,6 @@ export function startArchiveNamesRefresh(ctx: ServiceContext, intervalMs = ARCHI
   }, intervalMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };
-}
-
-// Articles read and indexed at a time by a rebuild: a few MB of text.
-const REBUILD_BATCH = 500;
-
-/**
- * Indexes every article's names again from its working text, in one transaction (readers see
- * the old index until it commits). For a database migrated with articles in it, and
- * `workbench names --rebuild`. Returns how many articles and names it indexed.
- */
-export function rebuildNamesIndex(ctx: ServiceContext): { articles: number; names: number } {
-  const { repos } = ctx;
-  return repos.transaction(() => {
-    repos.names.clearAll();
-    const ids = repos.names.articleIds();
-    let names = 0;
-    for (let from = 0; from < ids.length; from += REBUILD_BATCH) {
-      const batch = ids.slice(from, from + REBUILD_BATCH);
-      for (const [articleId, passages] of byArticle(repos.names.workingPassages(batch[0]!, batch.at(-1)!))) {
-        const { text } = correctedArticle(passages);
-        const found = text.trim() === '' ? [] : articleNames({ text, passages: segment(text) });
-        repos.names.replace(articleId, found);
-        names += found.length;
-      }
-    }
-    repos.names.markComplete();
-    return { articles: ids.length, names };
-  });
-}
-
-/** Runs of passages of one article each, from passages in article order. */
-function* byArticle(passages: readonly WorkingPassage[]): Generator<[number, WorkingPassage[]]> {
-  for (let start = 0; start < passages.length; ) {
-    const articleId = passages[start]!.articleId;
-    let end = start + 1;
-    while (end < passages.length && passages[end]!.articleId === articleId) end++;
-    yield [articleId, passages.slice(start, end)];
-    start = end;
-  }
 }
 
 /** A name across the archive with its spellings, the commonest first. */

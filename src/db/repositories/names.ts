@@ -57,7 +57,6 @@ export interface ArticleOfSpelling {
 export function nameRepository(db: Db) {
   const clear = db.prepare('DELETE FROM article_names WHERE article_id = ?');
   const insert = db.prepare('INSERT INTO article_names (article_id, name_key, spelling, uses) VALUES (?, ?, ?, ?)');
-  const clearAll = db.prepare('DELETE FROM article_names');
   const complete = db.prepare('SELECT complete FROM names_index_state WHERE id = 1').pluck();
   const setComplete = db.prepare('UPDATE names_index_state SET complete = ? WHERE id = 1');
   const approvedSpellings = db.prepare(`SELECT n.name_key AS key, n.spelling, count(*) AS articles, sum(n.uses) AS uses, max(a.updated_at) AS lastApproved
@@ -84,6 +83,7 @@ export function nameRepository(db: Db) {
   const articleIds = db.prepare('SELECT id FROM articles ORDER BY id').pluck();
   const workingPassages = db.prepare(`SELECT article_id AS articleId, idx, gap_before AS gapBefore, corrected_text AS correctedText
     FROM passages WHERE article_id BETWEEN ? AND ? ORDER BY article_id, idx`);
+  const contentVersions = db.prepare('SELECT id, content_version AS contentVersion FROM articles WHERE id BETWEEN ? AND ?');
   const approvalsVersion = db.prepare(`SELECT count(*) || '/' || coalesce(max(updated_at), '') FROM articles WHERE status = 'approved'`).pluck();
   const articlesOf = db.prepare(`SELECT n.spelling, n.article_id AS articleId, a.title, a.status, n.uses
     FROM article_names n JOIN articles a ON a.id = n.article_id
@@ -94,11 +94,6 @@ export function nameRepository(db: Db) {
     replace(articleId: number, names: readonly ArticleName[]): void {
       clear.run(articleId);
       for (const n of names) insert.run(articleId, n.key, n.spelling, n.uses);
-    },
-    /** Call inside a transaction: empties the index, for a rebuild, and marks it incomplete until `markComplete`. */
-    clearAll(): void {
-      clearAll.run();
-      setComplete.run(0);
     },
     markComplete(): void {
       setComplete.run(1);
@@ -114,6 +109,10 @@ export function nameRepository(db: Db) {
     /** The passages of the articles with ids from `first` to `last`, as their working text is made of, in order. */
     workingPassages(first: number, last: number): WorkingPassage[] {
       return workingPassages.all(first, last) as WorkingPassage[];
+    },
+    /** The content versions of the articles with ids from `first` to `last` (articles.contentVersion), by id. */
+    contentVersions(first: number, last: number): Map<number, number> {
+      return new Map((contentVersions.all(first, last) as { id: number; contentVersion: number }[]).map((r) => [r.id, r.contentVersion]));
     },
     /** Changes when an article is approved or leaves approval (any change of an approved article reopens it). */
     approvalsVersion(): string {
