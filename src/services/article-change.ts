@@ -26,6 +26,8 @@ export interface Change {
   actor: Actor;
   kind: ChangeKind;
   category: ErrorCategory | null;
+  /** Proposed whoever makes it, for an editor to approve as any proposal (the Names page's house form). */
+  proposal?: boolean;
 }
 
 /** An article as stored when a change is prepared. */
@@ -165,7 +167,7 @@ export function changeArticle<T>(ctx: ServiceContext, articleId: number, plan: (
  * passage's open proposals: approved, or rejected when the change is a rejection.
  */
 export function correctionsChange(ctx: ServiceContext, snapshot: ArticleSnapshot, corrections: ReadonlyMap<number, string>, change: Change): ArticleChange<void> {
-  const status = change.actor.role === 'translator' ? 'proposed' : 'approved';
+  const status = change.actor.role === 'translator' || change.proposal ? 'proposed' : 'approved';
   const changed: { before: StoredPassage; after: StoredPassage }[] = [];
   const passages = snapshot.passages.map((p) => {
     const text = corrections.get(p.idx);
