@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { MIN_APPROVED_ARTICLES, MIN_SHARE_OF_USES, archiveNamesUpdate, establishedNames, nameGroup, nameGroups } from '../../src/services/names.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { ReferenceUpdate } from '../../src/reference/index.js';
+import { MIN_APPROVED_ARTICLES, MIN_SHARE_OF_USES, archiveNamesUpdate, establishedNames, nameGroup, nameGroups, startArchiveNamesRefresh } from '../../src/services/names.js';
 import { rebuildNamesIndex } from '../../src/services/names-rebuild.js';
 import { importArticle } from '../../src/services/import.js';
 import { editPassage } from '../../src/services/review.js';
@@ -102,5 +103,29 @@ describe('the archive-names check against the archive', () => {
     expect(archiveNamesUpdate(ctx).archiveNames!.map((n) => n.spelling)).toContain('Witkoff');
     ctx.repos.articles.setStatus(ids[0]!, 'in_review', ctx.now());
     expect(archiveNamesUpdate(ctx).archiveNames!.map((n) => n.spelling)).not.toContain('Witkoff');
+  });
+});
+
+describe('the archive names refresh', () => {
+  it('sends the established spellings to the reviewer at start and again once approvals change, once however many came', async () => {
+    vi.useFakeTimers();
+    try {
+      const { ctx } = testContext();
+      const ids: number[] = [];
+      for (let i = 0; i < 4; i++) ids.push((await importArticle(ctx, { text: envoyArticle('Witkoff', i) })).id);
+      const updates: ReferenceUpdate[] = [];
+      const refresh = startArchiveNamesRefresh({ ...ctx, reviewer: { ...ctx.reviewer, update: (u) => updates.push(u) } }, 1000);
+      expect(updates.map((u) => u.archiveNames!.length)).toEqual([0]);
+      vi.advanceTimersByTime(1000);
+      expect(updates).toHaveLength(1);
+      for (const id of ids.slice(0, 3)) ctx.repos.articles.setStatus(id, 'approved', ctx.now());
+      vi.advanceTimersByTime(1000);
+      expect(updates.map((u) => u.archiveNames!.map((n) => n.spelling))).toEqual([[], expect.arrayContaining(['Witkoff', 'Geneva'])]);
+      vi.advanceTimersByTime(5000);
+      expect(updates).toHaveLength(2);
+      refresh.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
