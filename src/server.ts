@@ -29,7 +29,7 @@ async function start(): Promise<void> {
   const demoId = await seedDemoArticle(ctx);
   if (demoId !== undefined) console.log(`Loaded the demo article (${demoId}).`);
   // The archive-names check reads the spellings the approved articles established, kept up to date with approvals.
-  const archiveNamesRefresh = startArchiveNamesRefresh(ctx);
+  const archiveNamesRefresh = startArchiveNamesRefresh(ctx, { dbFile: config.dbFile });
 
   const server = createApp({ db, config, reference, reviewer }).listen(config.port, () => {
     console.log(`Workbench on http://localhost:${config.port} (database ${config.dbFile})`);
@@ -38,9 +38,9 @@ async function start(): Promise<void> {
   const sender = config.webhook ? startWebhookSender(createServiceContext(db, reference, reviewer, config.webhook), config.webhook) : null;
   const stop = () => {
     const senderStopped = sender?.stop();
-    archiveNamesRefresh.stop();
+    const refreshStopped = archiveNamesRefresh.stop();
     server.close(() => {
-      void Promise.all([senderStopped, reviewer.close()]).then(() => {
+      void Promise.all([senderStopped, refreshStopped, reviewer.close()]).then(() => {
         db.close();
         process.exit(0);
       });

@@ -34,8 +34,7 @@ export async function listNames(options: NamesOptions, io: CliIO): Promise<numbe
 }
 
 function allGroups(ctx: ServiceContext, contested: boolean) {
-  const first = nameGroups(ctx, { page: 1, contested, perPage: 1 });
-  return nameGroups(ctx, { page: 1, contested, perPage: Math.max(1, first.total) });
+  return nameGroups(ctx, { page: 1, contested, perPage: Number.MAX_SAFE_INTEGER });
 }
 
 /** "vitkof  5 articles, 60 % Vitkoff, contested" and a line per spelling. */

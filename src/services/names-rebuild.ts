@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Repositories } from '../db/repositories/index.js';
 import type { WorkingPassage } from '../db/repositories/names.js';
 import { articleNames, type ArticleName } from '../text/article-names.js';
 import { segment } from '../text/segment.js';
 import type { ServiceContext } from './context.js';
+import { namesWorkers } from './names-workers.js';
 import { correctedArticle } from './passage-layout.js';
 
 /** An article's names as a rebuild read them, with the content version of the text they were read from. */
@@ -56,8 +56,8 @@ export interface RebuildOptions {
 export async function rebuildNamesIndex(ctx: ServiceContext, options: RebuildOptions = {}): Promise<{ articles: number; names: number }> {
   const { repos } = ctx;
   const workers = options.dbFile === undefined || options.dbFile === ':memory:' ? 0 : (options.workers ?? Math.max(1, availableParallelism()));
-  const pool = workers === 0 ? null : namesPool(workers, options.dbFile!, options.script ?? new URL('./names-worker.js', import.meta.url));
-  const read = pool ? pool.read : async (first: number, last: number) => readArticleNames(repos, first, last);
+  const pool = workers === 0 ? null : namesWorkers(workers, options.dbFile!, options.script);
+  const read = pool ? pool.readNames : async (first: number, last: number) => readArticleNames(repos, first, last);
   const ids = repos.names.articleIds();
   let names = 0;
   const store = (articles: readonly IndexedArticle[]) =>
@@ -83,55 +83,3 @@ export async function rebuildNamesIndex(ctx: ServiceContext, options: RebuildOpt
   }
 }
 
-/** What the names worker (names-worker.ts) is given to start, sent, and answers. */
-export interface NamesWorkerData {
-  dbFile: string;
-}
-export interface NamesJob {
-  job: number;
-  first: number;
-  last: number;
-}
-export interface NamesAnswer {
-  job: number;
-  articles: IndexedArticle[];
-}
-
-// Short-lived tokens by the thousand: a young generation that holds a batch's collects them cheaply.
-const WORKER_YOUNG_GENERATION_MB = 64;
-
-/** A few worker threads, given batches in turn; a worker that fails fails the rebuild. */
-function namesPool(size: number, dbFile: string, script: URL): { read: (first: number, last: number) => Promise<IndexedArticle[]>; close(): Promise<void> } {
-  const pending = new Map<number, { resolve: (articles: IndexedArticle[]) => void; reject: (error: unknown) => void }>();
-  let failure: unknown;
-  const fail = (error: unknown) => {
-    failure ??= error;
-    for (const job of pending.values()) job.reject(error);
-    pending.clear();
-  };
-  const workerData: NamesWorkerData = { dbFile };
-  const workers = Array.from({ length: size }, () =>
-    new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } })
-      .on('message', ({ job, articles }: NamesAnswer) => {
-        pending.get(job)?.resolve(articles);
-        pending.delete(job);
-      })
-      .on('error', fail)
-      .on('exit', (code) => {
-        if (code !== 0) fail(new Error(`A names worker stopped with exit code ${code}.`));
-      }),
-  );
-  let jobs = 0;
-  return {
-    read: (first, last) =>
-      new Promise((resolve, reject) => {
-        if (failure !== undefined) return reject(failure);
-        const job = jobs++;
-        pending.set(job, { resolve, reject });
-        workers[job % size]!.postMessage({ job, first, last } satisfies NamesJob);
-      }),
-    close: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
-  };
-}

@@ -1,11 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/connection.js';
 import { createRepositories } from '../db/repositories/index.js';
-import { readArticleNames, type NamesAnswer, type NamesJob, type NamesWorkerData } from './names-rebuild.js';
+import { readArticleNames } from './names-rebuild.js';
+import { establishedNames } from './names.js';
+import type { NamesWorkerAnswer, NamesWorkerData, NamesWorkerJob } from './names-workers.js';
 
-/** A worker thread of the names index rebuild (names-rebuild.ts): a range of article ids in, their names out, read on its own connection. */
+/** A names worker thread (names-workers.ts): reads the names index's database on its own connection. */
 const repos = createRepositories(openDatabase((workerData as NamesWorkerData).dbFile));
 
-parentPort!.on('message', ({ job, first, last }: NamesJob) => {
-  parentPort!.postMessage({ job, articles: readArticleNames(repos, first, last) } satisfies NamesAnswer);
+parentPort!.on('message', (message: NamesWorkerJob) => {
+  const answer: NamesWorkerAnswer =
+    'established' in message
+      ? { job: message.job, established: establishedNames(repos.names.approvedSpellings()) }
+      : { job: message.job, articles: readArticleNames(repos, message.first, message.last) };
+  parentPort!.postMessage(answer);
 });

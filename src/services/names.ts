@@ -2,6 +2,7 @@ import type { ApprovedSpelling, ArticleOfSpelling, NameGroupSummary, SpellingCou
 import type { EstablishedName, ReferenceUpdate } from '../reference/index.js';
 import type { ServiceContext } from './context.js';
 import { NotFoundError } from '../errors.js';
+import { namesWorkers } from './names-workers.js';
 
 /** A spelling is established once this many approved articles write it… */
 export const MIN_APPROVED_ARTICLES = 3;
@@ -42,23 +43,39 @@ export const ARCHIVE_NAMES_REFRESH_MS = 10_000;
 
 /**
  * Keeps the review workers' established spellings in step with approvals (in this process or
- * another: the command line): every ARCHIVE_NAMES_REFRESH_MS it compares a cheap version of the
- * approvals (count and latest time, from an index) and, when it moved, works the spellings out
- * again once, however many approvals came meanwhile. A check that reads spellings a few seconds
- * old only misses (or still gives) a finding an approval just made or took away; the next
- * change of the article checks it again.
+ * another: the command line): every `intervalMs` it compares a cheap version of the approvals
+ * (count and latest time, from an index) and, when it moved, works the spellings out again once,
+ * however many approvals came meanwhile. That reads every approved article's names, so with a
+ * database file it is done by a worker thread on its own connection, off the event loop. A check
+ * that reads spellings a few seconds old only misses (or still gives) a finding an approval just
+ * made or took away; the next change of the article checks it again.
  */
-export function startArchiveNamesRefresh(ctx: ServiceContext, intervalMs = ARCHIVE_NAMES_REFRESH_MS): { stop(): void } {
-  let seen = ctx.repos.names.approvalsVersion();
-  ctx.reviewer.update(archiveNamesUpdate(ctx));
-  const timer = setInterval(() => {
+export function startArchiveNamesRefresh(ctx: ServiceContext, options: { dbFile?: string; intervalMs?: number } = {}): { stop(): Promise<void> } {
+  const worker = options.dbFile === undefined || options.dbFile === ':memory:' ? null : namesWorkers(1, options.dbFile);
+  const established = worker ? worker.established : async () => establishedNames(ctx.repos.names.approvedSpellings());
+  let seen: string | undefined;
+  let running = false;
+  const refresh = async () => {
     const version = ctx.repos.names.approvalsVersion();
-    if (version === seen) return;
-    seen = version;
-    ctx.reviewer.update(archiveNamesUpdate(ctx));
-  }, intervalMs);
+    if (version === seen || running) return;
+    running = true;
+    try {
+      ctx.reviewer.update({ archiveNames: await established() });
+      seen = version;
+    } finally {
+      running = false;
+    }
+  };
+  const failed = (error: unknown) => console.error(`The archive's established names were not refreshed: ${String(error)}`);
+  void refresh().catch(failed);
+  const timer = setInterval(() => void refresh().catch(failed), options.intervalMs ?? ARCHIVE_NAMES_REFRESH_MS);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await worker?.close();
+    },
+  };
 }
 
 /** A name across the archive with its spellings, the commonest first. */
@@ -88,10 +105,12 @@ export function nameGroups(ctx: ServiceContext, options: { page: number; contest
   const { names } = ctx.repos;
   const perPage = options.perPage ?? NAME_GROUPS_PER_PAGE;
   const filter = options.contested ? { minSpellings: 2, minArticles: 2 } : { minSpellings: 1, minArticles: 1 };
-  const total = names.countGroups(filter);
+  // One pass gives the count and the page: the whole table is read either way.
+  const all = names.groups(filter);
+  const total = all.length;
   const pages = Math.max(1, Math.ceil(total / perPage));
   const page = Math.min(Math.max(1, options.page), pages);
-  const summaries = names.groups(filter, perPage, (page - 1) * perPage);
+  const summaries = all.slice((page - 1) * perPage, page * perPage);
   const spellings = groupedBy(names.spellingsOf(summaries.map((g) => g.key)), (s) => s.key);
   const groups = summaries.map((g) => ({
     ...g,

@@ -114,16 +114,17 @@ describe('the archive names refresh', () => {
       const ids: number[] = [];
       for (let i = 0; i < 4; i++) ids.push((await importArticle(ctx, { text: envoyArticle('Witkoff', i) })).id);
       const updates: ReferenceUpdate[] = [];
-      const refresh = startArchiveNamesRefresh({ ...ctx, reviewer: { ...ctx.reviewer, update: (u) => updates.push(u) } }, 1000);
+      const refresh = startArchiveNamesRefresh({ ...ctx, reviewer: { ...ctx.reviewer, update: (u) => updates.push(u) } }, { intervalMs: 1000 });
+      await vi.advanceTimersByTimeAsync(0);
       expect(updates.map((u) => u.archiveNames!.length)).toEqual([0]);
-      vi.advanceTimersByTime(1000);
+      await vi.advanceTimersByTimeAsync(1000);
       expect(updates).toHaveLength(1);
       for (const id of ids.slice(0, 3)) ctx.repos.articles.setStatus(id, 'approved', ctx.now());
-      vi.advanceTimersByTime(1000);
+      await vi.advanceTimersByTimeAsync(1000);
       expect(updates.map((u) => u.archiveNames!.map((n) => n.spelling))).toEqual([[], expect.arrayContaining(['Witkoff', 'Geneva'])]);
-      vi.advanceTimersByTime(5000);
+      await vi.advanceTimersByTimeAsync(5000);
       expect(updates).toHaveLength(2);
-      refresh.stop();
+      await refresh.stop();
     } finally {
       vi.useRealTimers();
     }

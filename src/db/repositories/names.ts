@@ -63,20 +63,19 @@ export function nameRepository(db: Db) {
     FROM article_names n JOIN articles a ON a.id = n.article_id
     WHERE a.status = 'approved'
     GROUP BY n.name_key, n.spelling`);
-  // Per name: its spellings' totals, then the name's; the share of its leading spelling orders the contested first.
-  const NAMES = `WITH spellings AS (
-      SELECT name_key, count(*) AS articles, sum(uses) AS uses FROM article_names GROUP BY name_key, spelling
+  // Per name: its spellings' totals, then the name's, and its articles; the share of its leading
+  // spelling orders the contested first. Two passes over the table (no index by name: see 0020).
+  const groups = db.prepare(`WITH spellings AS (
+      SELECT name_key, sum(uses) AS uses FROM article_names GROUP BY name_key, spelling
     ), names AS (
-      SELECT s.name_key AS key, count(*) AS spellingCount, sum(s.uses) AS uses, max(s.uses) AS leadingUses,
-        (SELECT count(DISTINCT article_id) FROM article_names x WHERE x.name_key = s.name_key) AS articles
-      FROM spellings s GROUP BY s.name_key
+      SELECT name_key, count(*) AS spellingCount, sum(uses) AS uses, max(uses) AS leadingUses FROM spellings GROUP BY name_key
+    ), articles AS (
+      SELECT name_key, count(DISTINCT article_id) AS articles FROM article_names GROUP BY name_key
     )
-    SELECT key, spellingCount, uses, leadingUses, articles FROM names
-    WHERE spellingCount >= @minSpellings AND articles >= @minArticles`;
-  const groups = db.prepare(`${NAMES}
-    ORDER BY CASE WHEN spellingCount > 1 AND articles >= 2 THEN 0 ELSE 1 END, CAST(leadingUses AS REAL) / uses, articles DESC, key
-    LIMIT @limit OFFSET @offset`);
-  const countGroups = db.prepare(`SELECT count(*) FROM (${NAMES})`).pluck();
+    SELECT n.name_key AS key, n.spellingCount, n.uses, n.leadingUses, a.articles
+    FROM names n JOIN articles a ON a.name_key = n.name_key
+    WHERE n.spellingCount >= @minSpellings AND a.articles >= @minArticles
+    ORDER BY CASE WHEN n.spellingCount > 1 AND a.articles >= 2 THEN 0 ELSE 1 END, CAST(n.leadingUses AS REAL) / n.uses, a.articles DESC, n.name_key`);
   const spellingsOf = db.prepare(`SELECT name_key AS key, spelling, count(*) AS articles, sum(uses) AS uses
     FROM article_names WHERE name_key IN (SELECT value FROM json_each(?))
     GROUP BY name_key, spelling ORDER BY name_key, uses DESC, spelling`);
@@ -122,15 +121,12 @@ export function nameRepository(db: Db) {
       return approvedSpellings.all() as ApprovedSpelling[];
     },
     /**
-     * Names across the archive with at least `minSpellings` spellings in at least `minArticles`
-     * articles, a page of them: the contested first (more than one spelling, in two articles or
+     * Every name across the archive with at least `minSpellings` spellings in at least
+     * `minArticles` articles: the contested first (more than one spelling, in two articles or
      * more), the lowest share of the leading spelling first; then the rest, the most written first.
      */
-    groups(filter: NameFilter, limit: number, offset: number): NameGroupSummary[] {
-      return groups.all({ ...filter, limit, offset }) as NameGroupSummary[];
-    },
-    countGroups(filter: NameFilter): number {
-      return countGroups.get(filter) as number;
+    groups(filter: NameFilter): NameGroupSummary[] {
+      return groups.all(filter) as NameGroupSummary[];
     },
     /** The spellings of these names, each name's commonest first. */
     spellingsOf(keys: readonly string[]): SpellingCount[] {
