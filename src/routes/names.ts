@@ -1,9 +1,12 @@
 import { Router } from 'express';
-import { authorize } from '../middleware/auth.js';
+import { TERM_KINDS } from '../reference/termbase.js';
+import { authorize, signedInUser } from '../middleware/auth.js';
 import { STATUS_LABELS } from '../render/view-helpers.js';
 import type { ServiceContext } from '../services/context.js';
+import { guessKind, makeHouseForm } from '../services/house-form.js';
 import { nameGroup, nameGroups } from '../services/names.js';
-import { noticeOf } from './notices.js';
+import { can } from '../services/permissions.js';
+import { noticeOf, withNotice } from './notices.js';
 import { field, pageParam } from './params.js';
 
 /** The names across the archive: the list, most contested first, and one name's articles by spelling. */
@@ -18,7 +21,15 @@ export function namesRouter(ctx: ServiceContext): Router {
 
   router.get('/names/:key', authorize('view'), (req, res) => {
     const group = nameGroup(ctx, String(req.params.key));
-    res.render('names/show', { title: `Name: ${group.spellings[0]!.spelling}`, group, statusLabels: STATUS_LABELS, notice: noticeOf(req.query) });
+    const leading = group.spellings[0]!.spelling;
+    const houseForm = can(signedInUser(req).role, 'approve') ? { kinds: TERM_KINDS, kind: guessKind(leading) } : null;
+    res.render('names/show', { title: `Name: ${leading}`, group, houseForm, statusLabels: STATUS_LABELS, notice: noticeOf(req.query) });
+  });
+
+  router.post('/names/:key/house-form', authorize('approve'), async (req, res) => {
+    const key = String(req.params.key);
+    await makeHouseForm(ctx, signedInUser(req), key, field(req.body, 'spelling') ?? '', field(req.body, 'kind') ?? '');
+    res.redirect(303, withNotice(`/names/${encodeURIComponent(key)}`, 'house-form'));
   });
 
   return router;

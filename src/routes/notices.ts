@@ -20,6 +20,7 @@ const NOTICES = {
   'proposals-approved': 'The chosen proposals are approved.',
   'proposals-rejected': 'The chosen proposals are rejected.',
   'delivery-resent': 'The delivery will be sent again within a second, with the same id and body.',
+  'house-form': 'The house form is proposed in every article that wrote the name another way: approve the proposals from the queue.',
   'proposals-skipped': 'Some of the chosen proposals changed after you loaded the page, so they were skipped, not decided unseen: they are listed again. The others are done.',
 } as const;
 

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.js';
+import { TERM_KINDS, type TermKind } from '../reference/termbase.js';
 import { changeArticle, correctionsChange } from './article-change.js';
 import type { Actor, ServiceContext } from './context.js';
 
@@ -8,6 +9,14 @@ const WORD = /\p{L}[\p{L}\p{M}]*/gu;
 /** The text with every word that is one of `from` written `to`. */
 export function respelled(text: string, from: ReadonlySet<string>, to: string): string {
   return text.replace(WORD, (word) => (from.has(word) ? to : word));
+}
+
+// Endings of place names in the newsroom's beat (Kramatorsk, Kharkiv, Mariupol, Volgograd, Hamburg, Georgia, Ukraine…).
+const PLACE_ENDING = /(?:sk|iv|pol|grad|burg|ia|ne|ovo|evo|ino)$/i;
+
+/** The form's first guess at what a name is: a place by its ending, else a person; the editor may choose otherwise. */
+export function guessKind(spelling: string): 'place' | 'person' {
+  return PLACE_ENDING.test(spelling) ? 'place' : 'person';
 }
 
 /** What proposing a house spelling did. */
@@ -48,4 +57,14 @@ export async function proposeHouseSpelling(ctx: ServiceContext, actor: Actor, ke
     ),
   );
   return { replaced: [...others], articles: changed.filter((n) => n > 0).length, passages: changed.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * "Make house form" on the Names page: the chosen spelling of a name becomes the house form, and
+ * is proposed in every article that writes the name another way (proposeHouseSpelling). `kind`
+ * is what the name is (TERM_KINDS).
+ */
+export async function makeHouseForm(ctx: ServiceContext, actor: Actor, key: string, spelling: string, kind: string): Promise<HouseSpellingProposals> {
+  if (!TERM_KINDS.includes(kind as TermKind)) throw new ValidationError(`Choose what the name is: ${TERM_KINDS.join(', ')}.`);
+  return proposeHouseSpelling(ctx, actor, key, spelling);
 }

@@ -48,3 +48,46 @@ describe('the Names page', () => {
     await client.get('/names/nobody').expect(404);
   });
 });
+
+describe('make house form', () => {
+  it('proposes the chosen spelling in every article that writes the name otherwise; an editor then approves the proposals', async () => {
+    const { app, ctx, ids } = await archive(['Witkoff', 'Vitkoff', 'Witkoff', 'Vitkoff']);
+    const editor = clientAs(app, ctx, 'editor');
+    const page = await editor.get('/names/vitkof').expect(200);
+    expect(page.text).toContain('action="/names/vitkof/house-form"');
+    expect(page.text).toMatch(/<option value="person" selected>/);
+    const translatorPage = await clientAs(app, ctx, 'translator').get('/names/vitkof').expect(200);
+    expect(translatorPage.text).not.toContain('house-form');
+
+    const made = await editor.post('/names/vitkof/house-form', { spelling: 'Witkoff', kind: 'person' }).expect(303);
+    expect(made.headers.location).toBe('/names/vitkof?done=house-form');
+    const after = await editor.get(made.headers.location!).expect(200);
+    expect(after.text).toContain('The house form is proposed in every article');
+
+    // Proposals: the working text changed, the approved text not yet.
+    const proposed = [ids[1]!, ids[3]!].map((id) => ctx.repos.passages.ofArticle(id)[1]!);
+    expect(proposed.map((p) => [p.correctedText, p.approvedText])).toEqual([
+      ['The envoy Witkoff arrived in Geneva on Monday for the round.', 'The envoy Vitkoff arrived in Geneva on Monday for the round.'],
+      ['The envoy Witkoff arrived in Geneva on Monday for the round.', 'The envoy Vitkoff arrived in Geneva on Monday for the round.'],
+    ]);
+    const queue = await editor.get('/queue').expect(200);
+    const picks = [...queue.text.matchAll(/name="pick" value="([^"]+)" form="decide-proposals"/g)].map((m) => m[1]!);
+    expect(picks.sort()).toEqual([`${ids[1]}:1:2`, `${ids[3]}:1:2`]);
+
+    await editor.post('/proposals/approve', { pick: picks } as unknown as Record<string, string>).expect(303);
+    expect([ids[1]!, ids[3]!].map((id) => ctx.repos.passages.ofArticle(id)[1]!.approvedText)).toEqual([
+      'The envoy Witkoff arrived in Geneva on Monday for the round.',
+      'The envoy Witkoff arrived in Geneva on Monday for the round.',
+    ]);
+  });
+
+  it('is refused to translators, and refused with what to choose for a kind or spelling it does not know, changing nothing', async () => {
+    const { app, ctx, ids } = await archive(['Witkoff', 'Vitkoff']);
+    await clientAs(app, ctx, 'translator').post('/names/vitkof/house-form', { spelling: 'Witkoff', kind: 'person' }).expect(403);
+    const editor = clientAs(app, ctx, 'editor');
+    const badKind = await editor.post('/names/vitkof/house-form', { spelling: 'Witkoff', kind: 'planet' }).expect(422);
+    expect(badKind.text).toContain('Choose what the name is');
+    await editor.post('/names/vitkof/house-form', { spelling: 'Whitcoff', kind: 'person' }).expect(422);
+    expect(ctx.repos.passages.ofArticle(ids[1]!)[1]!.correctedText).toContain('Vitkoff');
+  });
+});
