@@ -11,6 +11,7 @@ import { bearerAuth, firstRunGate, requireSignIn } from './middleware/auth.js';
 import { checkFormToken, loadSession, refuseCrossSite } from './middleware/session.js';
 import { adminRouter } from './routes/admin.js';
 import { apiArticlesRouter } from './routes/api/articles.js';
+import { apiTermsRouter } from './routes/api/terms.js';
 import { authRouter } from './routes/auth.js';
 import { articlesRouter } from './routes/articles.js';
 import { findingsRouter } from './routes/findings.js';
@@ -19,8 +20,10 @@ import { viewHelpers } from './render/view-helpers.js';
 import { namesRouter } from './routes/names.js';
 import { passagesRouter } from './routes/passages.js';
 import { reviewFlowRouter } from './routes/review-flow.js';
+import { termsRouter } from './routes/terms.js';
 import { createServiceContext } from './services/context.js';
 import type { Reviewer } from './services/reviewer.js';
+import { startTermbase } from './services/termbase.js';
 
 const VIEWS_DIR = fileURLToPath(new URL('../views/', import.meta.url));
 const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
@@ -41,6 +44,8 @@ const IMPORT_PATH = '/articles';
 /** Builds the workbench app over an open, migrated database, without listening. */
 export function createApp({ db, config, reference, log = console.error, reviewer }: AppOptions): Express {
   const ctx = createServiceContext(db, reference ?? loadReference({ termbase: config.termbaseFile }), reviewer, config.webhook);
+  // The database's terms, loaded from WORKBENCH_TERMS or the starter termbase the first time.
+  startTermbase(ctx, config.termbaseFile);
   const app = express();
   app.set('env', config.production ? 'production' : 'development');
   app.set('views', VIEWS_DIR);
@@ -78,7 +83,7 @@ export function createApp({ db, config, reference, log = console.error, reviewer
   app.use(healthRouter(ctx));
   app.use(firstRunGate(ctx));
   // The API: bearer tokens only, so no cookie is ever honoured there and CSRF cannot apply.
-  app.use('/api', bearerAuth(ctx), apiArticlesRouter(ctx, config));
+  app.use('/api', bearerAuth(ctx), apiArticlesRouter(ctx, config), apiTermsRouter(ctx));
   // Pages: a session cookie, changes only from this site, and a CSRF token on every form.
   app.use(loadSession(ctx, config));
   app.use(refuseCrossSite);
@@ -92,6 +97,7 @@ export function createApp({ db, config, reference, log = console.error, reviewer
   app.use(findingsRouter(ctx));
   app.use(passagesRouter(ctx));
   app.use(reviewFlowRouter(ctx));
+  app.use(termsRouter(ctx));
   app.use(namesRouter(ctx));
   app.use(notFound);
   app.use(errorHandler(log));

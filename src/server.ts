@@ -9,7 +9,11 @@ import { createServiceContext } from './services/context.js';
 import { startArchiveNamesRefresh } from './services/names.js';
 import { rebuildNamesIndex } from './services/names-rebuild.js';
 import { workerReviewer } from './services/reviewer.js';
+import { followTermbase } from './services/termbase.js';
 import { startWebhookSender } from './services/webhook-sender.js';
+
+/** How often the server looks for a termbase change made by another process. */
+const TERMBASE_FOLLOW_MS = 2000;
 
 /** Opens the database, migrates it, loads the demo article into an empty one, and serves. */
 async function start(): Promise<void> {
@@ -20,6 +24,8 @@ async function start(): Promise<void> {
   const reference = loadReference({ termbase: config.termbaseFile });
   // Checks and rendering of changed articles run in worker threads, off the event loop.
   const reviewer = workerReviewer({ termbaseFile: config.termbaseFile, ...config.review });
+  // The app loads the database's termbase into the reviewer, so the demo article is checked against it.
+  const app = createApp({ db, config, reference, reviewer });
   const ctx = createServiceContext(db, reference, reviewer);
   // Articles stored before the names index was: indexed once, before serving.
   if (!ctx.repos.names.isComplete()) {
@@ -28,15 +34,24 @@ async function start(): Promise<void> {
   }
   const demoId = await seedDemoArticle(ctx);
   if (demoId !== undefined) console.log(`Loaded the demo article (${demoId}).`);
+  // A termbase changed by the command line (`workbench terms import`) reaches the checks within seconds.
+  const termbaseFollower = setInterval(() => {
+    try {
+      followTermbase(ctx);
+    } catch (error) {
+      console.error('workbench: could not read the termbase again; the checks keep the one they have.', error);
+    }
+  }, TERMBASE_FOLLOW_MS);
   // The archive-names check reads the spellings the approved articles established, kept up to date with approvals.
   const archiveNamesRefresh = startArchiveNamesRefresh(ctx, { dbFile: config.dbFile });
 
-  const server = createApp({ db, config, reference, reviewer }).listen(config.port, () => {
+  const server = app.listen(config.port, () => {
     console.log(`Workbench on http://localhost:${config.port} (database ${config.dbFile})`);
   });
   // Approved articles go back to the CMS from the outbox, outside the request path.
   const sender = config.webhook ? startWebhookSender(createServiceContext(db, reference, reviewer, config.webhook), config.webhook) : null;
   const stop = () => {
+    clearInterval(termbaseFollower);
     const senderStopped = sender?.stop();
     const refreshStopped = archiveNamesRefresh.stop();
     server.close(() => {

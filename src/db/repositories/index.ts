@@ -10,6 +10,7 @@ import { passageEventRepository } from './passage-events.js';
 import { passageRepository } from './passages.js';
 import { reviewFragmentRepository } from './review-fragments.js';
 import { sessionRepository } from './sessions.js';
+import { termRepository } from './terms.js';
 import { userRepository } from './users.js';
 import { webhookDeliveryRepository } from './webhook-deliveries.js';
 
@@ -38,6 +39,7 @@ export function createRepositories(db: Db) {
     sessions: sessionRepository(db),
     apiTokens: apiTokenRepository(db),
     webhookDeliveries: webhookDeliveryRepository(db),
+    terms: termRepository(db),
     /**
      * Runs fn in one transaction (nested calls become savepoints). IMMEDIATE: the write lock is
      * taken at the start, so a transaction that reads and then writes never fails half-way
