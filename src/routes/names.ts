@@ -22,11 +22,11 @@ export function namesRouter(ctx: ServiceContext): Router {
   router.get('/names/:key', authorize('view'), (req, res) => {
     const group = nameGroup(ctx, String(req.params.key));
     const leading = group.spellings[0]!.spelling;
-    const houseForm = can(signedInUser(req).role, 'approve') ? { kinds: TERM_KINDS, kind: guessKind(leading) } : null;
+    const houseForm = can(signedInUser(req).role, 'editTerms') ? { kinds: TERM_KINDS, kind: guessKind(leading) } : null;
     res.render('names/show', { title: `Name: ${leading}`, group, houseForm, statusLabels: STATUS_LABELS, notice: noticeOf(req.query) });
   });
 
-  router.post('/names/:key/house-form', authorize('approve'), async (req, res) => {
+  router.post('/names/:key/house-form', authorize('editTerms'), async (req, res) => {
     const key = String(req.params.key);
     await makeHouseForm(ctx, signedInUser(req), key, field(req.body, 'spelling') ?? '', field(req.body, 'kind') ?? '');
     res.redirect(303, withNotice(`/names/${encodeURIComponent(key)}`, 'house-form'));

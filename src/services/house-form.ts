@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors.js';
 import { TERM_KINDS, type TermKind } from '../reference/termbase.js';
 import { changeArticle, correctionsChange } from './article-change.js';
+import { createTerm } from './termbase.js';
 import type { Actor, ServiceContext } from './context.js';
 
 // A word: letters and their marks, so "Vitkoff's" and "Vitkoff-led" hold the word "Vitkoff".
@@ -60,11 +61,15 @@ export async function proposeHouseSpelling(ctx: ServiceContext, actor: Actor, ke
 }
 
 /**
- * "Make house form" on the Names page: the chosen spelling of a name becomes the house form, and
- * is proposed in every article that writes the name another way (proposeHouseSpelling). `kind`
- * is what the name is (TERM_KINDS).
+ * "Make house form" on the Names page: the chosen spelling of a name becomes a term, its other
+ * spellings the term's variants (`kind` is what the name is, TERM_KINDS), through the termbase
+ * service, which refuses a term that conflicts with another and stores nothing then; and it is
+ * proposed in every article that writes the name another way (proposeHouseSpelling).
  */
 export async function makeHouseForm(ctx: ServiceContext, actor: Actor, key: string, spelling: string, kind: string): Promise<HouseSpellingProposals> {
   if (!TERM_KINDS.includes(kind as TermKind)) throw new ValidationError(`Choose what the name is: ${TERM_KINDS.join(', ')}.`);
+  const spellings = ctx.repos.names.spellingsOf([key]).map((s) => s.spelling);
+  if (!spellings.includes(spelling)) throw new ValidationError(`No article writes “${spelling}” for this name; choose one of its spellings.`);
+  createTerm(ctx, actor, { preferred: spelling, variants: spellings.filter((s) => s !== spelling), exceptions: [], kind });
   return proposeHouseSpelling(ctx, actor, key, spelling);
 }

@@ -303,7 +303,7 @@ describe('who may do what', () => {
     { name: 'GET the queue', allowed: ALL, run: (c) => c.get('/queue') },
     { name: 'GET the names', allowed: ALL, run: (c) => c.get('/names?contested=1') },
     { name: 'GET a name', allowed: ALL, run: (c) => c.get('/names/odesa') },
-    { name: 'make a house form', allowed: ['editor', 'admin'], run: (c) => c.post('/names/odesa/house-form', { spelling: 'Odesa', kind: 'place' }) },
+    { name: 'make a house form', allowed: ['editor', 'admin'], run: (c) => c.post('/names/marchenko/house-form', { spelling: 'Marchenko', kind: 'person' }) },
     { name: 'GET the download', allowed: ALL, run: (c, ids) => c.get(`/articles/${ids.article}/download`) },
     { name: 'GET an export', allowed: ALL, run: (c, ids) => c.get(`/articles/${ids.article}/export?format=json`) },
     { name: 'GET an export through the API', allowed: ALL, run: (c, ids) => c.api.get(`/api/articles/${ids.article}/export?format=md`) },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { importArticle } from '../../src/services/import.js';
+import { termEntries } from '../../src/services/termbase.js';
 import { clientAs, reference, testConfig, testContext } from '../helpers/app.js';
 
 function envoyArticle(spelling: string, n: number): string {
@@ -62,7 +63,8 @@ describe('make house form', () => {
     const made = await editor.post('/names/vitkof/house-form', { spelling: 'Witkoff', kind: 'person' }).expect(303);
     expect(made.headers.location).toBe('/names/vitkof?done=house-form');
     const after = await editor.get(made.headers.location!).expect(200);
-    expect(after.text).toContain('The house form is proposed in every article');
+    expect(after.text).toContain('The house form is a term now');
+    expect(termEntries(ctx).find((t) => t.preferred === 'Witkoff')).toMatchObject({ variants: ['Vitkoff'], kind: 'person' });
 
     // Proposals: the working text changed, the approved text not yet.
     const proposed = [ids[1]!, ids[3]!].map((id) => ctx.repos.passages.ofArticle(id)[1]!);
@@ -89,5 +91,18 @@ describe('make house form', () => {
     expect(badKind.text).toContain('Choose what the name is');
     await editor.post('/names/vitkof/house-form', { spelling: 'Whitcoff', kind: 'person' }).expect(422);
     expect(ctx.repos.passages.ofArticle(ids[1]!)[1]!.correctedText).toContain('Vitkoff');
+    expect(termEntries(ctx).some((t) => t.preferred === 'Witkoff')).toBe(false);
+  });
+
+  it('is refused when the termbase already lists the name, naming the term, with nothing proposed', async () => {
+    const { app, ctx, ids } = await archive(['Witkoff', 'Vitkoff']);
+    const editor = clientAs(app, ctx, 'editor');
+    await editor.post('/names/vitkof/house-form', { spelling: 'Witkoff', kind: 'person' }).expect(303);
+    await editor.post('/proposals/approve', { pick: `${ids[1]}:1:2` }).expect(303);
+    await importArticle(ctx, { text: envoyArticle('Vitkoff', 7) });
+    const again = await editor.post('/names/vitkof/house-form', { spelling: 'Vitkoff', kind: 'person' }).expect(422);
+    expect(again.text).toContain('Witkoff');
+    expect(ctx.repos.passages.pendingOf(ids[1]!)).toEqual([]);
+    expect(termEntries(ctx).filter((t) => t.preferred === 'Witkoff' || t.preferred === 'Vitkoff').map((t) => t.preferred)).toEqual(['Witkoff']);
   });
 });
