@@ -9,9 +9,6 @@ export interface NamesWorkerData {
 export type NamesWorkerJob = { job: number } & ({ first: number; last: number } | { established: true });
 export type NamesWorkerAnswer = { job: number } & ({ articles: IndexedArticle[] } | { established: EstablishedName[] });
 
-// Short-lived tokens by the thousand: a young generation that holds a batch's collects them cheaply.
-const WORKER_YOUNG_GENERATION_MB = 64;
-
 /**
  * Worker threads that read the names index's database on connections of their own, so that
  * reading every article (a rebuild) or every approved article's names (the established
@@ -28,7 +25,7 @@ export function namesWorkers(size: number, dbFile: string, script = new URL('./n
   };
   const workerData: NamesWorkerData = { dbFile };
   const workers = Array.from({ length: size }, () => {
-    const worker = new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = new Worker(script, { workerData });
     worker.unref();
     return worker
       .on('message', (answer: NamesWorkerAnswer) => {
