@@ -51,6 +51,20 @@ describe('the names index', () => {
   });
 });
 
+describe('the rebuild beside changes', () => {
+  it('leaves an article that changed after its batch was read to what its change stored', async () => {
+    const { ctx, db } = testContext();
+    const ids: number[] = [];
+    for (const [i, spelling] of ['Witkoff', 'Vitkoff'].entries()) ids.push((await importArticle(ctx, { text: envoyArticle(spelling, i) })).id);
+    db.prepare('DELETE FROM article_names').run();
+    // As if article 2 changed between the read of its batch and the store: its version read is an older one.
+    const names = { ...ctx.repos.names, contentVersions: (first: number, last: number) => new Map([...ctx.repos.names.contentVersions(first, last)].map(([id, v]) => [id, id === ids[1] ? v - 1 : v])) };
+    await rebuildNamesIndex({ ...ctx, repos: { ...ctx.repos, names } });
+    const indexed = db.prepare('SELECT DISTINCT article_id FROM article_names').pluck().all();
+    expect(indexed).toEqual([ids[0]]);
+  });
+});
+
 describe('established spellings', () => {
   const spelling = (s: string, articles: number, uses: number) => ({ key: 'vitkof', spelling: s, articles, uses, lastApproved: '2026-12-02T10:00:00.000Z' });
 
