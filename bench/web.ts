@@ -4,7 +4,8 @@
  * file, serves it with the real server in a child process, and loads the list and article pages
  * with autocannon over loopback, beside a bare Express route in another child process, run again
  * just before each page it is compared with; then times in-place actions one at a time (actions.ts);
- * last, approves every imported article and downloads them as one ZIP of DOCX files (export-zip.ts).
+ * last, approves every imported article and downloads them as one ZIP of DOCX files (export-zip.ts),
+ * then rebuilds the names index and checks articles against the names the archive established (names.ts).
  * The servers run in their own processes so the load generator does not share their event
  * loop and the workbench server's resident memory can be read after the load. The bare server
  * also sends the bytes of each page as the workbench sent them, which tells what a page's
@@ -34,6 +35,7 @@ import { freePort } from '../tests/helpers/child-process.js';
 import { ACTION_PASSAGES, measureActions, prepareActionArticles, type ActionArticles, type ActionTimes } from './actions.js';
 import { ChildServer, inScratchDir, SERVER_SCRIPT } from './child-server.js';
 import { approveArticles, measureZipExport, type ZipExportRun } from './export-zip.js';
+import { measureNames, namesLines, type NamesRun } from './names.js';
 import { DEFAULT_SEED, generateArticle } from './corpus-generator.js';
 import { formatFigure, MB, median, percentile, readIntegerOptions, renderTable, type Line } from './measure.js';
 import { deriveSeed, mulberry32 } from '../tests/helpers/random.js';
@@ -298,7 +300,16 @@ function zipExportLines(run: ZipExportRun): Line[] {
 }
 
 /** Prints every figure; returns whether every target was met. */
-function report(options: Options, corpus: ImportedCorpus, results: readonly LoadResult[], actions: ActionTimes, memory: { rss: number; peakRss: number }, zipExport: ZipExportRun, loadAverage: number): boolean {
+function report(
+  options: Options,
+  corpus: ImportedCorpus,
+  results: readonly LoadResult[],
+  actions: ActionTimes,
+  memory: { rss: number; peakRss: number },
+  zipExport: ZipExportRun,
+  names: NamesRun,
+  loadAverage: number,
+): boolean {
   const articles = corpus.ids.length;
   const table = renderTable([
     '`workbench import DIR` (dist/cli.js in its own process, one generated article a file; wall clock from its start to its exit, which includes the sync to disk)',
@@ -325,6 +336,7 @@ function report(options: Options, corpus: ImportedCorpus, results: readonly Load
       note: `peak ${formatFigure(memory.peakRss / MB)} MB (VmHWM)`,
     },
     ...zipExportLines(zipExport),
+    ...namesLines(names),
   ]);
 
   console.log(
@@ -375,7 +387,10 @@ async function main(): Promise<void> {
     const zipExport = await measureZipExport(started.workbench, dir, ZIP_EXPORT_PATH);
     if (zipExport.articles !== corpus.ids.length) throw new Error(`The ZIP holds ${zipExport.articles} articles, not the ${corpus.ids.length} approved.`);
 
-    if (!report(options, corpus, results, actions, memory, zipExport, loadAverage)) process.exitCode = 1;
+    process.stderr.write('web bench: rebuilding the names index, then checking articles against the archive…\n');
+    const names = await measureNames(dbFile, corpus.ids);
+
+    if (!report(options, corpus, results, actions, memory, zipExport, names, loadAverage)) process.exitCode = 1;
   });
 }
 

@@ -17,11 +17,12 @@ import { articlesRouter } from './routes/articles.js';
 import { findingsRouter } from './routes/findings.js';
 import { healthRouter } from './routes/health.js';
 import { viewHelpers } from './render/view-helpers.js';
+import { namesRouter } from './routes/names.js';
 import { passagesRouter } from './routes/passages.js';
 import { reviewFlowRouter } from './routes/review-flow.js';
 import { TERM_IMPORT_PATH, termFilesRouter } from './routes/term-files.js';
 import { termsRouter } from './routes/terms.js';
-import { createServiceContext } from './services/context.js';
+import { createServiceContext, type ServiceContext } from './services/context.js';
 import type { Reviewer } from './services/reviewer.js';
 import { startTermbase } from './services/termbase.js';
 
@@ -36,14 +37,20 @@ export interface AppOptions {
   log?: (error: unknown) => void;
   /** Who checks and renders changed articles: the server passes worker threads; by default this thread. */
   reviewer?: Reviewer;
+  /**
+   * The services to serve with, when the caller keeps them too: the server's background work
+   * (following the termbase, refreshing the archive's names) must read what the routes change.
+   * Built from the options above when not given.
+   */
+  services?: ServiceContext;
 }
 
 /** The import forms' paths: the routes that take multipart/form-data, and check their CSRF token after parsing it. */
 const IMPORT_PATHS = ['/articles', TERM_IMPORT_PATH];
 
 /** Builds the workbench app over an open, migrated database, without listening. */
-export function createApp({ db, config, reference, log = console.error, reviewer }: AppOptions): Express {
-  const ctx = createServiceContext(db, reference ?? loadReference({ termbase: config.termbaseFile }), reviewer, config.webhook);
+export function createApp({ db, config, reference, log = console.error, reviewer, services }: AppOptions): Express {
+  const ctx = services ?? createServiceContext(db, reference ?? loadReference({ termbase: config.termbaseFile }), reviewer, config.webhook);
   // The database's terms, loaded from WORKBENCH_TERMS or the starter termbase the first time.
   startTermbase(ctx, config.termbaseFile);
   const app = express();
@@ -100,6 +107,7 @@ export function createApp({ db, config, reference, log = console.error, reviewer
   // Before the terms router, whose /terms/:id would take "import" and "export.csv" for ids.
   app.use(termFilesRouter(ctx, config));
   app.use(termsRouter(ctx));
+  app.use(namesRouter(ctx));
   app.use(notFound);
   app.use(errorHandler(log));
   return app;

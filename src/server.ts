@@ -7,6 +7,8 @@ import { loadReference } from './reference/load.js';
 import { WorkbenchError } from './errors.js';
 import { createServiceContext } from './services/context.js';
 import { backfillCorrectionReplacements } from './services/learning.js';
+import { startArchiveNamesRefresh } from './services/names.js';
+import { rebuildNamesIndex } from './services/names-rebuild.js';
 import { workerReviewer } from './services/reviewer.js';
 import { followTermbase } from './services/termbase.js';
 import { startWebhookSender } from './services/webhook-sender.js';
@@ -24,8 +26,13 @@ async function start(): Promise<void> {
   // Checks and rendering of changed articles run in worker threads, off the event loop.
   const reviewer = workerReviewer({ termbaseFile: config.termbaseFile, ...config.review });
   // The app loads the database's termbase into the reviewer, so the demo article is checked against it.
-  const app = createApp({ db, config, reference, reviewer });
-  const ctx = createServiceContext(db, reference, reviewer);
+  const ctx = createServiceContext(db, reference, reviewer, config.webhook);
+  const app = createApp({ db, config, services: ctx });
+  // Articles stored before the names index was: indexed once, before serving.
+  if (!ctx.repos.names.isComplete()) {
+    const { articles } = await rebuildNamesIndex(ctx, { dbFile: config.dbFile });
+    console.log(`Indexed the names of ${articles} articles.`);
+  }
   const demoId = await seedDemoArticle(ctx);
   if (demoId !== undefined) console.log(`Loaded the demo article (${demoId}).`);
   // A termbase changed by the command line (`workbench terms import`) reaches the checks within seconds.
@@ -44,17 +51,20 @@ async function start(): Promise<void> {
     },
     (error: unknown) => console.error(`workbench: reading earlier corrections stopped: ${error instanceof Error ? error.message : String(error)}`),
   );
+  // The archive-names check reads the spellings the approved articles established, kept up to date with approvals.
+  const archiveNamesRefresh = startArchiveNamesRefresh(ctx, { dbFile: config.dbFile });
 
   const server = app.listen(config.port, () => {
     console.log(`Workbench on http://localhost:${config.port} (database ${config.dbFile})`);
   });
   // Approved articles go back to the CMS from the outbox, outside the request path.
-  const sender = config.webhook ? startWebhookSender(createServiceContext(db, reference, reviewer, config.webhook), config.webhook) : null;
+  const sender = config.webhook ? startWebhookSender(ctx, config.webhook) : null;
   const stop = () => {
     clearInterval(termbaseFollower);
     const senderStopped = sender?.stop();
+    const refreshStopped = archiveNamesRefresh.stop();
     server.close(() => {
-      void Promise.all([senderStopped, reviewer.close()]).then(() => {
+      void Promise.all([senderStopped, refreshStopped, reviewer.close()]).then(() => {
         db.close();
         process.exit(0);
       });

@@ -3,7 +3,7 @@ import { checks } from '../src/checks/index.js';
 import type { Check } from '../src/checks/types.js';
 import { loadReference } from '../src/reference/load.js';
 import type { Span } from '../src/text/segment.js';
-import { formatMisses, formatScoreTable, loadCorpus, scoreCorpus, type CorpusScore } from './helpers/corpus.js';
+import { corpusReference, formatMisses, formatScoreTable, loadCorpus, scoreCorpus, type CorpusScore } from './helpers/corpus.js';
 
 const MIN_RECALL = 0.95;
 const MIN_PRECISION = 0.9;
@@ -35,7 +35,7 @@ describe('check engine over the fixture corpus', () => {
   let score: CorpusScore;
   let report: string;
   beforeAll(() => {
-    score = scoreCorpus(corpus.articles, loadReference());
+    score = scoreCorpus(corpus.articles, corpusReference());
     report = `${formatScoreTable(score)}\n\n${formatMisses(score)}`;
     console.log(`Precision and recall per check over ${corpus.articles.length} articles\n${report}`);
   });

@@ -1,3 +1,4 @@
+import { archiveNames } from './archive-names.js';
 import { boilerplate } from './boilerplate.js';
 import { duplicatePassage } from './duplicate-passage.js';
 import { invisibleCharacters } from './invisible-characters.js';
@@ -13,6 +14,7 @@ import { untranslated } from './untranslated.js';
 export const checks: readonly Check[] = [
   terms,
   nameVariants,
+  archiveNames,
   numberFormat,
   numberMismatch,
   duplicatePassage,

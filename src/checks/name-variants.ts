@@ -1,6 +1,7 @@
-import type { Termbase, TermEntry } from '../reference/termbase.js';
+import type { EstablishedName, ReferenceData } from '../reference/index.js';
+import type { TermEntry } from '../reference/termbase.js';
 import { addNameKeys, nameKey, relatedKeys } from '../text/name-key.js';
-import { readProperNames, type NameMention, type ProperNames } from '../text/proper-names.js';
+import { properNamesOf, type NameMention, type ProperNames } from '../text/proper-names.js';
 import type { Check, Report } from './types.js';
 
 /** One way of writing a name in the article, with where it is written. */
@@ -10,6 +11,8 @@ interface Spelling {
   /** Union-find link towards the spelling that stands for the group; none at that root. */
   parent?: Spelling;
   entry: TermEntry | undefined;
+  /** The archive's established spelling of its name, unless the termbase lists that spelling. */
+  archive: EstablishedName | undefined;
   /** The names after each of its mentions, once asked; null when a mention has none. */
   surnames?: Set<string> | null;
 }
@@ -17,6 +20,7 @@ interface Spelling {
 /** How the group's preferred spelling was decided, if it was. */
 type Decision =
   | { by: 'termbase'; preferred: string }
+  | { by: 'archive'; preferred: string; approvedArticles: number }
   | { by: 'first-mention'; preferred: string; mention: string }
   | { by: 'frequency'; preferred: string }
   | { by: 'tie' };
@@ -37,7 +41,8 @@ const MAX_ALTERNATIVES = 10;
  * apart. "Kyiv"/"Kiev" have keys too far apart to group: that Russian-based spelling is the
  * terms check's to report, from the termbase.
  *
- * Preferred spelling, in order: the termbase's preferred form (a fix); the spelling of the
+ * Preferred spelling, in order: the termbase's preferred form (a fix); the spelling the approved
+ * archive has established (reference.archiveNames, a fix); the spelling of the
  * first full mention, with a first name or title, when only one spelling has one (a fix);
  * the most frequent spelling (a suggestion only, since counting is weak evidence); otherwise
  * a tie, and every mention is flagged with the other spellings as suggestions.
@@ -48,7 +53,9 @@ const MAX_ALTERNATIVES = 10;
  * Overlap with the terms check: a spelling the termbase knows (as a preferred form or a
  * variant) is the terms check's to report, so when the termbase decides, only the spellings
  * it does not list are reported here. A group whose spellings are all in the termbase yields
- * no report here, and nothing is reported twice.
+ * no report here, and nothing is reported twice. Likewise with the archive-names check: a spelling
+ * whose own key has an established spelling is that check's to report, so when the archive
+ * decides, only the spellings of other keys in the group (one slip apart) are reported here.
  */
 export const nameVariants: Check = {
   id: 'name-variants',
@@ -57,12 +64,13 @@ export const nameVariants: Check = {
   itsType: 'inconsistency',
   category: 'name',
   run(article) {
-    const names = readProperNames(article.text, article.passages);
-    return groupSpellings(names, article.reference.termbase).flatMap((group) => reportGroup(article.text, names, group));
+    const names = properNamesOf(article);
+    return groupSpellings(names, article.reference).flatMap((group) => reportGroup(article.text, names, group));
   },
 };
 
-function groupSpellings(names: ProperNames, termbase: Termbase): Spelling[][] {
+function groupSpellings(names: ProperNames, reference: ReferenceData): Spelling[][] {
+  const { termbase, archiveNames } = reference;
   // Each key with the spelling it is of.
   const keys: string[] = [];
   const keyOwners: number[] = [];
@@ -88,7 +96,7 @@ function groupSpellings(names: ProperNames, termbase: Termbase): Spelling[][] {
   const nodes: (Spelling | undefined)[] = new Array(names.spellings.length);
   const nodeOf = (i: number): Spelling => {
     const { spelling, mentions } = names.spellings[i]!;
-    return (nodes[i] ??= { text: spelling, mentions, parent: undefined, entry: undefined });
+    return (nodes[i] ??= { text: spelling, mentions, parent: undefined, entry: undefined, archive: undefined });
   };
   for (const [a, b] of pairs) join(nodeOf(keyOwners[a]!), nodeOf(keyOwners[b]!));
   for (const [a, b] of disputedPairs) join(nodeOf(a), nodeOf(b));
@@ -112,6 +120,9 @@ function groupSpellings(names: ProperNames, termbase: Termbase): Spelling[][] {
       const entry = termbase.entryFor(spelling.text);
       // A disputed term decides nothing: the group is decided as for a name the termbase does not list.
       spelling.entry = entry?.disputed ? undefined : entry;
+      // The archive decides no name the termbase lists, disputed or not: that is the terms' to decide.
+      const archive = archiveNames?.get(nameKey(spelling.text));
+      if (archive && !entry && !termbase.entryFor(archive.spelling)) spelling.archive = archive;
     }
     variants.push(group);
   }
@@ -157,6 +168,8 @@ function surnamesOf(spelling: Spelling): Set<string> | null {
 function decide(text: string, names: ProperNames, group: readonly Spelling[]): Decision {
   const entry = group.find((s) => s.entry)?.entry;
   if (entry) return { by: 'termbase', preferred: entry.preferred };
+  const archive = group.find((s) => s.archive)?.archive;
+  if (archive) return { by: 'archive', preferred: archive.spelling, approvedArticles: archive.approvedArticles };
   const fullMentions: { mention: NameMention; from: number }[] = [];
   for (const spelling of group) {
     for (const mention of spelling.mentions) {
@@ -184,10 +197,11 @@ function reportGroup(text: string, names: ProperNames, group: readonly Spelling[
   const byUse = [...group].sort((a, b) => b.mentions.length - a.mentions.length);
   // The termbase's preferred form may be written nowhere in the article.
   const preferredFirst = preferred === undefined ? byUse.map((s) => s.text) : [preferred, ...byUse.map((s) => s.text).filter((s) => s !== preferred)];
-  // What may be used everywhere: only the termbase's form when it decides, else the spellings seen.
-  const alternatives = decision.by === 'termbase' ? [decision.preferred] : preferredFirst.slice(0, MAX_ALTERNATIVES);
+  // What may be used everywhere: only the termbase's or the archive's form when it decides, else the spellings seen.
+  const alternatives = decision.by === 'termbase' || decision.by === 'archive' ? [decision.preferred] : preferredFirst.slice(0, MAX_ALTERNATIVES);
   const groupId = `name-variants:${nameKey(alternatives[0]!)}`;
-  const flagged = group.filter((s) => s.text !== preferred && !(decision.by === 'termbase' && s.entry));
+  // The spellings the terms or archive-names check reports are theirs.
+  const flagged = group.filter((s) => s.text !== preferred && !(decision.by === 'termbase' && s.entry) && !(decision.by === 'archive' && s.archive));
   // The alternatives with the labels of their suggestions, made once for all the findings.
   const labelled = alternatives.map((a) => [a, `Use “${a}”`] as const);
   // Enough of the commonest spellings to name the others of any one of them.
@@ -200,7 +214,7 @@ function reportGroup(text: string, names: ProperNames, group: readonly Spelling[
     const suggested = labelled.filter(([a]) => a !== spelling.text).slice(0, MAX_SUGGESTIONS);
     for (const mention of spelling.mentions) {
       const report: Report = { start: mention.start, end: mention.end, message, group: groupId, alternatives };
-      if (decision.by === 'termbase' || decision.by === 'first-mention') {
+      if (decision.by === 'termbase' || decision.by === 'archive' || decision.by === 'first-mention') {
         report.fix = { start: mention.start, end: mention.end, text: decision.preferred };
       } else {
         report.suggestions = suggested.map(([a, label]) => ({ label, edit: { start: mention.start, end: mention.end, text: a } }));
@@ -215,6 +229,8 @@ function reason(decision: Decision): string {
   switch (decision.by) {
     case 'termbase':
       return `The termbase prefers “${decision.preferred}”.`;
+    case 'archive':
+      return `The archive writes “${decision.preferred}” (${decision.approvedArticles} approved articles).`;
     case 'first-mention':
       return `The first full mention, “${decision.mention}”, uses “${decision.preferred}”.`;
     case 'frequency':

@@ -18,6 +18,7 @@ import { exportAll, exportOne } from './export.js';
 import { importFiles } from './import.js';
 import { isTermFileFormat, TERM_FILE_FORMATS } from '../reference/term-files.js';
 import { exportTerms, importTerms } from './terms.js';
+import { listNames } from './names.js';
 import { framedAsExported, readArticle, writeFileAtomic, type CliIO } from './io.js';
 
 /** What `workbench help` and a command's --help say about each option. */
@@ -56,6 +57,13 @@ const TERMS_OPTION_HELP: Readonly<Record<string, string>> = {
   out: '--out FILE          export: write the termbase to FILE (replaced whole) instead of standard output',
   replace: '--replace           import: the file is the whole termbase; terms it does not list are deleted',
   'dry-run': '--dry-run           import: print what would change, and change nothing',
+};
+
+/** The options of `workbench names`. */
+const NAMES_OPTION_HELP: Readonly<Record<string, string>> = {
+  contested: '--contested         only names written more than one way in two articles or more',
+  rebuild: '--rebuild           index the names of every article again, from its working text',
+  db: '--db FILE           the database (default: WORKBENCH_DB, else db/workbench.sqlite)',
 };
 
 /** The options that select articles for `export --all`. */
@@ -220,6 +228,14 @@ async function terms(values: Options, positionals: string[], io: CliIO): Promise
   throw new UsageError('usage: workbench terms export --format csv|tbx [--out FILE] or workbench terms import FILE [--replace] [--dry-run]');
 }
 
+async function names(values: Options, positionals: string[], io: CliIO): Promise<number> {
+  if (positionals.length > 0) throw new UsageError('names takes no arguments');
+  const format = stringOption(values, 'format');
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  if (values.rebuild && values.contested) throw new UsageError('--rebuild lists nothing; give --contested without it');
+  return listNames({ contested: values.contested === true, rebuild: values.rebuild === true, format, dbFile: stringOption(values, 'db') }, io);
+}
+
 async function user(values: Options, positionals: string[], io: CliIO): Promise<number> {
   if (positionals[0] !== 'add' || positionals.length !== 2) throw new UsageError('usage: workbench user add NAME --role ROLE');
   return addUser(positionals[1]!, stringOption(values, 'role'), io);
@@ -323,6 +339,22 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     },
     optionHelp: TERMS_OPTION_HELP,
     run: terms,
+  },
+  names: {
+    synopsis: 'workbench names [--contested] [--format text|json] [--rebuild] [--db FILE]',
+    about: `  Lists the proper names across the archive with their spellings and article counts, the most
+  contested first (written more than one way in two articles or more, the lowest share of the
+  commonest spelling first). --rebuild indexes every article's names again instead.
+`,
+    options: {
+      contested: { type: 'boolean' },
+      format: { type: 'string', default: 'text' },
+      rebuild: { type: 'boolean' },
+      db: { type: 'string' },
+      ...help,
+    },
+    optionHelp: NAMES_OPTION_HELP,
+    run: names,
   },
   user: {
     synopsis: 'workbench user add NAME --role translator|editor|admin    (password on standard input)',

@@ -5,6 +5,19 @@ import { createTermbase, type Termbase, type TermEntry } from './termbase.js';
 export interface ReferenceData {
   termbase: Termbase;
   boilerplate: readonly BoilerplateRule[];
+  /** The spellings the approved archive has established, by name key (archive-names); none when not given. */
+  archiveNames?: ReadonlyMap<string, EstablishedName>;
+}
+
+/** The spelling of a name that the approved articles have established (src/services/names.ts). */
+export interface EstablishedName {
+  /** The name's key (src/text/name-key.ts nameKey). */
+  key: string;
+  spelling: string;
+  /** Approved articles that write it. */
+  approvedArticles: number;
+  /** When the latest of them was approved (ISO 8601). */
+  lastApproved: string;
 }
 
 /**
@@ -14,11 +27,16 @@ export interface ReferenceData {
 export interface ReferenceUpdate {
   /** The whole termbase as it now stands. */
   terms?: readonly TermEntry[];
+  /** Every established spelling of the archive as it now stands. */
+  archiveNames?: readonly EstablishedName[];
 }
 
 /** The reference data with an update applied. */
 export function updatedReference(reference: ReferenceData, update: ReferenceUpdate): ReferenceData {
-  return update.terms ? { ...reference, termbase: createTermbase(update.terms) } : reference;
+  const updated = { ...reference };
+  if (update.terms) updated.termbase = createTermbase(update.terms);
+  if (update.archiveNames) updated.archiveNames = new Map(update.archiveNames.map((name) => [name.key, name]));
+  return updated;
 }
 
 /** Two updates as one: the later one's parts replace the earlier one's. */

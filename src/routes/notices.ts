@@ -24,6 +24,7 @@ const NOTICES = {
   'term-restored': 'The earlier version of the term is restored.',
   'terms-imported': 'The file is imported: the termbase is as the plan said, and the checks use it from now on.',
   'delivery-resent': 'The delivery will be sent again within a second, with the same id and body.',
+  'house-form': 'The house form is a term now, and it is proposed in every article that wrote the name another way: approve the proposals from the queue.',
   'proposals-skipped': 'Some of the chosen proposals changed after you loaded the page, so they were skipped, not decided unseen: they are listed again. The others are done.',
 } as const;
 

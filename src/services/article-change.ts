@@ -14,8 +14,8 @@ import { LATEST_COMMENTS, type ArticleState, type ReviewedState } from './review
  * 1. prepare: read the article as stored and work out, in memory, how the change leaves it;
  * 2. review: check that state and render its review page parts (ctx.reviewer: a worker thread
  *    in the server, with a time budget, so the event loop never waits for the checks);
- * 3. store: in one short transaction, the change's own rows, the findings, the open counts and
- *    the rendered parts, so readers never see text and findings that disagree, and only if the
+ * 3. store: in one short transaction, the change's own rows, the findings, the open counts, the
+ *    article's names (the archive's names index) and the rendered parts, so readers never see text and findings that disagree, and only if the
  *    article's content version (raised by the database at every write of its passages,
  *    findings, dismissals and comments) is still the one the change was prepared from;
  *    otherwise start again. The rendered parts are stored with the version the change leaves.
@@ -28,6 +28,8 @@ export interface Change {
   actor: Actor;
   kind: ChangeKind;
   category: ErrorCategory | null;
+  /** Proposed whoever makes it, for an editor to approve as any proposal (the Names page's house form). */
+  proposal?: boolean;
 }
 
 /** An article as stored when a change is prepared. */
@@ -123,6 +125,7 @@ export function storeReview(ctx: ServiceContext, articleId: number, reviewed: Re
     repos.findings.saveFixed(articleId, fixed, reportedAgain, touchedAt);
   }
   repos.findings.replace(articleId, reviewed.findings);
+  repos.names.replace(articleId, reviewed.names);
   repos.articles.recount(articleId);
   repos.articles.refreshTitle(articleId);
   if (touchedAt !== null) repos.articles.touch(articleId, touchedAt);
@@ -166,7 +169,7 @@ export function changeArticle<T>(ctx: ServiceContext, articleId: number, plan: (
  * passage's open proposals: approved, or rejected when the change is a rejection.
  */
 export function correctionsChange(ctx: ServiceContext, snapshot: ArticleSnapshot, corrections: ReadonlyMap<number, string>, change: Change): ArticleChange<void> {
-  const status = change.actor.role === 'translator' ? 'proposed' : 'approved';
+  const status = change.actor.role === 'translator' || change.proposal ? 'proposed' : 'approved';
   const changed: { before: StoredPassage; after: StoredPassage; replacements: Replacement[] }[] = [];
   const passages = snapshot.passages.map((p) => {
     const text = corrections.get(p.idx);

@@ -82,7 +82,7 @@ export function splitPassages(aiText: string, sourceText: string | null): Passag
  * first), so the checks see the layout of the AI text minus what was deleted. Where passages
  * were deleted, their gaps collapse as the command line's fixes collapse them (widerGap).
  */
-export function correctedArticle(passages: readonly PassageText[]): CorrectedArticle {
+export function correctedArticle(passages: readonly Pick<PassageText, 'idx' | 'gapBefore' | 'correctedText'>[]): CorrectedArticle {
   let text = '';
   const placed: PlacedPassage[] = [];
   // The widest gap of the passages deleted since the last kept one.

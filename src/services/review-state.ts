@@ -3,7 +3,8 @@ import type { CommentsBrief } from '../db/repositories/passage-comments.js';
 import type { StoredPassage } from '../db/repositories/passages.js';
 import type { ReferenceData } from '../reference/index.js';
 import { fragmentArticle, packFragment, RENDER_KEY, renderReviewFragments } from '../render/review-fragments.js';
-import { checkArticle } from './check-article.js';
+import type { ArticleName } from '../text/article-names.js';
+import { checkArticleAndNames } from './check-article.js';
 
 /**
  * The costly part of every change of an article, as one pure function: checking the article as
@@ -35,6 +36,8 @@ export interface RenderedParts {
 /** The findings of an article state and its rendered review page parts. */
 export interface ReviewedState {
   findings: FindingToStore[];
+  /** The proper names of the article as it stands, for the archive's names index. */
+  names: ArticleName[];
   /** Null when the parts were rendered for an id the article did not get: its page renders them when first shown. */
   rendering: RenderedParts | null;
 }
@@ -56,7 +59,7 @@ function asStored(f: FindingToStore, dismissals: ReadonlyMap<string, string>): S
 
 export function reviewState(state: ArticleState, reference: ReferenceData): ReviewedState {
   const { article, passages, dismissals, comments } = state;
-  const findings = checkArticle(article, passages, reference, new Set(dismissals.keys()));
+  const { findings, names } = checkArticleAndNames(article, passages, reference, new Set(dismissals.keys()));
   const rendered = renderReviewFragments(
     fragmentArticle(article),
     passages,
@@ -65,6 +68,7 @@ export function reviewState(state: ArticleState, reference: ReferenceData): Revi
   );
   return {
     findings,
+    names,
     rendering: {
       renderKey: RENDER_KEY,
       passages: packFragment(rendered.passages),

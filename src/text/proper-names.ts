@@ -205,6 +205,17 @@ export function readProperNames(text: string, passages: readonly Passage[]): Pro
   };
 }
 
+// Per analysed article (its passages array): the name-variants and archive-names checks and the
+// names index all read the same names.
+const namesOfArticle = new WeakMap<readonly Passage[], ProperNames>();
+
+/** `readProperNames` of an analysed article, read once however many ask. */
+export function properNamesOf(article: { text: string; passages: readonly Passage[] }): ProperNames {
+  let names = namesOfArticle.get(article.passages);
+  if (!names) namesOfArticle.set(article.passages, (names = readProperNames(article.text, article.passages)));
+  return names;
+}
+
 /** Whether a word ends in "'s" or "’s", which `withoutPossessive` strips; most words do not. */
 function endsInPossessive(word: string): boolean {
   const last = word.charCodeAt(word.length - 1);

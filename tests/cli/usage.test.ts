@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI } from '../helpers/run-cli.js';
 
-const COMMANDS = ['check', 'fix', 'import', 'backup', 'user', 'token', 'terms'];
+  const COMMANDS = ['check', 'fix', 'import', 'backup', 'user', 'token', 'terms', 'names'];
 
 /** The command line on a database in a fresh directory, which is returned to see what it wrote. */
 function workbench(args: string[], input = '') {

@@ -4,13 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { checks as registry } from '../../src/checks/index.js';
 import { runChecks } from '../../src/checks/run-checks.js';
 import type { Check, Finding } from '../../src/checks/types.js';
-import type { ReferenceData } from '../../src/reference/index.js';
+import type { EstablishedName, ReferenceData } from '../../src/reference/index.js';
+import { loadReference } from '../../src/reference/load.js';
+import { nameKey } from '../../src/text/name-key.js';
 import type { ArticleInput } from '../../src/text/analyse.js';
 import { analyse } from '../../src/text/analyse.js';
 import type { Span } from '../../src/text/segment.js';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url));
 const ANNOTATIONS_FILE = 'annotations.json';
+// The spellings the corpus's imagined archive has established, for the archive-names check.
+const ARCHIVE_NAMES_FILE = 'archive-names.json';
 const SOURCE_SUFFIX = '.source.txt';
 
 /** One expected finding as written in annotations.json. */
@@ -78,6 +82,12 @@ export function loadCorpus(dir = CORPUS_DIR): Corpus {
     articles.push({ file, input, expected });
   }
   return { articles, problems };
+}
+
+/** The reference data the corpus is checked with: the starter termbase and patterns, and the corpus's archive of established names. */
+export function corpusReference(dir = CORPUS_DIR): ReferenceData {
+  const names = JSON.parse(readFileSync(join(dir, ARCHIVE_NAMES_FILE), 'utf8')) as Omit<EstablishedName, 'key'>[];
+  return { ...loadReference(), archiveNames: new Map(names.map((n) => [nameKey(n.spelling), { ...n, key: nameKey(n.spelling) }])) };
 }
 
 function nthIndexOf(text: string, needle: string, occurrence: number): number {

@@ -5,6 +5,7 @@ import { articleRepository } from './articles.js';
 import { dismissalRepository } from './dismissals.js';
 import { findingRepository } from './findings.js';
 import { learningRepository } from './learning.js';
+import { nameRepository } from './names.js';
 import { passageCommentRepository } from './passage-comments.js';
 import { passageEventRepository } from './passage-events.js';
 import { passageRepository } from './passages.js';
@@ -34,6 +35,7 @@ export function createRepositories(db: Db) {
     passageEvents: passageEventRepository(db),
     articleEvents: articleEventRepository(db),
     passageComments: passageCommentRepository(db),
+    names: nameRepository(db),
     users: userRepository(db),
     sessions: sessionRepository(db),
     apiTokens: apiTokenRepository(db),
