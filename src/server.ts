@@ -8,6 +8,7 @@ import { WorkbenchError } from './errors.js';
 import { createServiceContext } from './services/context.js';
 import { backfillCorrectionReplacements } from './services/learning.js';
 import { startArchiveNamesRefresh } from './services/names.js';
+import { namesWorkers } from './services/names-workers.js';
 import { rebuildNamesIndex } from './services/names-rebuild.js';
 import { workerReviewer } from './services/reviewer.js';
 import { followTermbase } from './services/termbase.js';
@@ -26,7 +27,10 @@ async function start(): Promise<void> {
   // Checks and rendering of changed articles run in worker threads, off the event loop.
   const reviewer = workerReviewer({ termbaseFile: config.termbaseFile, ...config.review });
   // The app loads the database's termbase into the reviewer, so the demo article is checked against it.
-  const ctx = createServiceContext(db, reference, reviewer, config.webhook);
+  // Reads of the whole names index (the established spellings, the Names page) run in a thread of
+  // their own, on a connection of their own: at 10,000 articles one takes about a second.
+  const namesWorker = namesWorkers(1, config.dbFile);
+  const ctx = { ...createServiceContext(db, reference, reviewer, config.webhook), archiveNames: namesWorker.reader };
   const app = createApp({ db, config, services: ctx });
   // Articles stored before the names index was: indexed once, before serving.
   if (!ctx.repos.names.isComplete()) {
@@ -52,7 +56,7 @@ async function start(): Promise<void> {
     (error: unknown) => console.error(`workbench: reading earlier corrections stopped: ${error instanceof Error ? error.message : String(error)}`),
   );
   // The archive-names check reads the spellings the approved articles established, kept up to date with approvals.
-  const archiveNamesRefresh = startArchiveNamesRefresh(ctx, { dbFile: config.dbFile });
+  const archiveNamesRefresh = startArchiveNamesRefresh(ctx, { established: namesWorker.established });
 
   const server = app.listen(config.port, () => {
     console.log(`Workbench on http://localhost:${config.port} (database ${config.dbFile})`);
@@ -62,9 +66,9 @@ async function start(): Promise<void> {
   const stop = () => {
     clearInterval(termbaseFollower);
     const senderStopped = sender?.stop();
-    const refreshStopped = archiveNamesRefresh.stop();
+    archiveNamesRefresh.stop();
     server.close(() => {
-      void Promise.all([senderStopped, refreshStopped, reviewer.close()]).then(() => {
+      void Promise.all([senderStopped, namesWorker.close(), reviewer.close()]).then(() => {
         db.close();
         process.exit(0);
       });

@@ -27,7 +27,7 @@ export async function listNames(options: NamesOptions, io: CliIO): Promise<numbe
       io.stderr(`Indexed ${names} names of ${articles} articles in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
       if (options.rebuild) return 0;
     }
-    const { groups } = allGroups(ctx, options.contested);
+    const { groups } = await allGroups(ctx, options.contested);
     io.stdout(options.format === 'json' ? `${JSON.stringify(groups, null, 2)}\n` : groups.map(formatGroup).join(''));
     return 0;
   }, dbFile);

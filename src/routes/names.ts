@@ -13,14 +13,14 @@ import { field, pageParam } from './params.js';
 export function namesRouter(ctx: ServiceContext): Router {
   const router = Router();
 
-  router.get('/names', authorize('view'), (req, res) => {
+  router.get('/names', authorize('view'), async (req, res) => {
     const contested = field(req.query, 'contested') === '1';
-    const list = nameGroups(ctx, { page: pageParam(field(req.query, 'page')), contested });
+    const list = await nameGroups(ctx, { page: pageParam(field(req.query, 'page')), contested });
     res.render('names/list', { title: 'Names', list, contested, pageLink: (page: number) => `/names?${new URLSearchParams({ ...(contested ? { contested: '1' } : {}), page: String(page) })}` });
   });
 
-  router.get('/names/:key', authorize('view'), (req, res) => {
-    const group = nameGroup(ctx, String(req.params.key));
+  router.get('/names/:key', authorize('view'), async (req, res) => {
+    const group = await nameGroup(ctx, String(req.params.key));
     const leading = group.spellings[0]!.spelling;
     const houseForm = can(signedInUser(req).role, 'editTerms') ? { kinds: TERM_KINDS, kind: guessKind(leading) } : null;
     res.render('names/show', { title: `Name: ${leading}`, group, houseForm, statusLabels: STATUS_LABELS, notice: noticeOf(req.query) });

@@ -4,6 +4,7 @@ import { createRepositories, type Repositories } from '../db/repositories/index.
 import type { Role } from '../db/repositories/users.js';
 import type { ReferenceData } from '../reference/index.js';
 import { immediateWrites, type ChangeWrites } from './change-writes.js';
+import { inProcessNamesReader, type NamesReader } from './names-workers.js';
 import { inProcessReviewer, type Reviewer } from './reviewer.js';
 
 /** Who makes a change: the signed-in user or the API token's; the role decides whether it is proposed or approved. */
@@ -20,6 +21,8 @@ export interface ServiceContext {
   reviewer: Reviewer;
   /** How reviewed changes are stored: each at once, or (a bulk import) many in one commit. */
   writes: ChangeWrites;
+  /** The reads of the names index across the archive: a worker thread in the server, this thread elsewhere. */
+  archiveNames: NamesReader;
   now: () => string;
   /** The CMS's webhook: when set, approving an article writes a delivery to the outbox. */
   webhook?: WebhookConfig | null;
@@ -28,5 +31,5 @@ export interface ServiceContext {
 /** A context over an open database, reviewing on this thread unless a reviewer is given. */
 export function createServiceContext(db: Db, reference: ReferenceData, reviewer: Reviewer = inProcessReviewer(reference), webhook: WebhookConfig | null = null): ServiceContext {
   const repos = createRepositories(db);
-  return { repos, reference, reviewer, writes: immediateWrites(repos), now: () => new Date().toISOString(), webhook };
+  return { repos, reference, reviewer, writes: immediateWrites(repos), archiveNames: inProcessNamesReader(repos.names), now: () => new Date().toISOString(), webhook };
 }

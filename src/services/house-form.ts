@@ -36,7 +36,7 @@ export interface HouseSpellingProposals {
  * whole words written exactly as one of the other spellings change.
  */
 export async function proposeHouseSpelling(ctx: ServiceContext, actor: Actor, key: string, spelling: string): Promise<HouseSpellingProposals> {
-  const writing = ctx.repos.names.articlesOf(key);
+  const writing = await ctx.archiveNames.articlesOf(key);
   if (!writing.some((a) => a.spelling === spelling)) throw new ValidationError(`No article writes “${spelling}” for this name; choose one of its spellings.`);
   const others = new Set(writing.map((a) => a.spelling).filter((s) => s !== spelling));
   const articleIds = [...new Set(writing.filter((a) => others.has(a.spelling)).map((a) => a.articleId))];
@@ -68,7 +68,7 @@ export async function proposeHouseSpelling(ctx: ServiceContext, actor: Actor, ke
  */
 export async function makeHouseForm(ctx: ServiceContext, actor: Actor, key: string, spelling: string, kind: string): Promise<HouseSpellingProposals> {
   if (!TERM_KINDS.includes(kind as TermKind)) throw new ValidationError(`Choose what the name is: ${TERM_KINDS.join(', ')}.`);
-  const spellings = ctx.repos.names.spellingsOf([key]).map((s) => s.spelling);
+  const spellings = (await ctx.archiveNames.spellingsOf([key])).map((s) => s.spelling);
   if (!spellings.includes(spelling)) throw new ValidationError(`No article writes “${spelling}” for this name; choose one of its spellings.`);
   createTerm(ctx, actor, { preferred: spelling, variants: spellings.filter((s) => s !== spelling), exceptions: [], kind });
   return proposeHouseSpelling(ctx, actor, key, spelling);

@@ -1,13 +1,33 @@
 import { Worker } from 'node:worker_threads';
 import type { EstablishedName } from '../reference/index.js';
+import type { Repositories } from '../db/repositories/index.js';
 import type { IndexedArticle } from './names-rebuild.js';
 
 /** What a names worker (names-worker.ts) is given to start, sent, and answers. */
 export interface NamesWorkerData {
   dbFile: string;
 }
-export type NamesWorkerJob = { job: number } & ({ first: number; last: number } | { established: true });
-export type NamesWorkerAnswer = { job: number } & ({ articles: IndexedArticle[] } | { established: EstablishedName[] });
+export type NamesWorkerJob = { job: number } & ({ first: number; last: number } | { established: true } | NamesRead);
+export type NamesWorkerAnswer = { job: number } & ({ articles: IndexedArticle[] } | { established: EstablishedName[] } | { read: unknown });
+
+type NameRepository = Repositories['names'];
+/** The reads of the names index that aggregate the whole archive (it has no index by name): a page's worth of them takes a second at 10,000 articles. */
+export const ARCHIVE_NAME_READS = ['groups', 'spellingsOf', 'articlesOf'] as const;
+type ArchiveNameRead = (typeof ARCHIVE_NAME_READS)[number];
+/** One of those reads with its arguments, for a names worker to make. */
+export type NamesRead = { [K in ArchiveNameRead]: { method: K; args: Parameters<NameRepository[K]> } }[ArchiveNameRead];
+
+/** The archive-wide reads of the names index, answered later: by a names worker in the server, so the event loop never waits for them. */
+export type NamesReader = { [K in ArchiveNameRead]: (...args: Parameters<NameRepository[K]>) => Promise<ReturnType<NameRepository[K]>> };
+
+/** The reads on this thread: the command line and the tests, where nobody else waits. */
+export function inProcessNamesReader(names: NameRepository): NamesReader {
+  return {
+    groups: async (...args) => names.groups(...args),
+    spellingsOf: async (...args) => names.spellingsOf(...args),
+    articlesOf: async (...args) => names.articlesOf(...args),
+  };
+}
 
 /**
  * Worker threads that read the names index's database on connections of their own, so that
@@ -50,6 +70,11 @@ export function namesWorkers(size: number, dbFile: string, script = new URL('./n
     readNames: async (first: number, last: number) => ((await send({ first, last })) as { articles: IndexedArticle[] }).articles,
     /** The archive's established spellings as the database now stands (establishedNames). */
     established: async () => ((await send({ established: true })) as { established: EstablishedName[] }).established,
+    reader: {
+      groups: async (...args) => ((await send({ method: 'groups', args })) as { read: ReturnType<NameRepository['groups']> }).read,
+      spellingsOf: async (...args) => ((await send({ method: 'spellingsOf', args })) as { read: ReturnType<NameRepository['spellingsOf']> }).read,
+      articlesOf: async (...args) => ((await send({ method: 'articlesOf', args })) as { read: ReturnType<NameRepository['articlesOf']> }).read,
+    } satisfies NamesReader,
     close: async () => {
       await Promise.all(workers.map((w) => w.terminate()));
     },

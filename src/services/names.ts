@@ -2,7 +2,6 @@ import type { ApprovedSpelling, ArticleOfSpelling, NameGroupSummary, SpellingCou
 import type { EstablishedName, ReferenceUpdate } from '../reference/index.js';
 import type { ServiceContext } from './context.js';
 import { NotFoundError } from '../errors.js';
-import { namesWorkers } from './names-workers.js';
 
 /** A spelling is established once this many approved articles write it… */
 export const MIN_APPROVED_ARTICLES = 3;
@@ -50,9 +49,8 @@ export const ARCHIVE_NAMES_REFRESH_MS = 10_000;
  * that reads spellings a few seconds old only misses (or still gives) a finding an approval just
  * made or took away; the next change of the article checks it again.
  */
-export function startArchiveNamesRefresh(ctx: ServiceContext, options: { dbFile?: string; intervalMs?: number } = {}): { stop(): Promise<void> } {
-  const worker = options.dbFile === undefined || options.dbFile === ':memory:' ? null : namesWorkers(1, options.dbFile);
-  const established = worker ? worker.established : async () => establishedNames(ctx.repos.names.approvedSpellings());
+export function startArchiveNamesRefresh(ctx: ServiceContext, options: { established?: () => Promise<EstablishedName[]>; intervalMs?: number } = {}): { stop(): void } {
+  const established = options.established ?? (async () => establishedNames(ctx.repos.names.approvedSpellings()));
   let seen: string | undefined;
   let running = false;
   const refresh = async () => {
@@ -70,12 +68,7 @@ export function startArchiveNamesRefresh(ctx: ServiceContext, options: { dbFile?
   void refresh().catch(failed);
   const timer = setInterval(() => void refresh().catch(failed), options.intervalMs ?? ARCHIVE_NAMES_REFRESH_MS);
   timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await worker?.close();
-    },
-  };
+  return { stop: () => clearInterval(timer) };
 }
 
 /** A name across the archive with its spellings, the commonest first. */
@@ -101,17 +94,17 @@ export const NAME_GROUPS_PER_PAGE = 50;
  * in two articles or more, the lowest share of the leading spelling first), then the others, the
  * most written first. `contested` lists names written more than one way only.
  */
-export function nameGroups(ctx: ServiceContext, options: { page: number; contested: boolean; perPage?: number }): NameGroupsPage {
-  const { names } = ctx.repos;
+export async function nameGroups(ctx: ServiceContext, options: { page: number; contested: boolean; perPage?: number }): Promise<NameGroupsPage> {
+  const names = ctx.archiveNames;
   const perPage = options.perPage ?? NAME_GROUPS_PER_PAGE;
   const filter = options.contested ? { minSpellings: 2, minArticles: 2 } : { minSpellings: 1, minArticles: 1 };
   // One pass gives the count and the page: the whole table is read either way.
-  const all = names.groups(filter);
+  const all = await names.groups(filter);
   const total = all.length;
   const pages = Math.max(1, Math.ceil(total / perPage));
   const page = Math.min(Math.max(1, options.page), pages);
   const summaries = all.slice((page - 1) * perPage, page * perPage);
-  const spellings = groupedBy(names.spellingsOf(summaries.map((g) => g.key)), (s) => s.key);
+  const spellings = groupedBy(await names.spellingsOf(summaries.map((g) => g.key)), (s) => s.key);
   const groups = summaries.map((g) => ({
     ...g,
     spellings: spellings.get(g.key) ?? [],
@@ -127,10 +120,10 @@ export interface NameGroupDetail {
   spellings: (SpellingCount & { articlesWriting: ArticleOfSpelling[] })[];
 }
 
-export function nameGroup(ctx: ServiceContext, key: string): NameGroupDetail {
-  const articles = groupedBy(ctx.repos.names.articlesOf(key), (a) => a.spelling);
+export async function nameGroup(ctx: ServiceContext, key: string): Promise<NameGroupDetail> {
+  const articles = groupedBy(await ctx.archiveNames.articlesOf(key), (a) => a.spelling);
   if (articles.size === 0) throw new NotFoundError(`No article writes a name with the key “${key}”.`);
-  const spellings = ctx.repos.names.spellingsOf([key]).map((s) => ({ ...s, articlesWriting: articles.get(s.spelling) ?? [] }));
+  const spellings = (await ctx.archiveNames.spellingsOf([key])).map((s) => ({ ...s, articlesWriting: articles.get(s.spelling) ?? [] }));
   return { key, spellings };
 }
 

@@ -5,7 +5,13 @@ import { rebuildNamesIndex } from '../../src/services/names-rebuild.js';
 import { importArticle } from '../../src/services/import.js';
 import { editPassage } from '../../src/services/review.js';
 import type { ServiceContext } from '../../src/services/context.js';
-import { testContext, testUser } from '../helpers/app.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/db/connection.js';
+import { migrate } from '../../src/db/migrate.js';
+import { namesWorkers } from '../../src/services/names-workers.js';
+import { contextOver, testContext, testUser } from '../helpers/app.js';
 
 /** An article about an envoy, spelling him `spelling`. */
 function envoyArticle(spelling: string, n: number): string {
@@ -48,6 +54,29 @@ describe('the names index', () => {
     expect(await rebuildNamesIndex(ctx)).toEqual({ articles: 3, names: kept.length });
     expect(all()).toEqual(kept);
     expect(ctx.repos.names.isComplete()).toBe(true);
+  });
+});
+
+describe('the names index read by a worker thread', () => {
+  it('answers as this thread does, from its own connection to the database file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'names-reader-'));
+    const db = openDatabase(join(dir, 'workbench.sqlite'));
+    // Worker threads run compiled JavaScript: the one `npm test` builds into dist/ first.
+    const workers = namesWorkers(1, join(dir, 'workbench.sqlite'), new URL('../../dist/services/names-worker.js', import.meta.url));
+    try {
+      migrate(db);
+      const { ctx } = contextOver(db);
+      for (const [i, spelling] of ['Witkoff', 'Vitkoff', 'Witkoff'].entries()) await importArticle(ctx, { text: envoyArticle(spelling, i) });
+      const here = await nameGroups(ctx, { page: 1, contested: false });
+      const there = await nameGroups({ ...ctx, archiveNames: workers.reader }, { page: 1, contested: false });
+      expect(there).toEqual(here);
+      expect(there.groups[0]).toMatchObject({ key: 'vitkof', contested: true });
+      expect(await nameGroup({ ...ctx, archiveNames: workers.reader }, 'vitkof')).toEqual(await nameGroup(ctx, 'vitkof'));
+    } finally {
+      await workers.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -96,15 +125,15 @@ describe('the archive-names check against the archive', () => {
     const { findings } = await importArticle(ctx, { text: envoyArticle('Vitkoff', 9) });
     expect(archiveFindings(findings)).toEqual([]);
 
-    const { groups } = nameGroups(ctx, { page: 1, contested: true });
+    const { groups } = await nameGroups(ctx, { page: 1, contested: true });
     expect(groups.map((g) => [g.key, g.spellings.map((s) => [s.spelling, s.articles])])).toEqual([
       ['vitkof', [['Vitkoff', 3], ['Witkoff', 2]]],
     ]);
     expect(groups[0]!.contested).toBe(true);
-    const all = nameGroups(ctx, { page: 1, contested: false });
+    const all = await nameGroups(ctx, { page: 1, contested: false });
     expect(all.groups[0]!.key).toBe('vitkof');
     expect(all.groups.find((g) => g.key === 'geneva')).toMatchObject({ contested: false, articles: 5, leadingShare: 1 });
-    expect(nameGroup(ctx, 'vitkof').spellings.map((s) => [s.spelling, s.articlesWriting.length])).toEqual([
+    expect((await nameGroup(ctx, 'vitkof')).spellings.map((s) => [s.spelling, s.articlesWriting.length])).toEqual([
       ['Vitkoff', 3],
       ['Witkoff', 2],
     ]);
@@ -138,7 +167,7 @@ describe('the archive names refresh', () => {
       expect(updates.map((u) => u.archiveNames!.map((n) => n.spelling))).toEqual([[], expect.arrayContaining(['Witkoff', 'Geneva'])]);
       await vi.advanceTimersByTimeAsync(5000);
       expect(updates).toHaveLength(2);
-      await refresh.stop();
+      refresh.stop();
     } finally {
       vi.useRealTimers();
     }
