@@ -6,7 +6,7 @@ import { seedDemoArticle } from './demo/seed.js';
 import { loadReference } from './reference/load.js';
 import { WorkbenchError } from './errors.js';
 import { createServiceContext } from './services/context.js';
-import { startRechecker } from './services/recheck.js';
+import { startRecheckThread } from './services/recheck.js';
 import { workerReviewer } from './services/reviewer.js';
 import { startWebhookSender } from './services/webhook-sender.js';
 
@@ -28,12 +28,12 @@ async function start(): Promise<void> {
   // Approved articles go back to the CMS from the outbox, outside the request path.
   const sender = config.webhook ? startWebhookSender(createServiceContext(db, reference, reviewer, config.webhook), config.webhook) : null;
   // Articles a termbase change affects are checked again in the background, one at a time.
-  const rechecker = startRechecker(createServiceContext(db, reference, reviewer));
+  const rechecker = startRecheckThread({ dbFile: config.dbFile, termbaseFile: config.termbaseFile, ...config.review });
   const stop = () => {
     const senderStopped = sender?.stop();
     const recheckStopped = rechecker.stop();
     server.close(() => {
-      void Promise.all([senderStopped, recheckStopped.then(() => reviewer.close())]).then(() => {
+      void Promise.all([senderStopped, recheckStopped, reviewer.close()]).then(() => {
         db.close();
         process.exit(0);
       });

@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import type { RecheckJob } from '../db/repositories/recheck-queue.js';
 import { changeArticle } from './article-change.js';
 import type { Actor, ServiceContext } from './context.js';
@@ -11,16 +12,14 @@ import type { Actor, ServiceContext } from './context.js';
  * stands, findings and review page parts stored, dismissals kept, the status left alone (an
  * approved article stays approved, with its new findings). The queue is in the database, so a
  * re-check cut short by a restart goes on after it, and a change made by another process (the
- * command line) is taken up too.
+ * command line) is taken up too. In the server the rechecker runs in a thread of its own, with its
+ * own connection (startRecheckThread): pages that keep the event loop busy do not slow it down.
  */
 
 /** The ids of the articles whose working text holds any of the forms (see WordIndex.articlesWithAny). */
 export function affectedArticles(ctx: ServiceContext, forms: readonly string[]): number[] {
   return ctx.repos.wordIndex.articlesWithAny(forms);
 }
-
-/** How a rechecker of this process that waits for its next poll is woken at once. */
-const sleeping = new Set<() => void>();
 
 /**
  * Queues the articles that hold any of the forms a termbase change touched, into the re-check
@@ -31,7 +30,6 @@ export function queueRecheck(ctx: ServiceContext, forms: readonly string[], acto
   const ids = affectedArticles(ctx, forms);
   if (ids.length === 0) return 0;
   ctx.repos.transaction(() => ctx.repos.recheckQueue.enqueue(ids, actor?.id ?? null, ctx.now()));
-  for (const wake of [...sleeping]) wake();
   return ids.length;
 }
 
@@ -65,32 +63,25 @@ export async function drainRecheck(ctx: ServiceContext, stopping?: AbortSignal, 
   }
 }
 
-/** How often a rechecker looks for articles queued by another process (its own changes wake it at once). */
-const POLL_MS = 1000;
+/** How often a rechecker looks for queued articles: one indexed read of a small table, so a quarter second costs nothing. */
+const POLL_MS = 250;
 
 export interface Rechecker {
   /** Stops after the article being re-checked; resolves then. */
   stop(): Promise<void>;
 }
 
-/** The server's rechecker: drains the queue (what a restart left in it first), then again whenever articles are queued. */
+/** A rechecker on this thread: drains the queue (what a restart left in it first), then again whenever articles are queued. */
 export function startRechecker(ctx: ServiceContext, log: (error: unknown) => void = console.error): Rechecker {
   const stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let step: Promise<void> = Promise.resolve();
-  const wake = () => {
-    clearTimeout(timer);
-    run();
-  };
   const run = () => {
-    sleeping.delete(wake);
     step = drainRecheck(ctx, stopping.signal, log)
       // A database busy with another writer, say: the next poll tries again.
       .then(() => undefined, log)
       .then(() => {
-        if (stopping.signal.aborted) return;
-        timer = setTimeout(run, POLL_MS);
-        sleeping.add(wake);
+        if (!stopping.signal.aborted) timer = setTimeout(run, POLL_MS);
       });
   };
   run();
@@ -98,8 +89,53 @@ export function startRechecker(ctx: ServiceContext, log: (error: unknown) => voi
     stop() {
       stopping.abort();
       clearTimeout(timer);
-      sleeping.delete(wake);
       return step;
+    },
+  };
+}
+
+/** What the server's recheck thread (src/services/recheck-worker.ts) is started with. */
+export interface RecheckThreadData {
+  dbFile: string;
+  /** The termbase file the reviewer loads, as the server's. */
+  termbaseFile: string | undefined;
+  /** The server's budget for checking one article: past it, that article's re-check fails. */
+  budgetMs: number;
+  memoryMb: number;
+}
+
+/** How long after an unexpected end the recheck thread is started again. */
+const RESTART_MS = 1000;
+
+/**
+ * The server's rechecker, in a worker thread with its own database connection and its own
+ * reviewer: every step of a re-check (reading, checking, storing) waits on that thread's event
+ * loop, never on the server's, which a load of page requests can keep busy for many milliseconds a
+ * turn. Its writes are short transactions, as a change's; one racing a change of the same article
+ * is prepared again (article-change.ts). A thread that ends unexpectedly is started again.
+ */
+export function startRecheckThread(data: RecheckThreadData, log: (error: unknown) => void = console.error, script = new URL('./recheck-worker.js', import.meta.url)): Rechecker {
+  let stopping = false;
+  let worker: Worker | undefined;
+  let exited: Promise<void> = Promise.resolve();
+  const start = () => {
+    if (stopping) return;
+    const thread = (worker = new Worker(script, { workerData: data }));
+    thread.unref();
+    thread.on('error', log);
+    exited = new Promise((resolve) => {
+      thread.once('exit', () => {
+        if (!stopping) setTimeout(start, RESTART_MS).unref();
+        resolve();
+      });
+    });
+  };
+  start();
+  return {
+    stop() {
+      stopping = true;
+      worker?.postMessage('stop');
+      return exited;
     },
   };
 }

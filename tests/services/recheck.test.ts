@@ -1,14 +1,22 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../../src/db/connection.js';
+import { migrate } from '../../src/db/migrate.js';
 import { ReviewTooCostlyError } from '../../src/errors.js';
 import { unpackFragment } from '../../src/render/review-fragments.js';
 import type { TermEntry } from '../../src/reference/termbase.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { importArticle } from '../../src/services/import.js';
-import { drainRecheck, queueRecheck, recheckProgress, startRechecker, type Rechecker } from '../../src/services/recheck.js';
+import { drainRecheck, queueRecheck, recheckProgress, startRechecker, startRecheckThread, type Rechecker } from '../../src/services/recheck.js';
 import { dismissFinding } from '../../src/services/review.js';
 import { takeStep } from '../../src/services/review-flow.js';
 import type { Reviewer } from '../../src/services/reviewer.js';
-import { fragmentHtml, reference, testContext, testUser } from '../helpers/app.js';
+import { contextOver, fragmentHtml, reference, testContext, testUser } from '../helpers/app.js';
+
+// Worker threads run compiled JavaScript: the one `npm test` builds into dist/ first.
+const RECHECK_WORKER = new URL('../../dist/services/recheck-worker.js', import.meta.url);
 
 const YAREMCHE: TermEntry = { preferred: 'Yaremche', variants: ['Jaremcze'], exceptions: [] };
 const BUKOVEL: TermEntry = { preferred: 'Bukovel', variants: ['Bukowel'], exceptions: [] };
@@ -145,20 +153,31 @@ describe('the re-check of the articles a termbase change affects', () => {
     expect(recheckProgress(ctx)).toMatchObject({ total: 2, done: 2, failed: 1, startedBy: null, finishedAt: expect.any(String) });
   });
 
-  it('runs in the background: woken by a change of this process, and finding the articles another process queued', async () => {
+  it('runs in the background, taking up what a restart or another process left queued and what is queued later', async () => {
     const { ctx } = testContext();
     const id = await imported(ctx, 'News\n\nJaremcze today.');
-    addTerms(ctx, YAREMCHE);
-    // Queued before the rechecker starts, as by another process or a server that stopped mid-job.
-    ctx.repos.transaction(() => ctx.repos.recheckQueue.enqueue([id], null, ctx.now()));
-    running.push(startRechecker(ctx));
-    await vi.waitFor(() => expect(recheckProgress(ctx)!.finishedAt).not.toBeNull());
-    expect(termFixes(ctx, id)).toEqual(['Yaremche']);
-
     const later = await imported(ctx, 'More news\n\nBukowel today.');
     addTerms(ctx, YAREMCHE, BUKOVEL);
+    ctx.repos.transaction(() => ctx.repos.recheckQueue.enqueue([id], null, ctx.now()));
+    running.push(startRechecker(ctx));
+    await vi.waitFor(() => expect(termFixes(ctx, id)).toEqual(['Yaremche']));
     queueRecheck(ctx, ['Bukowel'], null);
-    // Well within the poll: the change woke the rechecker.
-    await vi.waitFor(() => expect(termFixes(ctx, later)).toEqual(['Bukovel']), { timeout: 500 });
+    await vi.waitFor(() => expect(termFixes(ctx, later)).toEqual(['Bukovel']));
+    expect(recheckProgress(ctx)).toMatchObject({ total: 1, done: 1 });
+  });
+
+  it('runs in a thread of its own in the server, over its own connection to the database file', async () => {
+    const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'wb-recheck-')), 'workbench.sqlite'));
+    migrate(db);
+    const { ctx } = contextOver(db);
+    const id = await imported(ctx, 'News\n\nTalks in Kiev today.');
+    // Findings gone stale, as after a termbase change: the thread's re-check stores them as the termbase has it.
+    ctx.repos.transaction(() => ctx.repos.findings.replace(id, []));
+    ctx.repos.transaction(() => ctx.repos.recheckQueue.enqueue([id], null, ctx.now()));
+    const thread = startRecheckThread({ dbFile: db.name, termbaseFile: undefined, budgetMs: 10_000, memoryMb: 512 }, console.error, RECHECK_WORKER);
+    running.push(thread);
+    await vi.waitFor(() => expect(recheckProgress(ctx)).toMatchObject({ total: 1, done: 1, failed: 0, finishedAt: expect.any(String) }), { timeout: 10_000 });
+    expect(termFixes(ctx, id)).toEqual(['Kyiv']);
+    await thread.stop();
   });
 });
