@@ -3,7 +3,8 @@
  * generated articles with the real command line (`workbench import DIR`) into a temporary SQLite
  * file, serves it with the real server in a child process, and loads the list and article pages
  * with autocannon over loopback, beside a bare Express route in another child process, run again
- * just before each page it is compared with; then times in-place actions one at a time (actions.ts);
+ * just before each page it is compared with; then times in-place actions one at a time (actions.ts)
+ * and the background re-check after a termbase change, the article pages under load meanwhile (recheck.ts);
  * last, approves every imported article and downloads them as one ZIP of DOCX files (export-zip.ts).
  * The servers run in their own processes so the load generator does not share their event
  * loop and the workbench server's resident memory can be read after the load. The bare server
@@ -14,9 +15,7 @@
  *
  * Options: --seed --articles --mean-length --connections --duration --warm-up --actions (all integers; seconds).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -34,9 +33,11 @@ import { freePort } from '../tests/helpers/child-process.js';
 import { ACTION_PASSAGES, measureActions, prepareActionArticles, type ActionArticles, type ActionTimes } from './actions.js';
 import { ChildServer, inScratchDir, SERVER_SCRIPT } from './child-server.js';
 import { approveArticles, measureZipExport, type ZipExportRun } from './export-zip.js';
-import { DEFAULT_SEED, generateArticle } from './corpus-generator.js';
+import { DEFAULT_SEED } from './corpus-generator.js';
+import { importCorpus, type ImportedCorpus } from './import-corpus.js';
 import { formatFigure, MB, median, percentile, readIntegerOptions, renderTable, type Line } from './measure.js';
-import { deriveSeed, mulberry32 } from '../tests/helpers/random.js';
+import { measureRecheck, recheckLines, type RecheckRun } from './recheck.js';
+import { mulberry32 } from '../tests/helpers/random.js';
 
 const TARGETS = {
   /** Each page's requests/s as a share of the bare route's. */
@@ -67,42 +68,6 @@ interface Options {
 
 function readOptions(): Options {
   return readIntegerOptions({ seed: DEFAULT_SEED, articles: 10_000, meanLength: 7000, connections: 50, duration: 10, warmUp: 2, actions: 200 });
-}
-
-interface ImportedCorpus {
-  ids: number[];
-  bytes: number;
-  /** Wall clock of `workbench import DIR`, from its start to its exit. */
-  seconds: number;
-}
-
-/** The built command line, as `npm install -g` would run it. */
-const CLI_SCRIPT = fileURLToPath(import.meta.resolve('#dist/cli.js'));
-
-/**
- * Writes the generated articles (article i as generateCorpus makes it) as files of a directory
- * and imports it with `workbench import DIR` into `dbFile`, timed by the wall clock; the ids are
- * those it printed.
- */
-async function importCorpus(dir: string, dbFile: string, options: Options): Promise<ImportedCorpus> {
-  const corpusDir = join(dir, 'corpus');
-  mkdirSync(corpusDir);
-  let bytes = 0;
-  for (let i = 0; i < options.articles; i++) {
-    const { text } = generateArticle(deriveSeed(options.seed, i), options.meanLength);
-    bytes += Buffer.byteLength(text);
-    writeFileSync(join(corpusDir, `${String(i).padStart(6, '0')}.txt`), text);
-  }
-  const start = performance.now();
-  const cli = spawn(process.execPath, [CLI_SCRIPT, 'import', corpusDir], { env: { ...process.env, WORKBENCH_DB: dbFile }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderrTail = '';
-  cli.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  cli.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderrTail = (stderrTail + chunk).slice(-2000)));
-  const [code] = (await once(cli, 'exit')) as [number | null];
-  const seconds = (performance.now() - start) / 1000;
-  if (code !== 0) throw new Error(`workbench import ${corpusDir} exited with ${code}:\n${stderrTail}`);
-  return { ids: stdout.trim().split('\n').map(Number), bytes, seconds };
 }
 
 interface Accounts {
@@ -298,7 +263,7 @@ function zipExportLines(run: ZipExportRun): Line[] {
 }
 
 /** Prints every figure; returns whether every target was met. */
-function report(options: Options, corpus: ImportedCorpus, results: readonly LoadResult[], actions: ActionTimes, memory: { rss: number; peakRss: number }, zipExport: ZipExportRun, loadAverage: number): boolean {
+function report(options: Options, corpus: ImportedCorpus, results: readonly LoadResult[], actions: ActionTimes, recheck: RecheckRun, memory: { rss: number; peakRss: number }, zipExport: ZipExportRun, loadAverage: number): boolean {
   const articles = corpus.ids.length;
   const table = renderTable([
     '`workbench import DIR` (dist/cli.js in its own process, one generated article a file; wall clock from its start to its exit, which includes the sync to disk)',
@@ -316,6 +281,7 @@ function report(options: Options, corpus: ImportedCorpus, results: readonly Load
       `each on a passage no earlier one touched, of ${ACTION_PASSAGES}-passage articles; from sending the POST to its 303 answer)`,
     ...actionLines('apply a fix', actions.apply),
     ...actionLines('approve a proposal', actions.approve),
+    ...recheckLines(recheck),
     'Workbench server memory (/proc VmRSS right after the load)',
     {
       label: 'RSS after the load',
@@ -338,7 +304,7 @@ function report(options: Options, corpus: ImportedCorpus, results: readonly Load
   console.log('');
   console.log(table.text);
   console.log('');
-  const failing = results.filter(({ result }) => failedRequests(result) > 0);
+  const failing = [...results, { load: { label: 'article page during the re-check' }, result: recheck.pages }].filter(({ result }) => failedRequests(result) > 0);
   for (const { load, result } of failing) {
     console.log(`FAIL: ${load.label.trim()} answered ${count(result.non2xx)} non-2xx responses and had ${count(result.errors)} errors; every request must succeed.`);
   }
@@ -370,12 +336,14 @@ async function main(): Promise<void> {
     const memory = started.workbench.memory();
     process.stderr.write(`web bench: ${count(options.actions)} in-place actions of each kind…\n`);
     const actions = await measureActions(started.workbench.url, cookie, actionArticles, options.actions);
+    process.stderr.write('web bench: a termbase change, its re-check and the article pages meanwhile…\n');
+    const recheck = await measureRecheck(started.workbench, dbFile, articlePaths, options.connections, EDITOR_NAME);
     process.stderr.write(`web bench: approving the ${count(corpus.ids.length)} articles, then exporting them as one ZIP of DOCX…\n`);
     approveArticles(dbFile, EDITOR_NAME, corpus.ids);
     const zipExport = await measureZipExport(started.workbench, dir, ZIP_EXPORT_PATH);
     if (zipExport.articles !== corpus.ids.length) throw new Error(`The ZIP holds ${zipExport.articles} articles, not the ${corpus.ids.length} approved.`);
 
-    if (!report(options, corpus, results, actions, memory, zipExport, loadAverage)) process.exitCode = 1;
+    if (!report(options, corpus, results, actions, recheck, memory, zipExport, loadAverage)) process.exitCode = 1;
   });
 }
 

@@ -1,0 +1,144 @@
+/**
+ * The web bench's re-check (issue 12): a termbase change that affects about 500 of the archive's
+ * articles is re-checked by the running server in the background, while article pages are loaded
+ * as in the page figures (autocannon, every article in turn). Timed from the change to the last
+ * article re-checked, as the job's progress in the database says it; the pages' p99 over the same
+ * span. The change is made by this process on the server's database, through the service the
+ * Terms page calls (queueRecheck), and the server's rechecker takes it up at its next poll.
+ */
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import { openDatabase } from '#dist/db/connection.js';
+import { loadReference } from '#dist/reference/load.js';
+import type { ServiceContext } from '#dist/services/context.js';
+import { createServiceContext } from '#dist/services/context.js';
+import { affectedArticles, queueRecheck, recheckProgress } from '#dist/services/recheck.js';
+import type { ChildServer } from './child-server.js';
+import { formatFigure, type Line } from './measure.js';
+
+export const RECHECK_TARGETS = {
+  /** The articles a change affects, of 10,000. */
+  affected: 500,
+  seconds: 10,
+  pageP99Ms: 100,
+} as const;
+
+/** How often this process reads the job's progress. */
+const PROGRESS_POLL_MS = 50;
+/** Past this the run is abandoned, whatever the server does. */
+const GIVE_UP_MS = 300_000;
+
+interface TermsChanged {
+  /** The preferred forms of the terms changed. */
+  terms: string[];
+  forms: string[];
+  articles: number;
+}
+
+/**
+ * Starter terms whose forms, together, the archive's articles hold about `target` times: the
+ * terms held by most articles first, each taken while the articles stay within 10 % over it.
+ */
+function termsAffecting(ctx: ServiceContext, target: number): TermsChanged {
+  const counted = ctx.reference.termbase.entries
+    .map((entry) => {
+      const forms = [entry.preferred, ...entry.variants];
+      return { preferred: entry.preferred, forms, ids: affectedArticles(ctx, forms) };
+    })
+    .sort((a, b) => b.ids.length - a.ids.length);
+  const chosen: TermsChanged = { terms: [], forms: [], articles: 0 };
+  const ids = new Set<number>();
+  for (const term of counted) {
+    const more = term.ids.filter((id) => !ids.has(id));
+    if (more.length === 0 || ids.size + more.length > target * 1.1) continue;
+    for (const id of more) ids.add(id);
+    chosen.terms.push(term.preferred);
+    chosen.forms.push(...term.forms);
+    if (ids.size >= target * 0.9) break;
+  }
+  return { ...chosen, articles: ids.size };
+}
+
+/** Article pages requested by `connections` clients, each the next article of `paths`, until stopped. */
+function loadPages(server: ChildServer, paths: readonly string[], connections: number): { stop(): Promise<autocannon.Result> } {
+  let next = 0;
+  let instance: autocannon.Instance | undefined;
+  const result = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
+      {
+        url: server.url,
+        connections,
+        duration: GIVE_UP_MS / 1000,
+        headers: { 'accept-encoding': 'gzip, deflate, br, zstd', cookie: server.cookie },
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+      },
+      (error: unknown, done: autocannon.Result) => (error ? reject(error) : resolve(done)),
+    );
+  });
+  return {
+    stop() {
+      instance!.stop();
+      return result;
+    },
+  };
+}
+
+export interface RecheckRun {
+  change: TermsChanged;
+  /** From the change to its job's end. */
+  seconds: number;
+  done: number;
+  failed: number;
+  pages: autocannon.Result;
+  /** Cores' worth of CPU the server used meanwhile. */
+  serverCpu: number;
+}
+
+/** Makes the change as `editorName` on the server's database and waits for its re-check to end, loading article pages meanwhile. */
+export async function measureRecheck(server: ChildServer, dbFile: string, articlePaths: readonly string[], connections: number, editorName: string): Promise<RecheckRun> {
+  const db = openDatabase(dbFile);
+  try {
+    const ctx = createServiceContext(db, loadReference());
+    const editor = ctx.repos.users.findByName(editorName);
+    if (!editor) throw new Error(`No user ${editorName} to change the termbase.`);
+    const change = termsAffecting(ctx, RECHECK_TARGETS.affected);
+    const load = loadPages(server, articlePaths, connections);
+    const cpuBefore = server.cpuSeconds();
+    const start = performance.now();
+    queueRecheck(ctx, change.forms, editor);
+    for (let job = recheckProgress(ctx); job?.finishedAt === null; job = recheckProgress(ctx)) {
+      if (performance.now() - start > GIVE_UP_MS) throw new Error(`The re-check did not end within ${GIVE_UP_MS / 1000} s (${job.done} of ${job.total}).`);
+      await sleep(PROGRESS_POLL_MS);
+    }
+    const seconds = (performance.now() - start) / 1000;
+    const serverCpu = (server.cpuSeconds() - cpuBefore) / seconds;
+    const pages = await load.stop();
+    const job = recheckProgress(ctx)!;
+    return { change, seconds, done: job.done, failed: job.failed, pages, serverCpu };
+  } finally {
+    db.close();
+  }
+}
+
+export function recheckLines(run: RecheckRun): Line[] {
+  const { change, pages } = run;
+  return [
+    `Re-check after a termbase change (the terms ${change.terms.join(', ')}: ${change.articles} articles hold a form; the server's rechecker, ` +
+      'one article after another; wall clock from the change to the job marked finished, which includes up to a second before the rechecker polls)',
+    {
+      label: `re-check of the ${change.articles} articles`,
+      figure: run.seconds,
+      unit: 's',
+      target: { kind: 'below', value: RECHECK_TARGETS.seconds },
+      note: `${formatFigure((run.seconds * 1000) / change.articles)} ms an article, ${run.done} done, ${run.failed} failed, server CPU ${Math.round(run.serverCpu * 100)} % of a core`,
+    },
+    {
+      label: '  article page p99 meanwhile',
+      figure: pages.latency.p99,
+      unit: 'ms',
+      target: { kind: 'below', value: RECHECK_TARGETS.pageP99Ms },
+      note: `${formatFigure(pages.requests.average)} req/s, median ${formatFigure(pages.latency.p50)} ms, ${pages.non2xx + pages.errors} non-2xx or failed`,
+    },
+  ];
+}
