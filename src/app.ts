@@ -11,12 +11,14 @@ import { bearerAuth, firstRunGate, requireSignIn } from './middleware/auth.js';
 import { checkFormToken, loadSession, refuseCrossSite } from './middleware/session.js';
 import { adminRouter } from './routes/admin.js';
 import { apiArticlesRouter } from './routes/api/articles.js';
+import { apiRecheckRouter } from './routes/api/recheck.js';
 import { authRouter } from './routes/auth.js';
 import { articlesRouter } from './routes/articles.js';
 import { findingsRouter } from './routes/findings.js';
 import { healthRouter } from './routes/health.js';
 import { viewHelpers } from './render/view-helpers.js';
 import { passagesRouter } from './routes/passages.js';
+import { recheckRouter } from './routes/recheck.js';
 import { reviewFlowRouter } from './routes/review-flow.js';
 import { createServiceContext } from './services/context.js';
 import type { Reviewer } from './services/reviewer.js';
@@ -77,7 +79,7 @@ export function createApp({ db, config, reference, log = console.error, reviewer
   app.use(healthRouter(ctx));
   app.use(firstRunGate(ctx));
   // The API: bearer tokens only, so no cookie is ever honoured there and CSRF cannot apply.
-  app.use('/api', bearerAuth(ctx), apiArticlesRouter(ctx, config));
+  app.use('/api', bearerAuth(ctx), apiArticlesRouter(ctx, config), apiRecheckRouter(ctx));
   // Pages: a session cookie, changes only from this site, and a CSRF token on every form.
   app.use(loadSession(ctx, config));
   app.use(refuseCrossSite);
@@ -91,6 +93,7 @@ export function createApp({ db, config, reference, log = console.error, reviewer
   app.use(findingsRouter(ctx));
   app.use(passagesRouter(ctx));
   app.use(reviewFlowRouter(ctx));
+  app.use(recheckRouter(ctx));
   app.use(notFound);
   app.use(errorHandler(log));
   return app;

@@ -33,9 +33,16 @@ export function queueRecheck(ctx: ServiceContext, forms: readonly string[], acto
   return ids.length;
 }
 
-/** The re-check under way (finishedAt null) or the last one; undefined before the first. */
-export function recheckProgress(ctx: ServiceContext): RecheckJob | undefined {
-  return ctx.repos.recheckQueue.job();
+/** The re-check under way or the last one, as the Terms page and the API show it. */
+export interface RecheckProgress extends RecheckJob {
+  /** Articles wait (finishedAt is null). */
+  running: boolean;
+}
+
+/** The re-check under way or the last one; null before the first. */
+export function recheckProgress(ctx: ServiceContext): RecheckProgress | null {
+  const job = ctx.repos.recheckQueue.job();
+  return job ? { ...job, running: job.finishedAt === null } : null;
 }
 
 /**
