@@ -22,7 +22,7 @@ import { ChildServer, inScratchDir, SERVER_SCRIPT } from './child-server.js';
 import { DEFAULT_SEED } from './corpus-generator.js';
 import { importCorpus } from './import-corpus.js';
 import { formatFigure, readIntegerOptions, renderTable } from './measure.js';
-import { measureRecheck, recheckLines } from './recheck.js';
+import { measureTermRecheck, termRecheckLines } from './recheck.js';
 
 const EDITOR_NAME = 'bench-editor';
 
@@ -59,8 +59,8 @@ async function main(): Promise<void> {
       requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: articlePaths[next++ % articlePaths.length]! }) }],
     });
     process.stderr.write('recheck bench: the termbase change, its re-check and the article pages meanwhile…\n');
-    const run = await measureRecheck(server, dbFile, articlePaths, options.connections, EDITOR_NAME);
-    const table = renderTable(recheckLines(run));
+    const run = await measureTermRecheck(server, dbFile, corpus.ids, articlePaths, options.connections, EDITOR_NAME);
+    const table = renderTable(termRecheckLines(run));
     console.log(
       `Workbench re-check benchmark: server in a child process (node ${process.version}, NODE_ENV=production); ${cpus().length} cores, ` +
         `load average ${loadAverage.toFixed(2)} at the start; ${corpus.ids.length} generated articles imported in ${formatFigure(corpus.seconds)} s ` +

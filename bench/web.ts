@@ -36,7 +36,7 @@ import { approveArticles, measureZipExport, type ZipExportRun } from './export-z
 import { DEFAULT_SEED } from './corpus-generator.js';
 import { importCorpus, type ImportedCorpus } from './import-corpus.js';
 import { formatFigure, MB, median, percentile, readIntegerOptions, renderTable, type Line } from './measure.js';
-import { measureRecheck, recheckLines, type RecheckRun } from './recheck.js';
+import { measureTermRecheck, termRecheckLines, type RecheckRun } from './recheck.js';
 import { mulberry32 } from '../tests/helpers/random.js';
 
 const TARGETS = {
@@ -281,7 +281,7 @@ function report(options: Options, corpus: ImportedCorpus, results: readonly Load
       `each on a passage no earlier one touched, of ${ACTION_PASSAGES}-passage articles; from sending the POST to its 303 answer)`,
     ...actionLines('apply a fix', actions.apply),
     ...actionLines('approve a proposal', actions.approve),
-    ...recheckLines(recheck),
+    ...termRecheckLines(recheck),
     'Workbench server memory (/proc VmRSS right after the load)',
     {
       label: 'RSS after the load',
@@ -337,7 +337,7 @@ async function main(): Promise<void> {
     process.stderr.write(`web bench: ${count(options.actions)} in-place actions of each kind…\n`);
     const actions = await measureActions(started.workbench.url, cookie, actionArticles, options.actions);
     process.stderr.write('web bench: a termbase change, its re-check and the article pages meanwhile…\n');
-    const recheck = await measureRecheck(started.workbench, dbFile, articlePaths, options.connections, EDITOR_NAME);
+    const recheck = await measureTermRecheck(started.workbench, dbFile, corpus.ids, articlePaths, options.connections, EDITOR_NAME);
     process.stderr.write(`web bench: approving the ${count(corpus.ids.length)} articles, then exporting them as one ZIP of DOCX…\n`);
     approveArticles(dbFile, EDITOR_NAME, corpus.ids);
     const zipExport = await measureZipExport(started.workbench, dir, ZIP_EXPORT_PATH);
