@@ -12,6 +12,7 @@ import { checkFormToken, loadSession, refuseCrossSite } from './middleware/sessi
 import { adminRouter } from './routes/admin.js';
 import { apiArticlesRouter } from './routes/api/articles.js';
 import { apiRecheckRouter } from './routes/api/recheck.js';
+import { apiTermsRouter } from './routes/api/terms.js';
 import { authRouter } from './routes/auth.js';
 import { articlesRouter } from './routes/articles.js';
 import { findingsRouter } from './routes/findings.js';
@@ -20,8 +21,10 @@ import { viewHelpers } from './render/view-helpers.js';
 import { passagesRouter } from './routes/passages.js';
 import { recheckRouter } from './routes/recheck.js';
 import { reviewFlowRouter } from './routes/review-flow.js';
+import { termsRouter } from './routes/terms.js';
 import { createServiceContext } from './services/context.js';
 import type { Reviewer } from './services/reviewer.js';
+import { startTermbase } from './services/termbase.js';
 
 const VIEWS_DIR = fileURLToPath(new URL('../views/', import.meta.url));
 const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
@@ -42,6 +45,8 @@ const IMPORT_PATH = '/articles';
 /** Builds the workbench app over an open, migrated database, without listening. */
 export function createApp({ db, config, reference, log = console.error, reviewer }: AppOptions): Express {
   const ctx = createServiceContext(db, reference ?? loadReference({ termbase: config.termbaseFile }), reviewer, config.webhook);
+  // The database's terms, loaded from WORKBENCH_TERMS or the starter termbase the first time.
+  startTermbase(ctx, config.termbaseFile);
   const app = express();
   app.set('env', config.production ? 'production' : 'development');
   app.set('views', VIEWS_DIR);
@@ -79,7 +84,7 @@ export function createApp({ db, config, reference, log = console.error, reviewer
   app.use(healthRouter(ctx));
   app.use(firstRunGate(ctx));
   // The API: bearer tokens only, so no cookie is ever honoured there and CSRF cannot apply.
-  app.use('/api', bearerAuth(ctx), apiArticlesRouter(ctx, config), apiRecheckRouter(ctx));
+  app.use('/api', bearerAuth(ctx), apiArticlesRouter(ctx, config), apiTermsRouter(ctx), apiRecheckRouter(ctx));
   // Pages: a session cookie, changes only from this site, and a CSRF token on every form.
   app.use(loadSession(ctx, config));
   app.use(refuseCrossSite);
@@ -93,6 +98,7 @@ export function createApp({ db, config, reference, log = console.error, reviewer
   app.use(findingsRouter(ctx));
   app.use(passagesRouter(ctx));
   app.use(reviewFlowRouter(ctx));
+  app.use(termsRouter(ctx));
   app.use(recheckRouter(ctx));
   app.use(notFound);
   app.use(errorHandler(log));

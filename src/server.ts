@@ -8,7 +8,11 @@ import { WorkbenchError } from './errors.js';
 import { createServiceContext } from './services/context.js';
 import { startRecheckThread } from './services/recheck.js';
 import { workerReviewer } from './services/reviewer.js';
+import { followTermbase } from './services/termbase.js';
 import { startWebhookSender } from './services/webhook-sender.js';
+
+/** How often the server looks for a termbase change made by another process. */
+const TERMBASE_FOLLOW_MS = 2000;
 
 /** Opens the database, migrates it, loads the demo article into an empty one, and serves. */
 async function start(): Promise<void> {
@@ -19,10 +23,21 @@ async function start(): Promise<void> {
   const reference = loadReference({ termbase: config.termbaseFile });
   // Checks and rendering of changed articles run in worker threads, off the event loop.
   const reviewer = workerReviewer({ termbaseFile: config.termbaseFile, ...config.review });
-  const demoId = await seedDemoArticle(createServiceContext(db, reference, reviewer));
+  // The app loads the database's termbase into the reviewer, so the demo article is checked against it.
+  const app = createApp({ db, config, reference, reviewer });
+  const ctx = createServiceContext(db, reference, reviewer);
+  const demoId = await seedDemoArticle(ctx);
   if (demoId !== undefined) console.log(`Loaded the demo article (${demoId}).`);
+  // A termbase changed by the command line (`workbench terms import`) reaches the checks within seconds.
+  const termbaseFollower = setInterval(() => {
+    try {
+      followTermbase(ctx);
+    } catch (error) {
+      console.error('workbench: could not read the termbase again; the checks keep the one they have.', error);
+    }
+  }, TERMBASE_FOLLOW_MS);
 
-  const server = createApp({ db, config, reference, reviewer }).listen(config.port, () => {
+  const server = app.listen(config.port, () => {
     console.log(`Workbench on http://localhost:${config.port} (database ${config.dbFile})`);
   });
   // Approved articles go back to the CMS from the outbox, outside the request path.
@@ -30,6 +45,7 @@ async function start(): Promise<void> {
   // Articles a termbase change affects are checked again in the background, one at a time.
   const rechecker = startRecheckThread({ dbFile: config.dbFile, termbaseFile: config.termbaseFile, ...config.review });
   const stop = () => {
+    clearInterval(termbaseFollower);
     const senderStopped = sender?.stop();
     const recheckStopped = rechecker.stop();
     server.close(() => {

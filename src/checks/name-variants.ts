@@ -42,6 +42,9 @@ const MAX_ALTERNATIVES = 10;
  * the most frequent spelling (a suggestion only, since counting is weak evidence); otherwise
  * a tie, and every mention is flagged with the other spellings as suggestions.
  *
+ * A term marked disputed (no house form yet) is not the terms check's: its listed forms are
+ * grouped as one name and decided like any other.
+ *
  * Overlap with the terms check: a spelling the termbase knows (as a preferred form or a
  * variant) is the terms check's to report, so when the termbase decides, only the spellings
  * it does not list are reported here. A group whose spellings are all in the termbase yields
@@ -67,8 +70,19 @@ function groupSpellings(names: ProperNames, termbase: Termbase): Spelling[][] {
     for (let added = addNameKeys(spelling, keys); added > 0; added--) keyOwners.push(i);
   });
   const pairs = relatedKeys(keys);
+  // The forms a disputed term lists are one name however far apart their keys ("Kyiv"/"Kiev"):
+  // each spelling of one is paired with the first spelling of that term.
+  const firstOfDisputed = new Map<TermEntry, number>();
+  const disputedPairs: [number, number][] = [];
+  names.spellings.forEach(({ spelling }, i) => {
+    const entry = termbase.entryFor(spelling);
+    if (!entry?.disputed) return;
+    const first = firstOfDisputed.get(entry);
+    if (first === undefined) firstOfDisputed.set(entry, i);
+    else disputedPairs.push([first, i]);
+  });
   // Most articles spell every name one way.
-  if (pairs.length === 0) return [];
+  if (pairs.length === 0 && disputedPairs.length === 0) return [];
 
   // Union-find nodes for the spellings in pairs only, by index, so in the spellings' order.
   const nodes: (Spelling | undefined)[] = new Array(names.spellings.length);
@@ -77,6 +91,7 @@ function groupSpellings(names: ProperNames, termbase: Termbase): Spelling[][] {
     return (nodes[i] ??= { text: spelling, mentions, parent: undefined, entry: undefined });
   };
   for (const [a, b] of pairs) join(nodeOf(keyOwners[a]!), nodeOf(keyOwners[b]!));
+  for (const [a, b] of disputedPairs) join(nodeOf(a), nodeOf(b));
   const groups = new Map<Spelling, Spelling[]>();
   for (const spelling of nodes) {
     if (!spelling) continue;
@@ -93,7 +108,11 @@ function groupSpellings(names: ProperNames, termbase: Termbase): Spelling[][] {
     const group = candidates.filter((s) => s.mentions.length > 0);
     // A group seen only at sentence starts is ordinary words ("Preceded"/"Proceeded").
     if (group.length < 2 || !group.some((s) => s.mentions.some((m) => !m.startsAfresh))) continue;
-    for (const spelling of group) spelling.entry = termbase.entryFor(spelling.text);
+    for (const spelling of group) {
+      const entry = termbase.entryFor(spelling.text);
+      // A disputed term decides nothing: the group is decided as for a name the termbase does not list.
+      spelling.entry = entry?.disputed ? undefined : entry;
+    }
     variants.push(group);
   }
   return variants;

@@ -19,6 +19,9 @@ const NOTICES = {
   'proposal-rejected': 'Proposal rejected: the passage is back to its approved text.',
   'proposals-approved': 'The chosen proposals are approved.',
   'proposals-rejected': 'The chosen proposals are rejected.',
+  'term-saved': 'Term saved: checks from now on use it.',
+  'term-deleted': 'Term deleted. Its history below can bring it back.',
+  'term-restored': 'The earlier version of the term is restored.',
   'delivery-resent': 'The delivery will be sent again within a second, with the same id and body.',
   'proposals-skipped': 'Some of the chosen proposals changed after you loaded the page, so they were skipped, not decided unseen: they are listed again. The others are done.',
 } as const;

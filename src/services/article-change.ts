@@ -80,7 +80,7 @@ export function commitChange<T>(ctx: ServiceContext, key: string | null, prepare
     for (let attempt = 1; ; attempt++) {
       const change = prepare();
       const reviewed = await ctx.reviewer.review(change.state);
-      const stored = ctx.repos.transaction(() => change.store(reviewed));
+      const stored = await ctx.writes.store(() => change.store(reviewed));
       if (stored) return stored.result;
       if (attempt === ATTEMPTS) throw new BusyError('The article kept changing while this change was checked; nothing was saved. Try again.');
     }

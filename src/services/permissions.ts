@@ -1,12 +1,12 @@
 import type { Role } from '../db/repositories/users.js';
 
 /** What a request may do; every route names the one it needs. */
-export type Action = 'view' | 'import' | 'review' | 'approve' | 'assign' | 'manageUsers';
+export type Action = 'view' | 'import' | 'review' | 'approve' | 'assign' | 'editTerms' | 'manageUsers';
 
 /**
  * Who may do what. Translators work through the findings of the articles they see and submit
  * them for approval; editors also bring articles in, assign them, and approve them or send them
- * back; admins also manage people and API tokens.
+ * back, and own the termbase; admins also manage people and API tokens.
  */
 export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   view: ['translator', 'editor', 'admin'],
@@ -14,6 +14,7 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   review: ['translator', 'editor', 'admin'],
   approve: ['editor', 'admin'],
   assign: ['editor', 'admin'],
+  editTerms: ['editor', 'admin'],
   manageUsers: ['admin'],
 };
 

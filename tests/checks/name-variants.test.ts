@@ -292,6 +292,34 @@ testCheck(
   withTermbase,
 );
 
+// Disputed terms: no house form yet, so their forms are one name decided as any other.
+testCheck(
+  nameVariants,
+  {
+    valid: [
+      { name: 'one form of a disputed term throughout', text: 'Zelensky spoke in the morning. Later Zelensky left for the airport.' },
+      { name: 'another form of it throughout', text: 'Talks in Kiev ended. The mayor of Kiev thanked the delegates.' },
+    ],
+    invalid: [
+      {
+        name: 'the first full mention decides, not the disputed term',
+        text: 'President Volodymyr Zelensky spoke in the morning. Later Zelenskyy left for the airport.',
+        findings: [{ text: 'Zelenskyy', fix: 'Zelensky', message: '“Zelenskyy” is also spelled “Zelensky” (1×) in this article. The first full mention, “Volodymyr Zelensky”, uses “Zelensky”.' }],
+        output: 'President Volodymyr Zelensky spoke in the morning. Later Zelensky left for the airport.',
+      },
+      {
+        name: 'the forms of a disputed term are grouped however far apart',
+        text: 'Drones hit Kiev overnight. Officials in Kyiv said Kiev was calm by morning.',
+        findings: [{ text: 'Kyiv', fix: null, suggestions: ['Kiev'], alternatives: ['Kiev', 'Kyiv'] }],
+      },
+    ],
+  },
+  reference([
+    { preferred: 'Zelenskyy', variants: ['Zelensky', 'Zelenskiy'], exceptions: [], disputed: true },
+    { preferred: 'Kyiv', variants: ['Kiev'], exceptions: [], disputed: true },
+  ]),
+);
+
 describe('name-variants with a termbase that lists every spelling', () => {
   it('leaves the tie to the terms check', () => {
     const text = 'Shelling hit the outskirts of Zaporizhia overnight. Regional officials said power lines near Zaporozhye were cut.';

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { terms } from '../../src/checks/terms.js';
 import { loadReference } from '../../src/reference/load.js';
 import type { ReferenceData } from '../../src/reference/index.js';
+import { compileBoilerplate } from '../../src/reference/boilerplate.js';
+import { createTermbase } from '../../src/reference/termbase.js';
 import { testCheck } from '../helpers/check-tester.js';
 
 testCheck(terms, {
@@ -190,5 +192,23 @@ describe('with a newsroom termbase from CSV', () => {
       ],
     },
     newsroomReference,
+  );
+});
+
+describe('with a disputed term', () => {
+  const disputed: ReferenceData = {
+    termbase: createTermbase([
+      { preferred: 'Kyiv', variants: ['Kiev'], exceptions: [], disputed: true },
+      { preferred: 'Kharkiv', variants: ['Kharkov'], exceptions: [] },
+    ]),
+    boilerplate: compileBoilerplate([]),
+  };
+  testCheck(
+    terms,
+    {
+      valid: [{ name: 'no form of a disputed term is flagged here', text: 'Talks in Kiev went on while Kyiv waited.' }],
+      invalid: [{ name: 'the other terms still are', text: 'Trains from Kiev reached Kharkov.', findings: [{ text: 'Kharkov', fix: 'Kharkiv' }], output: 'Trains from Kiev reached Kharkiv.' }],
+    },
+    () => disputed,
   );
 });

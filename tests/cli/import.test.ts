@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/connection.js';
+import { migrate } from '../../src/db/migrate.js';
+import { createTerm, startTermbase } from '../../src/services/termbase.js';
+import { contextOver } from '../helpers/app.js';
 import { CLI } from '../helpers/run-cli.js';
 
 function runImport(args: string[], dbFile: string) {
@@ -54,5 +58,30 @@ describe('workbench import', () => {
   it('reports a missing file and bad usage with status 2', () => {
     expect(runImport([join(dir, 'missing.txt')], dbFile)).toMatchObject({ status: 2, stderr: expect.stringContaining('no such file') });
     expect(runImport([], dbFile).status).toBe(2);
+  });
+
+  it('checks against the database termbase, seeded with the starter one on first use, unless --terms names a file', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'wb-terms-'));
+    const file = join(folder, 'wb.sqlite');
+    writeFileSync(join(folder, 'a.txt'), 'The train reached Chortkov from Kharkov.');
+    writeFileSync(join(folder, 'terms.json'), JSON.stringify([{ preferred: 'Kharkiv', variants: ['Kharkov'] }]));
+    const db = openDatabase(file);
+    migrate(db);
+    const { ctx } = contextOver(db);
+    startTermbase(ctx, undefined);
+    createTerm(ctx, null, { preferred: 'Chortkiv', variants: ['Chortkov'], exceptions: [] });
+    db.close();
+    const termFindings = () => {
+      const read = new Database(file, { readonly: true });
+      const texts = read.prepare("SELECT text FROM findings WHERE check_id = 'terms' AND article_id = (SELECT max(id) FROM articles) ORDER BY start_offset").pluck().all();
+      read.close();
+      return texts;
+    };
+    expect(runImport([join(folder, 'a.txt')], file).status).toBe(0);
+    expect(termFindings()).toEqual(['Chortkov', 'Kharkov']);
+    expect(runImport([folder], file).status).toBe(0);
+    expect(termFindings()).toEqual(['Chortkov', 'Kharkov']);
+    expect(runImport([join(folder, 'a.txt'), '--terms', join(folder, 'terms.json')], file).status).toBe(0);
+    expect(termFindings()).toEqual(['Kharkov']);
   });
 });

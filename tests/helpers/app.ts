@@ -6,14 +6,12 @@ import { createApp } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { openDatabase, type Db } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
-import { createRepositories } from '../../src/db/repositories/index.js';
 import { DEMO_ARTICLE_FILE } from '../../src/demo/seed.js';
 import type { Role, User } from '../../src/db/repositories/users.js';
 import { SESSION_COOKIE } from '../../src/middleware/session.js';
 import { loadReference } from '../../src/reference/load.js';
 import { createApiToken, startSession } from '../../src/services/accounts.js';
-import type { ServiceContext } from '../../src/services/context.js';
-import { inProcessReviewer } from '../../src/services/reviewer.js';
+import { createServiceContext, type ServiceContext } from '../../src/services/context.js';
 import { plainParts } from '../../src/lib/http/gzip-assembly.js';
 import type { StoredFragment } from '../../src/render/review-fragments.js';
 
@@ -49,7 +47,7 @@ export function contextOver(db: Db): { db: Db; ctx: ServiceContext } {
   let tick = 0;
   // A clock that moves forward on every call keeps "last change" ordering deterministic.
   const now = () => new Date(Date.UTC(2025, 0, 1) + 1000 * tick++).toISOString();
-  return { db, ctx: { repos: createRepositories(db), reference, reviewer: inProcessReviewer(reference), now } };
+  return { db, ctx: { ...createServiceContext(db, reference), now } };
 }
 
 /** A user of the given role (created with an unusable password hash: tests sign in through a session). */

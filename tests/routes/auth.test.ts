@@ -12,6 +12,7 @@ import { hashPassword } from '../../src/services/accounts.js';
 import { importArticle } from '../../src/services/import.js';
 import { dismissFinding, editPassage } from '../../src/services/review.js';
 import { takeStep } from '../../src/services/review-flow.js';
+import { updateTerm } from '../../src/services/termbase.js';
 import { clientAs, contextOver, demoText, reference, testConfig, testContext, testUser } from '../helpers/app.js';
 
 /** The session cookie a response set, as a Cookie header value. */
@@ -262,7 +263,13 @@ interface Ids {
   event: number;
   /** An inconsistency group and one of its spellings. */
   group: { key: string; spelling: string };
+  /** A term of the starter termbase, and its first revision. */
+  term: number;
+  termRevision: number;
 }
+
+/** The term's note changed by an editor, so its first revision can be restored. */
+const termChanged = (ctx: ReturnType<typeof testContext>['ctx'], ids: Ids) => updateTerm(ctx, { id: ids.user, role: 'editor' }, ids.term, { ...ctx.repos.terms.find(ids.term)!, note: 'Changed.' });
 
 describe('who may do what', () => {
   type Role = 'translator' | 'editor' | 'admin';
@@ -320,6 +327,16 @@ describe('who may do what', () => {
     { name: 'create a token', allowed: ['admin'], run: (c) => c.post('/admin/tokens', { user: 'editor', label: 'cms' }) },
     { name: 'GET webhook deliveries', allowed: ['admin'], run: (c) => c.get('/admin/webhooks') },
     { name: 'send a webhook delivery again', allowed: ['admin'], prepare: delivered, run: (c) => c.post('/admin/webhooks/1/resend') },
+    { name: 'GET the terms', allowed: ALL, run: (c) => c.get('/terms') },
+    { name: 'GET a term', allowed: ALL, run: (c, ids) => c.get(`/terms/${ids.term}`) },
+    { name: 'GET the terms through the API', allowed: ALL, run: (c) => c.api.get('/api/terms?kind=place') },
+    { name: 'GET the new-term form', allowed: ['editor', 'admin'], run: (c) => c.get('/terms/new') },
+    { name: 'GET a term’s edit form', allowed: ['editor', 'admin'], run: (c, ids) => c.get(`/terms/${ids.term}/edit`) },
+    { name: 'add a term', allowed: ['editor', 'admin'], run: (c) => c.post('/terms', { preferred: 'Chortkiv', variants: 'Czortkow' }) },
+    { name: 'change a term', allowed: ['editor', 'admin'], run: (c, ids) => c.post(`/terms/${ids.term}`, { preferred: 'Kyiv', variants: 'Kiev', note: 'Changed.' }) },
+    { name: 'mark a term disputed', allowed: ['editor', 'admin'], run: (c, ids) => c.post(`/terms/${ids.term}/disputed`, { disputed: '1' }) },
+    { name: 'delete a term', allowed: ['editor', 'admin'], run: (c, ids) => c.post(`/terms/${ids.term}/delete`, { confirm: '1' }) },
+    { name: 'restore a term’s version', allowed: ['editor', 'admin'], prepare: termChanged, run: (c, ids) => c.post(`/terms/${ids.term}/revisions/${ids.termRevision}/restore`) },
   ];
 
   /**
@@ -333,7 +350,16 @@ describe('who may do what', () => {
     await editPassage(ctx, editor.user, id, 1, 'Edited once.', 1, 'style');
     await editPassage(ctx, editor.user, id, 1, 'Edited twice.', 2, 'style');
     const grouped = ctx.repos.findings.ofArticle(id).find((f) => f.group && f.alternatives.length > 1)!;
-    const ids = { group: { key: grouped.group!, spelling: grouped.alternatives[0]! }, article: id, fingerprint: ctx.repos.findings.ofArticle(id).find((f) => f.fix)!.fingerprint, user: editor.user.id, event: ctx.repos.passageEvents.ofArticle(id).at(-1)!.id };
+    const term = ctx.repos.terms.all()[0]!.id;
+    const ids = {
+      group: { key: grouped.group!, spelling: grouped.alternatives[0]! },
+      article: id,
+      fingerprint: ctx.repos.findings.ofArticle(id).find((f) => f.fix)!.fingerprint,
+      user: editor.user.id,
+      event: ctx.repos.passageEvents.ofArticle(id).at(-1)!.id,
+      term,
+      termRevision: ctx.repos.terms.revisions(term)[0]!.id,
+    };
     return { db, ctx, app, ids };
   }
 
@@ -346,6 +372,8 @@ describe('who may do what', () => {
       corrected: ctx.repos.passages.ofArticle(1).map((p) => `${p.correctedText}|${p.approvedText}|${p.version}`),
       roles: ctx.repos.users.all().map((u) => `${u.name}:${u.role}`),
       deliveries: db.prepare('SELECT status, attempts, next_attempt_at FROM webhook_deliveries ORDER BY id').all(),
+      terms: db.prepare('SELECT * FROM terms ORDER BY id').all(),
+      termRevisions: count('term_revisions'),
     };
   }
 

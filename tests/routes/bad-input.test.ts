@@ -169,6 +169,20 @@ const cases: BadInput[] = [
   { name: 'group: an unknown group', send: (f) => f.web.post(`/articles/${f.id}/groups/apply`, { group: SQL, spelling: 'Marchenko' }), status: 404, message: 'That group of findings is no longer reported' },
   { name: 'group: no spelling', send: (f) => f.web.post(`/articles/${f.id}/groups/apply`, { group: f.variant.group! }), status: 422, message: 'Choose the spelling to use' },
 
+  // The termbase.
+  { name: 'terms: a term without its preferred form', send: (f) => f.web.post('/terms', { variants: 'Czortkow' }), status: 422, message: 'the preferred form is missing' },
+  { name: 'terms: a variant another term lists', send: (f) => f.web.post('/terms', { preferred: 'Chortkiv', variants: 'Kiev' }), status: 422, message: 'the variant "Kiev" is also listed under "Kyiv"' },
+  { name: 'terms: an exception without a variant in it', send: (f) => f.web.post('/terms', { preferred: 'Chortkiv', variants: 'Czortkow', exceptions: 'chicken Kiev' }), status: 422, message: 'the exception "chicken Kiev" contains none of the variants' },
+  { name: 'terms: an unknown kind', send: (f) => f.web.post('/terms', { preferred: 'Chortkiv', kind: 'river' }), status: 422, message: 'The kind must be one of place, person, organisation, other' },
+  { name: 'terms: not a language code', send: (f) => f.web.post('/terms', { preferred: 'Chortkiv', language: SQL }), status: 422, message: `“${SQL}” is not a language code` },
+  { name: 'terms: a form over 200 characters', send: (f) => f.web.post('/terms', { preferred: 'Chortkiv', variants: 'C'.repeat(201) }), status: 422, message: 'A form or phrase has at most 200 characters' },
+  { name: 'terms: the preferred form sent twice', send: (f) => rawForm(f, '/terms', `_csrf=${f.web.csrf}&preferred=A&preferred=B`), status: 422, message: 'The field “preferred” was sent more than once' },
+  { name: 'terms: a deletion not confirmed', send: (f) => f.web.post('/terms/1/delete'), status: 422, message: 'Tick “Yes, delete this term”' },
+  { name: 'terms: an unknown term', send: (f) => f.web.post('/terms/999', { preferred: 'Chortkiv' }), status: 404, message: 'There is no term 999' },
+  { name: 'terms: a revision of another term', send: (f) => f.web.post(`/terms/2/revisions/1/restore`), status: 404, message: 'Term 2 has no revision 1' },
+  { name: 'terms: a word as the page', send: (f) => f.web.get('/terms?page=last'), status: 422, message: 'The page “last” is not a page number' },
+  { name: 'API: an unknown kind of term', send: (f) => f.web.api.get('/api/terms?kind=river'), status: 422, message: 'The kind must be one of' },
+
   // Pages.
   { name: 'page: an unknown article', send: (f) => f.web.get('/articles/999'), status: 404, message: 'There is no article 999' },
   { name: 'page: a path as the article id', send: (f) => f.web.get('/articles/..%2F..%2Fetc%2Fpasswd'), status: 404, message: 'There is no article “../../etc/passwd”' },

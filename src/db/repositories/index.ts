@@ -10,6 +10,7 @@ import { passageRepository } from './passages.js';
 import { recheckQueueRepository } from './recheck-queue.js';
 import { reviewFragmentRepository } from './review-fragments.js';
 import { sessionRepository } from './sessions.js';
+import { termRepository } from './terms.js';
 import { userRepository } from './users.js';
 import { webhookDeliveryRepository } from './webhook-deliveries.js';
 import { wordIndexRepository } from './word-index.js';
@@ -38,6 +39,7 @@ export function createRepositories(db: Db) {
     sessions: sessionRepository(db),
     apiTokens: apiTokenRepository(db),
     webhookDeliveries: webhookDeliveryRepository(db),
+    terms: termRepository(db),
     wordIndex: wordIndexRepository(db),
     recheckQueue: recheckQueueRepository(db),
     /**
