@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { RecheckJob } from '../db/repositories/recheck-queue.js';
 import { changeArticle } from './article-change.js';
 import type { Actor, ServiceContext } from './context.js';
+import { followTermbase } from './termbase.js';
 
 /**
  * The re-check of the articles a termbase change affects, in the background. The change queues
@@ -47,8 +48,9 @@ export function recheckProgress(ctx: ServiceContext): RecheckProgress | null {
 
 /**
  * Re-checks the queued articles one after another, yielding to other work between them, until
- * none is left (the job is then marked finished) or `stopping` is aborted. An article whose
- * re-check fails (too costly to check, say) is counted as failed and keeps its findings.
+ * none is left (the job is then marked finished) or `stopping` is aborted, each with the termbase
+ * the database holds by then. An article whose re-check fails (too costly to check, say) is
+ * counted as failed and keeps its findings.
  */
 export async function drainRecheck(ctx: ServiceContext, stopping?: AbortSignal, log: (error: unknown) => void = console.error): Promise<void> {
   const queue = ctx.repos.recheckQueue;
@@ -59,6 +61,8 @@ export async function drainRecheck(ctx: ServiceContext, stopping?: AbortSignal, 
       queue.finish(ctx.now());
       continue;
     }
+    // The termbase as the database has it now: the change that queued the article may be another process's.
+    followTermbase(ctx);
     try {
       await changeArticle(ctx, next.articleId, (snapshot) => ({ state: snapshot, touches: false, record: () => queue.done(next) }));
     } catch (error) {

@@ -6,24 +6,27 @@ import { openDatabase } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
 import { ReviewTooCostlyError } from '../../src/errors.js';
 import { unpackFragment } from '../../src/render/review-fragments.js';
-import type { TermEntry } from '../../src/reference/termbase.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { importArticle } from '../../src/services/import.js';
 import { drainRecheck, queueRecheck, recheckProgress, startRechecker, startRecheckThread, type Rechecker } from '../../src/services/recheck.js';
 import { dismissFinding } from '../../src/services/review.js';
 import { takeStep } from '../../src/services/review-flow.js';
 import type { Reviewer } from '../../src/services/reviewer.js';
-import { contextOver, fragmentHtml, reference, testContext, testUser } from '../helpers/app.js';
+import { createTerm, startTermbase, updateTerm, type TermInput } from '../../src/services/termbase.js';
+import { contextOver, fragmentHtml, testContext, testUser } from '../helpers/app.js';
 
 // Worker threads run compiled JavaScript: the one `npm test` builds into dist/ first.
 const RECHECK_WORKER = new URL('../../dist/services/recheck-worker.js', import.meta.url);
 
-const YAREMCHE: TermEntry = { preferred: 'Yaremche', variants: ['Jaremcze'], exceptions: [] };
-const BUKOVEL: TermEntry = { preferred: 'Bukovel', variants: ['Bukowel'], exceptions: [] };
+const YAREMCHE: TermInput = { preferred: 'Yaremche', variants: ['Jaremcze'], exceptions: [] };
+const BUKOVEL: TermInput = { preferred: 'Bukovel', variants: ['Bukowel'], exceptions: [] };
 
-/** The termbase change the tests make: the starter's terms and these, as the reviewer reads them from now on. */
-function addTerms(ctx: ServiceContext, ...entries: TermEntry[]): void {
-  ctx.reviewer.update({ terms: [...reference.termbase.entries, ...entries] });
+/** A context whose database holds the starter termbase, as the server's does, reviewing with `reviewer` when given. */
+function seeded(reviewer?: (inner: Reviewer) => Reviewer): ServiceContext {
+  const { ctx: base } = testContext();
+  const ctx = reviewer ? { ...base, reviewer: reviewer(base.reviewer) } : base;
+  startTermbase(ctx, undefined);
+  return ctx;
 }
 
 async function imported(ctx: ServiceContext, text: string): Promise<number> {
@@ -42,19 +45,22 @@ function storedPanel(ctx: ServiceContext, id: number): { html: string; current: 
   return { html: fragmentHtml(unpackFragment(stored.findings)), current: stored.contentVersion === ctx.repos.articles.contentVersion(id) };
 }
 
-/** A reviewer on this thread that holds each review until `release` is called, and counts the reviews of each article. */
-function heldReviewer(inner: Reviewer) {
+/** A reviewer that, once `hold` is called, holds each review until `release` is called, and counts the reviews held of each article. */
+function heldReviewer() {
   const reviews = new Map<number, number>();
   const held: (() => void)[] = [];
-  const reviewer: Reviewer = {
+  let holding = false;
+  const wrap = (inner: Reviewer): Reviewer => ({
     ...inner,
     async review(state) {
-      reviews.set(state.article.id, (reviews.get(state.article.id) ?? 0) + 1);
-      await new Promise<void>((resolve) => held.push(resolve));
+      if (holding) {
+        reviews.set(state.article.id, (reviews.get(state.article.id) ?? 0) + 1);
+        await new Promise<void>((resolve) => held.push(resolve));
+      }
       return inner.review(state);
     },
-  };
-  return { reviewer, reviews, held, release: () => held.splice(0).forEach((resolve) => resolve()) };
+  });
+  return { wrap, reviews, held, hold: () => (holding = true), release: () => held.splice(0).forEach((resolve) => resolve()) };
 }
 
 const running: Rechecker[] = [];
@@ -64,7 +70,7 @@ afterEach(async () => {
 
 describe('the re-check of the articles a termbase change affects', () => {
   it('gives open and approved articles the findings of the new termbase, keeps dismissals and statuses, and leaves the others alone', async () => {
-    const { ctx } = testContext();
+    const ctx = seeded();
     const editor = testUser(ctx, 'editor');
     const open = await imported(ctx, 'Trip notes\n\nWe drove from Jaremcze to Kiev. Vitkoff met Witkoff there.');
     const dismissed = ctx.repos.findings.ofArticle(open).find((f) => f.check === 'terms')!;
@@ -77,9 +83,9 @@ describe('the re-check of the articles a termbase change affects', () => {
     const before = { open: ctx.repos.articles.find(open)!, approved: ctx.repos.articles.find(approved)! };
     expect(before.open.status).toBe('in_review');
 
-    addTerms(ctx, YAREMCHE);
-    expect(queueRecheck(ctx, ['Yaremche', 'Jaremcze'], editor)).toBe(2);
-    expect(recheckProgress(ctx)).toMatchObject({ total: 2, done: 0, failed: 0, startedBy: 'editor', finishedAt: null });
+    // The change itself queues the articles that hold one of its forms.
+    createTerm(ctx, editor, YAREMCHE);
+    expect(recheckProgress(ctx)).toMatchObject({ running: true, total: 2, done: 0, failed: 0, startedBy: 'editor', finishedAt: null });
     await drainRecheck(ctx);
 
     expect(termFixes(ctx, open)).toEqual(['Yaremche', 'Kyiv']);
@@ -94,28 +100,26 @@ describe('the re-check of the articles a termbase change affects', () => {
       expect(panel.html).toContain('Replace with “Yaremche”');
     }
     expect(ctx.repos.articles.contentVersion(unaffected)).toBe(unaffectedVersion);
-    expect(recheckProgress(ctx)).toMatchObject({ total: 2, done: 2, failed: 0, finishedAt: expect.any(String) });
+    expect(recheckProgress(ctx)).toMatchObject({ running: false, total: 2, done: 2, failed: 0, finishedAt: expect.any(String) });
   });
 
   it('takes the articles of a change made while it runs into the same job, and checks again one queued anew while it was being checked', async () => {
-    const { ctx: base } = testContext();
-    const held = heldReviewer(base.reviewer);
-    const editor = testUser(base, 'editor');
-    const first = await imported(base, 'One\n\nJaremcze and Bukowel in winter.');
-    const second = await imported(base, 'Two\n\nJaremcze in spring.');
-    const third = await imported(base, 'Three\n\nBukowel in summer.');
-    const ctx = { ...base, reviewer: held.reviewer };
+    const held = heldReviewer();
+    const ctx = seeded(held.wrap);
+    const editor = testUser(ctx, 'editor');
+    const first = await imported(ctx, 'One\n\nJaremcze and Bukowel in winter.');
+    const second = await imported(ctx, 'Two\n\nJaremcze in spring.');
+    const third = await imported(ctx, 'Three\n\nBukowel in summer.');
 
-    addTerms(ctx, YAREMCHE);
-    queueRecheck(ctx, ['Jaremcze'], editor);
+    held.hold();
+    createTerm(ctx, editor, YAREMCHE);
     const startedAt = recheckProgress(ctx)!.startedAt;
     const drained = drainRecheck(ctx);
     await vi.waitFor(() => expect(held.held).toHaveLength(1));
-    // The first article is being checked with Yaremche only when the next change comes.
-    addTerms(ctx, YAREMCHE, BUKOVEL);
-    expect(queueRecheck(ctx, ['Bukowel'], testUser(ctx, 'admin'))).toBe(2);
+    // The first article is being checked without Bukovel when the next change comes.
+    createTerm(ctx, testUser(ctx, 'admin'), BUKOVEL);
     expect(recheckProgress(ctx)).toMatchObject({ total: 3, done: 0, startedAt, startedBy: 'editor' });
-    while (recheckProgress(ctx)!.finishedAt === null) {
+    while (recheckProgress(ctx)!.running) {
       held.release();
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
@@ -127,23 +131,21 @@ describe('the re-check of the articles a termbase change affects', () => {
     expect(recheckProgress(ctx)).toMatchObject({ total: 3, done: 3, startedAt });
 
     // A change after the job finished starts a new one.
-    queueRecheck(ctx, ['Jaremcze'], testUser(ctx, 'admin'));
-    expect(recheckProgress(ctx)).toMatchObject({ total: 2, done: 0, startedBy: 'admin', finishedAt: null });
+    updateTerm(ctx, testUser(ctx, 'admin'), ctx.repos.terms.all().find((t) => t.preferred === 'Yaremche')!.id, { ...YAREMCHE, note: 'Hutsul spelling' });
+    expect(recheckProgress(ctx)).toMatchObject({ running: true, total: 2, done: 0, startedBy: 'admin' });
     expect(recheckProgress(ctx)!.startedAt > startedAt).toBe(true);
   });
 
   it('counts an article it could not check as failed, keeps its findings, and goes on with the others', async () => {
-    const { ctx: base } = testContext();
-    const costly = await imported(base, 'Long\n\nJaremcze, at length.');
-    const fine = await imported(base, 'Short\n\nJaremcze.');
-    const findingsBefore = base.repos.findings.ofArticle(costly);
-    const reviewer: Reviewer = {
-      ...base.reviewer,
-      review: (state) => (state.article.id === costly ? Promise.reject(new ReviewTooCostlyError('took longer than 10 s')) : base.reviewer.review(state)),
-    };
-    const ctx = { ...base, reviewer };
-    addTerms(ctx, YAREMCHE);
-    queueRecheck(ctx, ['Jaremcze'], null);
+    let costly = 0;
+    const ctx = seeded((inner) => ({
+      ...inner,
+      review: (state) => (state.article.id === costly ? Promise.reject(new ReviewTooCostlyError('took longer than 10 s')) : inner.review(state)),
+    }));
+    costly = await imported(ctx, 'Long\n\nJaremcze, at length.');
+    const fine = await imported(ctx, 'Short\n\nJaremcze.');
+    const findingsBefore = ctx.repos.findings.ofArticle(costly);
+    createTerm(ctx, null, YAREMCHE);
     const logged: unknown[] = [];
     await drainRecheck(ctx, undefined, (error) => logged.push(error));
 
@@ -154,30 +156,31 @@ describe('the re-check of the articles a termbase change affects', () => {
   });
 
   it('runs in the background, taking up what a restart or another process left queued and what is queued later', async () => {
-    const { ctx } = testContext();
-    const id = await imported(ctx, 'News\n\nJaremcze today.');
+    const ctx = seeded();
+    const id = await imported(ctx, 'News\n\nTalks in Kiev today.');
     const later = await imported(ctx, 'More news\n\nBukowel today.');
-    addTerms(ctx, YAREMCHE, BUKOVEL);
-    ctx.repos.transaction(() => ctx.repos.recheckQueue.enqueue([id], null, ctx.now()));
+    // Findings gone stale and the article left queued, as by a server stopped mid-job.
+    ctx.repos.transaction(() => ctx.repos.findings.replace(id, []));
+    queueRecheck(ctx, ['Kiev'], null);
     running.push(startRechecker(ctx));
-    await vi.waitFor(() => expect(termFixes(ctx, id)).toEqual(['Yaremche']));
-    queueRecheck(ctx, ['Bukowel'], null);
+    await vi.waitFor(() => expect(termFixes(ctx, id)).toEqual(['Kyiv']));
+    createTerm(ctx, null, BUKOVEL);
     await vi.waitFor(() => expect(termFixes(ctx, later)).toEqual(['Bukovel']));
     expect(recheckProgress(ctx)).toMatchObject({ total: 1, done: 1 });
   });
 
-  it('runs in a thread of its own in the server, over its own connection to the database file', async () => {
+  it('runs in a thread of its own in the server, over its own connection, with the termbase as the database has it', async () => {
     const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'wb-recheck-')), 'workbench.sqlite'));
     migrate(db);
     const { ctx } = contextOver(db);
-    const id = await imported(ctx, 'News\n\nTalks in Kiev today.');
-    // Findings gone stale, as after a termbase change: the thread's re-check stores them as the termbase has it.
-    ctx.repos.transaction(() => ctx.repos.findings.replace(id, []));
-    ctx.repos.transaction(() => ctx.repos.recheckQueue.enqueue([id], null, ctx.now()));
+    startTermbase(ctx, undefined);
+    const id = await imported(ctx, 'News\n\nTalks in Kiev and Jaremcze today.');
     const thread = startRecheckThread({ dbFile: db.name, termbaseFile: undefined, budgetMs: 10_000, memoryMb: 512 }, console.error, RECHECK_WORKER);
     running.push(thread);
+    // Changed by this connection: the thread reads the new termbase from the database.
+    createTerm(ctx, testUser(ctx, 'editor'), YAREMCHE);
     await vi.waitFor(() => expect(recheckProgress(ctx)).toMatchObject({ total: 1, done: 1, failed: 0, finishedAt: expect.any(String) }), { timeout: 10_000 });
-    expect(termFixes(ctx, id)).toEqual(['Kyiv']);
+    expect(termFixes(ctx, id)).toEqual(['Kyiv', 'Yaremche']);
     await thread.stop();
   });
 });
