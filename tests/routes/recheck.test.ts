@@ -34,4 +34,20 @@ describe('the re-check progress page and API', () => {
     expect(refreshOf(finished.text)).toBeUndefined();
     expect((await translator.api.get('/api/terms/recheck').expect(200)).body.recheck).toMatchObject({ running: false, done: 2, total: 2 });
   });
+
+  it('says on the Terms page what a change of a term set going, with the script that keeps the line current', async () => {
+    const { app, ctx, web } = testApp();
+    const translator = clientAs(app, ctx, 'translator');
+    const ids = [];
+    for (const text of ['One\n\nSkiing near Jaremcze.', 'Two\n\nJaremcze in summer.']) ids.push((await importArticle(ctx, { text })).id);
+
+    await web.post('/terms', { preferred: 'Yaremche', variants: 'Jaremcze' }).expect(303);
+    const page = await translator.get('/terms').expect(200);
+    expect(progressLine(page.text)).toEqual({ state: 'running', text: expect.stringMatching(/^Re-checking 0 of 2 articles… started .* by editor Follow the re-check$/) });
+    expect(parse(page.text).querySelector('script[src="/static/js/recheck-progress.js"]')).not.toBeNull();
+
+    await drainRecheck(ctx);
+    expect(progressLine((await translator.get('/terms').expect(200)).text)?.state).toBe('finished');
+    for (const id of ids) expect(ctx.repos.findings.ofArticle(id).filter((f) => f.check === 'terms').map((f) => f.fix?.text)).toEqual(['Yaremche']);
+  });
 });
