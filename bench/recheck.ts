@@ -4,7 +4,8 @@
  * as in the page figures (autocannon, every article in turn). Timed from the change to the last
  * article re-checked, as the job's progress in the database says it; the pages' p99 over the same
  * span. The change is made by this process on the server's database, through the service the
- * Terms page calls (queueRecheck), and the server's rechecker takes it up at its next poll.
+ * Terms page calls (createTerm), and the server's recheck thread takes it up at its next poll,
+ * reading the new termbase from the database.
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,7 +14,8 @@ import { openDatabase } from '#dist/db/connection.js';
 import { loadReference } from '#dist/reference/load.js';
 import type { ServiceContext } from '#dist/services/context.js';
 import { createServiceContext } from '#dist/services/context.js';
-import { affectedArticles, queueRecheck, recheckProgress } from '#dist/services/recheck.js';
+import { affectedArticles, recheckProgress } from '#dist/services/recheck.js';
+import { createTerm, startTermbase } from '#dist/services/termbase.js';
 import type { ChildServer } from './child-server.js';
 import { formatFigure, type Line } from './measure.js';
 
@@ -56,8 +58,8 @@ function termAffecting(ctx: ServiceContext, ids: readonly number[], target: numb
   return best;
 }
 
-/** Article pages requested by `connections` clients, each the next article of `paths`, until stopped. */
-function loadPages(server: ChildServer, paths: readonly string[], connections: number): { stop(): Promise<autocannon.Result> } {
+/** Article pages requested by `connections` clients, each the next article of `paths`, for `seconds` or until stopped. */
+function loadPages(server: ChildServer, paths: readonly string[], connections: number, seconds: number): { result: Promise<autocannon.Result>; stop(): Promise<autocannon.Result> } {
   let next = 0;
   let instance: autocannon.Instance | undefined;
   const result = new Promise<autocannon.Result>((resolve, reject) => {
@@ -65,7 +67,7 @@ function loadPages(server: ChildServer, paths: readonly string[], connections: n
       {
         url: server.url,
         connections,
-        duration: GIVE_UP_MS / 1000,
+        duration: seconds,
         headers: { 'accept-encoding': 'gzip, deflate, br, zstd', cookie: server.cookie },
         requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
       },
@@ -73,12 +75,16 @@ function loadPages(server: ChildServer, paths: readonly string[], connections: n
     );
   });
   return {
+    result,
     stop() {
       instance!.stop();
       return result;
     },
   };
 }
+
+/** How long the article pages are loaded alone just before the change, to compare with: this machine's speed drifts. */
+const ALONE_SECONDS = 5;
 
 export interface RecheckRun {
   change: TermChange;
@@ -87,6 +93,8 @@ export interface RecheckRun {
   done: number;
   failed: number;
   pages: autocannon.Result;
+  /** The same load of article pages just before the change, without a re-check. */
+  pagesAlone: autocannon.Result;
   /** Cores' worth of CPU the server used meanwhile. */
   serverCpu: number;
 }
@@ -96,13 +104,16 @@ export async function measureTermRecheck(server: ChildServer, dbFile: string, id
   const db = openDatabase(dbFile);
   try {
     const ctx = createServiceContext(db, loadReference());
+    // The server seeded the termbase on start; this reads it, so the change is validated against it.
+    startTermbase(ctx, undefined);
     const editor = ctx.repos.users.findByName(editorName);
     if (!editor) throw new Error(`No user ${editorName} to change the termbase.`);
     const change = termAffecting(ctx, ids, RECHECK_TARGETS.affected);
-    const load = loadPages(server, articlePaths, connections);
+    const pagesAlone = await loadPages(server, articlePaths, connections, ALONE_SECONDS).result;
+    const load = loadPages(server, articlePaths, connections, GIVE_UP_MS / 1000);
     const cpuBefore = server.cpuSeconds();
     const start = performance.now();
-    queueRecheck(ctx, [change.form], editor);
+    createTerm(ctx, editor, { preferred: change.form, variants: [], exceptions: [], note: 'The bench’s term.' });
     for (let job = recheckProgress(ctx); job?.finishedAt === null; job = recheckProgress(ctx)) {
       if (performance.now() - start > GIVE_UP_MS) throw new Error(`The re-check did not end within ${GIVE_UP_MS / 1000} s (${job.done} of ${job.total}).`);
       await sleep(PROGRESS_POLL_MS);
@@ -111,7 +122,7 @@ export async function measureTermRecheck(server: ChildServer, dbFile: string, id
     const serverCpu = (server.cpuSeconds() - cpuBefore) / seconds;
     const pages = await load.stop();
     const job = recheckProgress(ctx)!;
-    return { change, seconds, done: job.done, failed: job.failed, pages, serverCpu };
+    return { change, seconds, done: job.done, failed: job.failed, pages, pagesAlone, serverCpu };
   } finally {
     db.close();
   }
@@ -134,7 +145,9 @@ export function termRecheckLines(run: RecheckRun): Line[] {
       figure: pages.latency.p99,
       unit: 'ms',
       target: { kind: 'below', value: RECHECK_TARGETS.pageP99Ms },
-      note: `${formatFigure(pages.requests.average)} req/s, median ${formatFigure(pages.latency.p50)} ms, ${pages.non2xx + pages.errors} non-2xx or failed`,
+      note:
+        `${formatFigure(pages.requests.average)} req/s, median ${formatFigure(pages.latency.p50)} ms, ${pages.non2xx + pages.errors} non-2xx or failed; ` +
+        `the same load alone just before: p99 ${formatFigure(run.pagesAlone.latency.p99)} ms, ${formatFigure(run.pagesAlone.requests.average)} req/s`,
     },
   ];
 }
