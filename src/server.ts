@@ -43,7 +43,7 @@ async function start(): Promise<void> {
   // Approved articles go back to the CMS from the outbox, outside the request path.
   const sender = config.webhook ? startWebhookSender(createServiceContext(db, reference, reviewer, config.webhook), config.webhook) : null;
   // Articles a termbase change affects are checked again in the background, one at a time.
-  const rechecker = startRecheckThread({ dbFile: config.dbFile, termbaseFile: config.termbaseFile, ...config.review });
+  const rechecker = startRecheckThread(ctx, { dbFile: config.dbFile, termbaseFile: config.termbaseFile, ...config.review });
   const stop = () => {
     clearInterval(termbaseFollower);
     const senderStopped = sender?.stop();

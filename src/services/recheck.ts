@@ -74,35 +74,16 @@ export async function drainRecheck(ctx: ServiceContext, stopping?: AbortSignal, 
   }
 }
 
-/** How often a rechecker looks for queued articles: one indexed read of a small table, so a quarter second costs nothing. */
+/** How often the server looks for queued articles: one indexed read of two small tables, so a quarter second costs nothing. */
 const POLL_MS = 250;
+/** The recheck thread's nice value: under a load of pages it gets about a third of a core's share (1024 / 335). */
+export const RECHECK_NICENESS = 5;
+/** How long after a recheck thread that failed the next one may start. */
+const RESTART_MS = 5000;
 
 export interface Rechecker {
   /** Stops after the article being re-checked; resolves then. */
   stop(): Promise<void>;
-}
-
-/** A rechecker on this thread: drains the queue (what a restart left in it first), then again whenever articles are queued. */
-export function startRechecker(ctx: ServiceContext, log: (error: unknown) => void = console.error): Rechecker {
-  const stopping = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  let step: Promise<void> = Promise.resolve();
-  const run = () => {
-    step = drainRecheck(ctx, stopping.signal, log)
-      // A database busy with another writer, say: the next poll tries again.
-      .then(() => undefined, log)
-      .then(() => {
-        if (!stopping.signal.aborted) timer = setTimeout(run, POLL_MS);
-      });
-  };
-  run();
-  return {
-    stop() {
-      stopping.abort();
-      clearTimeout(timer);
-      return step;
-    },
-  };
 }
 
 /** What the server's recheck thread (src/services/recheck-worker.ts) is started with. */
@@ -115,36 +96,47 @@ export interface RecheckThreadData {
   memoryMb: number;
 }
 
-/** How long after an unexpected end the recheck thread is started again. */
-const RESTART_MS = 1000;
-
 /**
- * The server's rechecker, in a worker thread with its own database connection and its own
- * reviewer: every step of a re-check (reading, checking, storing) waits on that thread's event
- * loop, never on the server's, which a load of page requests can keep busy for many milliseconds a
- * turn. Its writes are short transactions, as a change's; one racing a change of the same article
- * is prepared again (article-change.ts). A thread that ends unexpectedly is started again.
+ * The server's rechecker. Every quarter second it asks the database whether articles wait (queued
+ * by this server, by another process, or left by a restart); when they do, it starts a worker
+ * thread with its own database connection and its own one-worker reviewer, which drains the queue
+ * and ends. So every step of a re-check (reading, checking, storing) waits on that thread's event
+ * loop, never on the server's, which a load of page requests keeps busy for many milliseconds a
+ * turn; and no memory is held for it between re-checks (the thread and its reviewer are some
+ * 45 MB). Its writes are short transactions, as a change's; one racing a change of the same
+ * article in the server is prepared again (article-change.ts).
  */
-export function startRecheckThread(data: RecheckThreadData, log: (error: unknown) => void = console.error, script = new URL('./recheck-worker.js', import.meta.url)): Rechecker {
+export function startRecheckThread(ctx: ServiceContext, data: RecheckThreadData, log: (error: unknown) => void = console.error, script = new URL('./recheck-worker.js', import.meta.url)): Rechecker {
   let stopping = false;
+  let timer: NodeJS.Timeout | undefined;
   let worker: Worker | undefined;
   let exited: Promise<void> = Promise.resolve();
-  const start = () => {
-    if (stopping) return;
+  const poll = () => {
+    let due = false;
+    try {
+      due = ctx.repos.recheckQueue.due();
+    } catch (error) {
+      log(error);
+    }
+    if (!due) {
+      timer = setTimeout(poll, POLL_MS);
+      return;
+    }
     const thread = (worker = new Worker(script, { workerData: data }));
-    thread.unref();
     thread.on('error', log);
     exited = new Promise((resolve) => {
-      thread.once('exit', () => {
-        if (!stopping) setTimeout(start, RESTART_MS).unref();
+      thread.once('exit', (code) => {
+        worker = undefined;
+        if (!stopping) timer = setTimeout(poll, code === 0 ? POLL_MS : RESTART_MS);
         resolve();
       });
     });
   };
-  start();
+  poll();
   return {
     stop() {
       stopping = true;
+      clearTimeout(timer);
       worker?.postMessage('stop');
       return exited;
     },

@@ -8,7 +8,7 @@ import { ReviewTooCostlyError } from '../../src/errors.js';
 import { unpackFragment } from '../../src/render/review-fragments.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { importArticle } from '../../src/services/import.js';
-import { drainRecheck, queueRecheck, recheckProgress, startRechecker, startRecheckThread, type Rechecker } from '../../src/services/recheck.js';
+import { drainRecheck, recheckProgress, startRecheckThread, type Rechecker } from '../../src/services/recheck.js';
 import { dismissFinding } from '../../src/services/review.js';
 import { takeStep } from '../../src/services/review-flow.js';
 import type { Reviewer } from '../../src/services/reviewer.js';
@@ -155,32 +155,25 @@ describe('the re-check of the articles a termbase change affects', () => {
     expect(recheckProgress(ctx)).toMatchObject({ total: 2, done: 2, failed: 1, startedBy: null, finishedAt: expect.any(String) });
   });
 
-  it('runs in the background, taking up what a restart or another process left queued and what is queued later', async () => {
-    const ctx = seeded();
-    const id = await imported(ctx, 'News\n\nTalks in Kiev today.');
-    const later = await imported(ctx, 'More news\n\nBukowel today.');
-    // Findings gone stale and the article left queued, as by a server stopped mid-job.
-    ctx.repos.transaction(() => ctx.repos.findings.replace(id, []));
-    queueRecheck(ctx, ['Kiev'], null);
-    running.push(startRechecker(ctx));
-    await vi.waitFor(() => expect(termFixes(ctx, id)).toEqual(['Kyiv']));
-    createTerm(ctx, null, BUKOVEL);
-    await vi.waitFor(() => expect(termFixes(ctx, later)).toEqual(['Bukovel']));
-    expect(recheckProgress(ctx)).toMatchObject({ total: 1, done: 1 });
-  });
-
-  it('runs in a thread of its own in the server, over its own connection, with the termbase as the database has it', async () => {
+  it('runs in the server in a thread of its own, started when articles wait, over its own connection and with the termbase as the database has it', async () => {
     const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'wb-recheck-')), 'workbench.sqlite'));
     migrate(db);
     const { ctx } = contextOver(db);
     startTermbase(ctx, undefined);
-    const id = await imported(ctx, 'News\n\nTalks in Kiev and Jaremcze today.');
-    const thread = startRecheckThread({ dbFile: db.name, termbaseFile: undefined, budgetMs: 10_000, memoryMb: 512 }, console.error, RECHECK_WORKER);
-    running.push(thread);
-    // Changed by this connection: the thread reads the new termbase from the database.
+    const stale = await imported(ctx, 'News\n\nTalks in Kiev today.');
+    const id = await imported(ctx, 'More news\n\nTalks in Kiev and Jaremcze today.');
+    // Findings gone stale and the article left queued, as by a server stopped mid-job.
+    ctx.repos.transaction(() => {
+      ctx.repos.findings.replace(stale, []);
+      ctx.repos.recheckQueue.enqueue([stale], null, ctx.now());
+    });
+    const rechecker = startRecheckThread(ctx, { dbFile: db.name, termbaseFile: undefined, budgetMs: 10_000, memoryMb: 512 }, console.error, RECHECK_WORKER);
+    running.push(rechecker);
+    await vi.waitFor(() => expect(recheckProgress(ctx)).toMatchObject({ total: 1, done: 1, finishedAt: expect.any(String) }), { timeout: 10_000 });
+    expect(termFixes(ctx, stale)).toEqual(['Kyiv']);
+    // Changed over this connection: the next thread reads the new termbase from the database.
     createTerm(ctx, testUser(ctx, 'editor'), YAREMCHE);
     await vi.waitFor(() => expect(recheckProgress(ctx)).toMatchObject({ total: 1, done: 1, failed: 0, finishedAt: expect.any(String) }), { timeout: 10_000 });
     expect(termFixes(ctx, id)).toEqual(['Kyiv', 'Yaremche']);
-    await thread.stop();
   });
 });

@@ -40,6 +40,7 @@ export function recheckQueueRepository(db: Db) {
   const next = db.prepare('SELECT article_id AS articleId, batch FROM recheck_queue ORDER BY article_id LIMIT 1');
   const remove = db.prepare('DELETE FROM recheck_queue WHERE article_id = @articleId AND batch = @batch');
   const countFailed = db.prepare('UPDATE recheck_job SET failed = failed + 1 WHERE id = 1');
+  const due = db.prepare('SELECT EXISTS (SELECT 1 FROM recheck_queue) OR EXISTS (SELECT 1 FROM recheck_job WHERE finished_at IS NULL)').pluck();
   const finish = db.prepare('UPDATE recheck_job SET finished_at = ? WHERE id = 1 AND finished_at IS NULL AND NOT EXISTS (SELECT 1 FROM recheck_queue)');
 
   return {
@@ -64,6 +65,10 @@ export function recheckQueueRepository(db: Db) {
     /** Call inside a transaction: takes the article off the queue, its re-check failed. */
     failed(article: QueuedArticle): void {
       if (remove.run(article).changes > 0) countFailed.run();
+    },
+    /** Whether a re-check has work: articles queued, or a job not yet marked finished. */
+    due(): boolean {
+      return due.get() === 1;
     },
     /** Marks the job finished, unless an article was queued meanwhile. */
     finish(now: string): void {
