@@ -3,7 +3,8 @@
  * generated articles with the real command line (`workbench import DIR`) into a temporary SQLite
  * file, serves it with the real server in a child process, and loads the list and article pages
  * with autocannon over loopback, beside a bare Express route in another child process, run again
- * just before each page it is compared with; then times in-place actions one at a time (actions.ts);
+ * just before each page it is compared with; then times in-place actions one at a time (actions.ts)
+ * and the background re-check after a termbase change, the article pages under load meanwhile (recheck.ts);
  * last, approves every imported article and downloads them as one ZIP of DOCX files (export-zip.ts),
  * then rebuilds the names index and checks articles against the names the archive established (names.ts).
  * The servers run in their own processes so the load generator does not share their event
@@ -15,9 +16,7 @@
  *
  * Options: --seed --articles --mean-length --connections --duration --warm-up --actions (all integers; seconds).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -36,9 +35,11 @@ import { ACTION_PASSAGES, measureActions, prepareActionArticles, type ActionArti
 import { ChildServer, inScratchDir, SERVER_SCRIPT } from './child-server.js';
 import { approveArticles, measureZipExport, type ZipExportRun } from './export-zip.js';
 import { measureNames, namesLines, type NamesRun } from './names.js';
-import { DEFAULT_SEED, generateArticle } from './corpus-generator.js';
+import { DEFAULT_SEED } from './corpus-generator.js';
+import { importCorpus, type ImportedCorpus } from './import-corpus.js';
 import { formatFigure, MB, median, percentile, readIntegerOptions, renderTable, type Line } from './measure.js';
-import { deriveSeed, mulberry32 } from '../tests/helpers/random.js';
+import { measureTermRecheck, termRecheckLines, type RecheckRun } from './recheck.js';
+import { mulberry32 } from '../tests/helpers/random.js';
 
 const TARGETS = {
   /** Each page's requests/s as a share of the bare route's. */
@@ -69,42 +70,6 @@ interface Options {
 
 function readOptions(): Options {
   return readIntegerOptions({ seed: DEFAULT_SEED, articles: 10_000, meanLength: 7000, connections: 50, duration: 10, warmUp: 2, actions: 200 });
-}
-
-interface ImportedCorpus {
-  ids: number[];
-  bytes: number;
-  /** Wall clock of `workbench import DIR`, from its start to its exit. */
-  seconds: number;
-}
-
-/** The built command line, as `npm install -g` would run it. */
-const CLI_SCRIPT = fileURLToPath(import.meta.resolve('#dist/cli.js'));
-
-/**
- * Writes the generated articles (article i as generateCorpus makes it) as files of a directory
- * and imports it with `workbench import DIR` into `dbFile`, timed by the wall clock; the ids are
- * those it printed.
- */
-async function importCorpus(dir: string, dbFile: string, options: Options): Promise<ImportedCorpus> {
-  const corpusDir = join(dir, 'corpus');
-  mkdirSync(corpusDir);
-  let bytes = 0;
-  for (let i = 0; i < options.articles; i++) {
-    const { text } = generateArticle(deriveSeed(options.seed, i), options.meanLength);
-    bytes += Buffer.byteLength(text);
-    writeFileSync(join(corpusDir, `${String(i).padStart(6, '0')}.txt`), text);
-  }
-  const start = performance.now();
-  const cli = spawn(process.execPath, [CLI_SCRIPT, 'import', corpusDir], { env: { ...process.env, WORKBENCH_DB: dbFile }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderrTail = '';
-  cli.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  cli.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderrTail = (stderrTail + chunk).slice(-2000)));
-  const [code] = (await once(cli, 'exit')) as [number | null];
-  const seconds = (performance.now() - start) / 1000;
-  if (code !== 0) throw new Error(`workbench import ${corpusDir} exited with ${code}:\n${stderrTail}`);
-  return { ids: stdout.trim().split('\n').map(Number), bytes, seconds };
 }
 
 interface Accounts {
@@ -305,6 +270,7 @@ function report(
   corpus: ImportedCorpus,
   results: readonly LoadResult[],
   actions: ActionTimes,
+  recheck: RecheckRun,
   memory: { rss: number; peakRss: number },
   zipExport: ZipExportRun,
   names: NamesRun,
@@ -327,6 +293,7 @@ function report(
       `each on a passage no earlier one touched, of ${ACTION_PASSAGES}-passage articles; from sending the POST to its 303 answer)`,
     ...actionLines('apply a fix', actions.apply),
     ...actionLines('approve a proposal', actions.approve),
+    ...termRecheckLines(recheck),
     'Workbench server memory (/proc VmRSS right after the load)',
     {
       label: 'RSS after the load',
@@ -350,7 +317,7 @@ function report(
   console.log('');
   console.log(table.text);
   console.log('');
-  const failing = results.filter(({ result }) => failedRequests(result) > 0);
+  const failing = [...results, { load: { label: 'article page during the re-check' }, result: recheck.pages }].filter(({ result }) => failedRequests(result) > 0);
   for (const { load, result } of failing) {
     console.log(`FAIL: ${load.label.trim()} answered ${count(result.non2xx)} non-2xx responses and had ${count(result.errors)} errors; every request must succeed.`);
   }
@@ -382,6 +349,8 @@ async function main(): Promise<void> {
     const memory = started.workbench.memory();
     process.stderr.write(`web bench: ${count(options.actions)} in-place actions of each kind…\n`);
     const actions = await measureActions(started.workbench.url, cookie, actionArticles, options.actions);
+    process.stderr.write('web bench: a termbase change, its re-check and the article pages meanwhile…\n');
+    const recheck = await measureTermRecheck(started.workbench, dbFile, corpus.ids, articlePaths, options.connections, EDITOR_NAME);
     process.stderr.write(`web bench: approving the ${count(corpus.ids.length)} articles, then exporting them as one ZIP of DOCX…\n`);
     approveArticles(dbFile, EDITOR_NAME, corpus.ids);
     const zipExport = await measureZipExport(started.workbench, dir, ZIP_EXPORT_PATH);
@@ -390,7 +359,7 @@ async function main(): Promise<void> {
     process.stderr.write('web bench: rebuilding the names index, then checking articles against the archive…\n');
     const names = await measureNames(dbFile, corpus.ids);
 
-    if (!report(options, corpus, results, actions, memory, zipExport, names, loadAverage)) process.exitCode = 1;
+    if (!report(options, corpus, results, actions, recheck, memory, zipExport, names, loadAverage)) process.exitCode = 1;
   });
 }
 

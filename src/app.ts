@@ -11,6 +11,7 @@ import { bearerAuth, firstRunGate, requireSignIn } from './middleware/auth.js';
 import { checkFormToken, loadSession, refuseCrossSite } from './middleware/session.js';
 import { adminRouter } from './routes/admin.js';
 import { apiArticlesRouter } from './routes/api/articles.js';
+import { apiRecheckRouter } from './routes/api/recheck.js';
 import { apiTermsRouter } from './routes/api/terms.js';
 import { authRouter } from './routes/auth.js';
 import { articlesRouter } from './routes/articles.js';
@@ -19,6 +20,7 @@ import { healthRouter } from './routes/health.js';
 import { viewHelpers } from './render/view-helpers.js';
 import { namesRouter } from './routes/names.js';
 import { passagesRouter } from './routes/passages.js';
+import { recheckRouter } from './routes/recheck.js';
 import { reviewFlowRouter } from './routes/review-flow.js';
 import { TERM_IMPORT_PATH, termFilesRouter } from './routes/term-files.js';
 import { termsRouter } from './routes/terms.js';
@@ -90,7 +92,7 @@ export function createApp({ db, config, reference, log = console.error, reviewer
   app.use(healthRouter(ctx));
   app.use(firstRunGate(ctx));
   // The API: bearer tokens only, so no cookie is ever honoured there and CSRF cannot apply.
-  app.use('/api', bearerAuth(ctx), apiArticlesRouter(ctx, config), apiTermsRouter(ctx));
+  app.use('/api', bearerAuth(ctx), apiArticlesRouter(ctx, config), apiTermsRouter(ctx), apiRecheckRouter(ctx));
   // Pages: a session cookie, changes only from this site, and a CSRF token on every form.
   app.use(loadSession(ctx, config));
   app.use(refuseCrossSite);
@@ -108,6 +110,7 @@ export function createApp({ db, config, reference, log = console.error, reviewer
   app.use(termFilesRouter(ctx, config));
   app.use(termsRouter(ctx));
   app.use(namesRouter(ctx));
+  app.use(recheckRouter(ctx));
   app.use(notFound);
   app.use(errorHandler(log));
   return app;

@@ -10,6 +10,7 @@ import { backfillCorrectionReplacements } from './services/learning.js';
 import { startArchiveNamesRefresh } from './services/names.js';
 import { namesWorkers } from './services/names-workers.js';
 import { rebuildNamesIndex } from './services/names-rebuild.js';
+import { startRecheckThread } from './services/recheck.js';
 import { workerReviewer } from './services/reviewer.js';
 import { followTermbase } from './services/termbase.js';
 import { startWebhookSender } from './services/webhook-sender.js';
@@ -63,12 +64,15 @@ async function start(): Promise<void> {
   });
   // Approved articles go back to the CMS from the outbox, outside the request path.
   const sender = config.webhook ? startWebhookSender(ctx, config.webhook) : null;
+  // Articles a termbase change affects are checked again in the background, one at a time.
+  const rechecker = startRecheckThread(ctx, { dbFile: config.dbFile, termbaseFile: config.termbaseFile, ...config.review });
   const stop = () => {
     clearInterval(termbaseFollower);
     const senderStopped = sender?.stop();
     archiveNamesRefresh.stop();
+    const recheckStopped = rechecker.stop();
     server.close(() => {
-      void Promise.all([senderStopped, namesWorker.close(), reviewer.close()]).then(() => {
+      void Promise.all([senderStopped, recheckStopped, namesWorker.close(), reviewer.close()]).then(() => {
         db.close();
         process.exit(0);
       });

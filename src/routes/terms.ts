@@ -3,6 +3,7 @@ import { authorize, signedInUser } from '../middleware/auth.js';
 import { TERM_KINDS } from '../reference/termbase.js';
 import type { ServiceContext } from '../services/context.js';
 import { termSuggestions } from '../services/learning.js';
+import { recheckProgress } from '../services/recheck.js';
 import { can } from '../services/permissions.js';
 import {
   createTerm,
@@ -81,6 +82,7 @@ export function termsRouter(ctx: ServiceContext): Router {
       previousHref: page.page > 1 ? hrefOf(page.page - 1) : null,
       nextHref: page.page < page.pages ? hrefOf(page.page + 1) : null,
       notice: noticeOf(req.query),
+      recheck: recheckProgress(ctx),
     });
   });
 

@@ -141,6 +141,11 @@ export function storeReview(ctx: ServiceContext, articleId: number, reviewed: Re
   }
 }
 
+/** Whether a change leaves other passages or other working text than the snapshot's: only then is the word index refreshed (an approval or a comment leaves it). */
+function workingTextChanged(before: readonly StoredPassage[], after: readonly StoredPassage[]): boolean {
+  return before.length !== after.length || after.some((p, i) => p.idx !== before[i]!.idx || p.correctedText !== before[i]!.correctedText);
+}
+
 /** Prepares a change of an existing article: `plan` works it out from a snapshot (and throws to refuse it). */
 export function prepareArticleChange<T>(ctx: ServiceContext, articleId: number, plan: (snapshot: ArticleSnapshot) => ArticleChange<T>): PreparedChange<T> {
   const snapshot = readSnapshot(ctx, articleId);
@@ -151,6 +156,7 @@ export function prepareArticleChange<T>(ctx: ServiceContext, articleId: number, 
       if (ctx.repos.articles.contentVersion(articleId) !== snapshot.contentVersion) return undefined;
       const now = ctx.now();
       const result = change.record(now);
+      if (workingTextChanged(snapshot.passages, change.state.passages)) ctx.repos.wordIndex.refresh(articleId);
       storeReview(ctx, articleId, reviewed, change.touches ? now : null);
       return { result };
     },

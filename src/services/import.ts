@@ -114,6 +114,7 @@ export async function importArticle(ctx: ServiceContext, input: ImportInput): Pr
         const stored = repos.articles.exists(id) ? repos.articles.nextId() : id;
         repos.articles.insert(stored, { ...fields, externalId, now: ctx.now() });
         repos.passages.insertAll(stored, fresh);
+        repos.wordIndex.refresh(stored);
         storeReview(ctx, stored, stored === id ? reviewed : { ...reviewed, rendering: null }, null);
         return { result: { id: stored, created: true } };
       },

@@ -5,6 +5,7 @@ import { DEFAULT_TERMBASE_FILE } from '../reference/load.js';
 import { createTermbase, loadTermbase, TERM_KINDS, type Termbase, type TermEntry, type TermKind } from '../reference/termbase.js';
 import { LANGUAGE_CODE } from '../text/language.js';
 import type { Actor, ServiceContext } from './context.js';
+import { queueRecheck } from './recheck.js';
 import type { Reviewer } from './reviewer.js';
 
 export const TERMS_PER_PAGE = 50;
@@ -186,7 +187,7 @@ function applyEdits(ctx: ServiceContext, by: ChangedBy, plan: (current: StoredTe
     return { termbase, revision, change: { termIds, forms: [...forms] } };
   });
   if (!outcome) return { termIds: [], forms: [] };
-  termbaseChanged(ctx, outcome.termbase, outcome.revision, outcome.change);
+  termbaseChanged(ctx, by, outcome.termbase, outcome.revision, outcome.change);
   return outcome.change;
 }
 
@@ -215,11 +216,12 @@ export function followTermbase(ctx: ServiceContext): boolean {
 
 /**
  * What follows every committed change of the termbase, after its transaction: the checks take
- * the new termbase. The hook for what a change sets going besides (the re-check of the articles
- * that contain one of `change.forms`).
+ * the new termbase, and the articles that hold one of `change.forms` are queued to be checked
+ * again in the background (services/recheck.ts).
  */
-export function termbaseChanged(ctx: ServiceContext, termbase: Termbase, revision: number, change: TermbaseChange): void {
+export function termbaseChanged(ctx: ServiceContext, by: ChangedBy, termbase: Termbase, revision: number, change: TermbaseChange): void {
   useTermbase(ctx, termbase, revision);
+  queueRecheck(ctx, change.forms, by);
 }
 
 function existing(ctx: ServiceContext, id: number): StoredTerm {

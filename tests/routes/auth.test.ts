@@ -333,6 +333,8 @@ describe('who may do what', () => {
     { name: 'GET the terms', allowed: ALL, run: (c) => c.get('/terms') },
     { name: 'GET a term', allowed: ALL, run: (c, ids) => c.get(`/terms/${ids.term}`) },
     { name: 'GET the terms through the API', allowed: ALL, run: (c) => c.api.get('/api/terms?kind=place') },
+    { name: 'GET the re-check progress', allowed: ALL, run: (c) => c.get('/recheck') },
+    { name: 'GET the re-check progress through the API', allowed: ALL, run: (c) => c.api.get('/api/terms/recheck') },
     { name: 'GET the new-term form', allowed: ['editor', 'admin'], run: (c) => c.get('/terms/new') },
     { name: 'GET a term’s edit form', allowed: ['editor', 'admin'], run: (c, ids) => c.get(`/terms/${ids.term}/edit`) },
     { name: 'add a term', allowed: ['editor', 'admin'], run: (c) => c.post('/terms', { preferred: 'Chortkiv', variants: 'Czortkow' }) },

@@ -239,10 +239,10 @@ describe('bad input: a clear message, the right status, nothing stored changes',
 /** The dump without one article's rows: what it was before that article was imported. */
 function withoutArticle(dump: Dump, id: number): Dump {
   return Object.fromEntries(
-    Object.entries(dump).map(([table, rows]) => [
-      table,
-      (rows as Record<string, unknown>[]).filter((row) => (table === 'articles' ? row.id !== id : row.article_id !== id)),
-    ]),
+    Object.entries(dump)
+      // The word index's FTS5 tables hold every article's words in shared segments, not rows of their own to leave out.
+      .filter(([table]) => !table.startsWith('article_words'))
+      .map(([table, rows]) => [table, (rows as Record<string, unknown>[]).filter((row) => (table === 'articles' ? row.id !== id : row.article_id !== id))]),
   );
 }
 
@@ -256,7 +256,7 @@ describe('accepted input is stored as it was sent', () => {
     const res = await f.web.upload('/articles').field('title', title).field('text', 'Talks in Kiev ended.').expect(303);
     const id = articleIdOf(res);
     expect(f.ctx.repos.articles.find(id)).toMatchObject({ title, aiText: 'Talks in Kiev ended.' });
-    expect(withoutArticle(dumpTables(f.db), id)).toEqual(before);
+    expect(withoutArticle(dumpTables(f.db), id)).toEqual(withoutArticle(before, id));
     const list = await f.web.get('/articles').expect(200);
     expect(list.text).toContain('Robert&#39;); DROP TABLE articles; -- &lt;b onmouseover=&#34;alert(1)&#34;&gt;bold&lt;/b&gt; 100%_');
     expect(list.text).not.toContain('<b onmouseover');
@@ -283,7 +283,7 @@ describe('accepted input is stored as it was sent', () => {
     const res = await f.web.upload('/articles').field('title', '../../etc/passwd').attach('file', Buffer.from(text), '../../etc/passwd.txt').expect(303);
     const id = articleIdOf(res);
     expect(f.ctx.repos.articles.find(id)).toMatchObject({ title: '../../etc/passwd', aiText: text });
-    expect(withoutArticle(dumpTables(f.db), id)).toEqual(before);
+    expect(withoutArticle(dumpTables(f.db), id)).toEqual(withoutArticle(before, id));
     const download = await f.web.get(`/articles/${id}/download`).expect(200);
     expect(download.headers['content-disposition']).toBe('attachment; filename=etcpasswd-corrected.txt');
     expect(download.text).toBe(text);

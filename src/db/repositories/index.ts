@@ -9,11 +9,13 @@ import { nameRepository } from './names.js';
 import { passageCommentRepository } from './passage-comments.js';
 import { passageEventRepository } from './passage-events.js';
 import { passageRepository } from './passages.js';
+import { recheckQueueRepository } from './recheck-queue.js';
 import { reviewFragmentRepository } from './review-fragments.js';
 import { sessionRepository } from './sessions.js';
 import { termRepository } from './terms.js';
 import { userRepository } from './users.js';
 import { webhookDeliveryRepository } from './webhook-deliveries.js';
+import { wordIndexRepository } from './word-index.js';
 
 /** The query layer: every statement the workbench runs, prepared once per connection. */
 export function createRepositories(db: Db) {
@@ -42,6 +44,8 @@ export function createRepositories(db: Db) {
     webhookDeliveries: webhookDeliveryRepository(db),
     terms: termRepository(db),
     learning: learningRepository(db),
+    wordIndex: wordIndexRepository(db),
+    recheckQueue: recheckQueueRepository(db),
     /**
      * Runs fn in one transaction (nested calls become savepoints). IMMEDIATE: the write lock is
      * taken at the start, so a transaction that reads and then writes never fails half-way
