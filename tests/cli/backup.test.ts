@@ -189,18 +189,22 @@ process.stdout.write(JSON.stringify(committed) + '\\n');
     expect(copied).toBeGreaterThanOrEqual(3 + 10);
     // A snapshot: exactly the source as it was after the copy's last article was committed,
     // each of those articles whole (every passage and finding), none of the later ones.
+    // The word index's FTS5 tables (0021) hold segments shared by all articles, merged as more
+    // are added: the source's later state says nothing of the copy's; the copy's index is checked whole below.
     const upTo = (dump: Dump, lastId: number): Dump =>
       Object.fromEntries(
-        Object.entries(dump).map(([table, rows]) => [
+        Object.entries(dump).filter(([table]) => !table.startsWith('article_words')).map(([table, rows]) => [
           table,
           (rows as Record<string, unknown>[]).filter((row) => Number(row.article_id ?? (table === 'articles' ? row.id : 0)) <= lastId),
         ]),
       );
     const lastId = Math.max(...(copy.articles as { id: number }[]).map((a) => a.id));
     expect(lastId).toBe(copied);
-    expect(copy).toEqual(upTo(source, lastId));
-    const db = new Database(target, { readonly: true });
+    expect(upTo(copy, lastId)).toEqual(upTo(source, lastId));
+    const db = new Database(target);
     expect(db.prepare('PRAGMA integrity_check').pluck().all()).toEqual(['ok']);
+    // FTS5's own check that the index agrees with itself; it throws when it does not.
+    db.prepare("INSERT INTO article_words (article_words) VALUES ('integrity-check')").run();
     db.close();
   });
 });

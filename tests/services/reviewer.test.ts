@@ -40,14 +40,14 @@ describe('the worker reviewer', () => {
   });
 
   it('reads an updated termbase from the next review on, in every worker and in one started later', async () => {
-    const reviewer = pool({ workers: 2, budgetMs: 300 });
+    const reviewer = pool({ workers: 2, memoryMb: 64 });
     const state = stateOf('Talks in Lemberg ended.');
     const termsOf = async () => (await reviewer.review(state)).findings.filter((f) => f.check === 'terms').map((f) => f.fix?.text);
     expect(await termsOf()).toEqual([]);
     reviewer.update({ terms: [{ preferred: 'Lviv', variants: ['Lemberg'], exceptions: [] }] });
     expect(await Promise.all([termsOf(), termsOf()])).toEqual([['Lviv'], ['Lviv']]);
-    // A worker ended for its budget is replaced by one that starts with the update.
-    await expect(reviewer.review(largeState())).rejects.toThrow(ReviewTooCostlyError);
+    // A worker ended for running out of memory is replaced by one that starts with the update.
+    await expect(reviewer.review(stateOf(Array.from({ length: 1500 }, (_, i) => longArticle(i, 30)).join('\n\n')))).rejects.toThrow(ReviewTooCostlyError);
     expect(await Promise.all([termsOf(), termsOf()])).toEqual([['Lviv'], ['Lviv']]);
   });
 
