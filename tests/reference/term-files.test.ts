@@ -5,26 +5,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { TermbaseError } from '../../src/errors.js';
 import { changedFields } from '../../src/reference/import-plan.js';
 import { DEFAULT_TERMBASE_FILE } from '../../src/reference/load.js';
 import { readTermFile, writeTermFile } from '../../src/reference/term-files.js';
 import { loadTermbase, type TermEntry } from '../../src/reference/termbase.js';
 import { entriesFromTbx } from '../../src/reference/termbase-tbx.js';
 import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
+import { termbaseErrorOf } from '../helpers/termbase-error.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/termbases/${name}`, import.meta.url));
 const starter = loadTermbase(DEFAULT_TERMBASE_FILE).entries;
-
-function errorOf(run: () => unknown): TermbaseError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TermbaseError) return error;
-    throw error;
-  }
-  throw new Error('expected a TermbaseError');
-}
 
 /** Two termbases say the same: the same terms in the same order, no field changed (defaults filled in). */
 function expectSameTermbase(actual: readonly TermEntry[], expected: readonly TermEntry[]): void {
@@ -68,13 +58,13 @@ describe('termbase files: CSV', () => {
   });
 
   it('refuses to write a form that contains the form separator', () => {
-    const error = errorOf(() => writeTermFile([{ preferred: 'Kyiv', variants: ['Ki|ev'], exceptions: [] }], 'csv'));
+    const error = termbaseErrorOf(() => writeTermFile([{ preferred: 'Kyiv', variants: ['Ki|ev'], exceptions: [] }], 'csv'));
     expect(error.message).toContain('"Ki|ev" contains "|"');
   });
 
   it('names the line of a conflict between rows', () => {
     const csv = 'preferred,variants\nKyiv,Kiev\nKharkiv,Kharkov\nKyjiw,Kiev\n';
-    expect(errorOf(() => readTermFile(csv, 'terms.csv')).message).toBe('Termbase terms.csv, line 4: the variant "Kiev" is also listed under "Kyiv" (line 2).');
+    expect(termbaseErrorOf(() => readTermFile(csv, 'terms.csv')).message).toBe('Termbase terms.csv, line 4: the variant "Kiev" is also listed under "Kyiv" (line 2).');
   });
 });
 
@@ -157,7 +147,7 @@ describe('termbase files: TBX', () => {
     ['a variant under two concepts', tbx(`${concept(term('Kyiv', 'preferredTerm'), term('Kiev', 'deprecatedTerm'))}\n<conceptEntry id="again">\n<langSec xml:lang="en">\n${term('Kyjiw', 'preferredTerm')}\n${term('Kiev', 'deprecatedTerm')}\n</langSec>\n</conceptEntry>`), 't.tbx', /^Termbase t\.tbx, line 11 \(conceptEntry "again"\): the variant "Kiev" is also listed under "Kyiv" \(line 5\)\.$/],
     ['an exception without its variant', tbx(concept(term('Kyiv', 'preferredTerm'), term('Kiev', 'deprecatedTerm', '<descrip type="context">Chicken Kyiv</descrip>'))), 't.tbx', /line 5: the exception "Chicken Kyiv" contains none of the variants of "Kyiv"/],
   ])('refuses %s, naming where', (_, content, file, message) => {
-    expect(errorOf(() => readTermFile(content, file)).message).toMatch(message);
+    expect(termbaseErrorOf(() => readTermFile(content, file)).message).toMatch(message);
   });
 
   it('reads and writes in time linear in the number of terms', () => {

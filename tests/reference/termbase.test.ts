@@ -4,23 +4,13 @@ import { DEFAULT_TERMBASE_FILE } from '../../src/reference/load.js';
 import { createTermbase, loadTermbase, parseTermbase, withoutPossessive, type Termbase } from '../../src/reference/termbase.js';
 import { tokenize } from '../../src/text/segment.js';
 import { GROWTH_LIMIT, growthOf } from '../helpers/growth.js';
-import { TermbaseError } from '../../src/errors.js';
+import { termbaseErrorOf } from '../helpers/termbase-error.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/termbases/${name}`, import.meta.url));
 const HEADER = 'preferred,variants,exceptions,note,category\n';
 
 function hits(termbase: Termbase, text: string): string[] {
   return termbase.findVariants(text, tokenize(text)).map((m) => `${text.slice(m.start, m.end)}→${m.entry.preferred}`);
-}
-
-function errorOf(run: () => unknown): TermbaseError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TermbaseError) return error;
-    throw error;
-  }
-  throw new Error('expected a TermbaseError');
 }
 
 describe('parseTermbase: CSV', () => {
@@ -44,7 +34,7 @@ describe('parseTermbase: CSV', () => {
   });
 
   it('names the line of a row without a preferred form', () => {
-    const error = errorOf(() => parseTermbase(`${HEADER}Kyiv,Kiev,,,\n\n,Kharkov,,,\n`, 'terms.csv'));
+    const error = termbaseErrorOf(() => parseTermbase(`${HEADER}Kyiv,Kiev,,,\n\n,Kharkov,,,\n`, 'terms.csv'));
     expect(error.message).toBe('Termbase terms.csv, line 4: the preferred form is missing.');
     expect(error).toMatchObject({ file: 'terms.csv', location: 'line 4' });
   });
@@ -88,7 +78,7 @@ describe('parseTermbase: JSON', () => {
   });
 
   it('names the entry without a preferred form', () => {
-    const error = errorOf(() => parseTermbase('{"entries":[{"preferred":"Kyiv","variants":["Kiev"]},{"variants":["Kharkov"]}]}', 'terms.json'));
+    const error = termbaseErrorOf(() => parseTermbase('{"entries":[{"preferred":"Kyiv","variants":["Kiev"]},{"variants":["Kharkov"]}]}', 'terms.json'));
     expect(error.message).toBe('Termbase terms.json, entry 2: the preferred form is missing.');
   });
 
